@@ -1,0 +1,2 @@
+export { DestinationField } from './DestinationField';
+export type { DestinationFieldProps } from './DestinationField';
