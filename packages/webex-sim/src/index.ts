@@ -1,1 +1,72 @@
-export {};
+import { SimControl } from './control/control';
+import { controlRoutes } from './control/routes';
+import { Faults } from './faults';
+import { RequestLog } from './requestLog';
+import { restRoutes } from './rest';
+import { SimServer } from './server';
+import type { SimOptions } from './world/options';
+import { World } from './world/world';
+
+export interface StartSimOptions {
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Loopback address to bind; the simulator never listens beyond this machine. */
+  host?: string;
+  /** Seeds every id, number, password and token for repeatable runs. */
+  seed?: string | number;
+  /** Behaviour settings (captcha threshold, licence limit, token lifetimes…). */
+  options?: Partial<SimOptions>;
+}
+
+/** A running simulator. */
+export interface Sim {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. REST lives at `${url}/v1`. */
+  url: string;
+  /** In-process control; the same operations as `/_sim/*`. */
+  control: SimControl;
+  /** SDK configuration that points the real `webex` SDK at this simulator. */
+  discovery: { u2c: string; hydra: string; sqdiscovery: string };
+  /** The world itself, for white-box assertions in this package's tests. */
+  world: World;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local Webex cloud: the REST API (`/v1`), the SDK's cloud protocol
+ * and the `/_sim` control API, on one loopback port.
+ */
+export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
+  const host = options.host ?? '127.0.0.1';
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) {
+    throw new Error(`webex-sim only listens on loopback; ${host} is not a loopback address.`);
+  }
+  const world = new World(options.seed, options.options);
+  const faults = new Faults();
+  const log = new RequestLog();
+  const routers: import('./http/router').Router[] = [];
+  const server = new SimServer({ world, routers, faults, log, upgrades: [] });
+  const control = new SimControl(world, faults, log, server);
+  routers.push(controlRoutes(control), restRoutes(world));
+
+  const url = await server.listen(options.port ?? 0, host);
+  const pruneTimer = setInterval(() => world.prune(), 60_000);
+  pruneTimer.unref();
+
+  return {
+    url,
+    control,
+    world,
+    discovery: { u2c: `${url}/u2c/api/v1`, hydra: `${url}/v1`, sqdiscovery: `${url}/region` },
+    async close() {
+      clearInterval(pruneTimer);
+      await server.close();
+    },
+  };
+}
+
+export { SimControl } from './control/control';
+export type { ProvisionedApp, CreateServiceAppInput } from './control/control';
+export type { FaultSpec, Fault } from './faults';
+export type { LoggedRequest } from './requestLog';
+export type { SimOptions } from './world/options';
+export { DEFAULT_OPTIONS } from './world/options';

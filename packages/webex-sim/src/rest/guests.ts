@@ -1,0 +1,37 @@
+import { requireApp, requireToken } from '../http/auth';
+import { jsonBody, str } from '../http/body';
+import { badRequest } from '../http/errors';
+import type { Router } from '../http/router';
+import type { World } from '../world/world';
+
+export function guestRoutes(r: Router, world: World): void {
+  // POST /v1/guests/token {subject, displayName} → a token the guest uses with the SDK.
+  r.post('/v1/guests/token', (req) => {
+    const token = requireToken(world, req, ['guest-issuer:write']);
+    const app = requireApp(world, token);
+    const body = jsonBody(req);
+    const subject = str(body, 'subject', { required: true, max: 1024 });
+    const displayName = str(body, 'displayName', { required: true, max: 128 });
+    if (!displayName.trim()) throw badRequest('displayName must not be blank.');
+    const { guest, token: guestToken } = world.mintGuest(app, token.orgId, subject, displayName);
+    return {
+      status: 200,
+      body: {
+        id: guest.personId,
+        subject: guest.subject,
+        displayName: guest.displayName,
+        email: guest.email,
+        accessToken: guestToken.value,
+        expiresIn: Math.round((guestToken.expiresAt - world.now()) / 1000),
+      },
+    };
+  });
+
+  // GET /v1/guests/count: the body shape is undocumented, so it is a setting. [inferred]
+  r.get('/v1/guests/count', (req) => {
+    const token = requireToken(world, req, ['guest-issuer:read', 'guest-issuer:write']);
+    const app = requireApp(world, token);
+    const count = world.guestCount(app.clientId);
+    return { status: 200, body: world.options.guestCountShape === 'number' ? count : { count } };
+  });
+}

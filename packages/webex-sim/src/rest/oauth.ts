@@ -1,0 +1,77 @@
+import { formBody, jsonBody, str } from '../http/body';
+import { HttpError, badRequest, notFound } from '../http/errors';
+import type { Router } from '../http/router';
+import type { World, IssuedTokens } from '../world/world';
+
+/** The token response shape of `/access_token` and `/applications/{id}/token`. */
+export function tokenResponse(world: World, t: IssuedTokens) {
+  return {
+    access_token: t.access.value,
+    expires_in: Math.round((t.access.expiresAt - world.now()) / 1000),
+    refresh_token: t.refresh.value,
+    refresh_token_expires_in: Math.round((t.refresh.expiresAt - world.now()) / 1000),
+    token_type: 'Bearer',
+  };
+}
+
+/** OAuth failures use their own shape, not the Webex envelope. [inferred] */
+const oauthError = (status: number, error: string, description: string) =>
+  new HttpError(status, description, [description], {}, { error, error_description: description });
+
+export function oauthRoutes(r: Router, world: World): void {
+  // POST /v1/access_token (form): the refresh grant.
+  r.post('/v1/access_token', (req) => {
+    const form = formBody(req);
+    if (form.grant_type !== 'refresh_token') {
+      throw oauthError(
+        400,
+        'unsupported_grant_type',
+        'Only grant_type=refresh_token is supported here.',
+      );
+    }
+    for (const field of ['client_id', 'client_secret', 'refresh_token']) {
+      if (!form[field]) throw oauthError(400, 'invalid_request', `${field} is required.`);
+    }
+    const app = world.apps.get(form.client_id!);
+    if (!app || app.clientSecret !== form.client_secret) {
+      throw oauthError(401, 'invalid_client', 'The client_id or client_secret is not valid.');
+    }
+    const issued = world.refresh(form.refresh_token!, app);
+    if (issued === 'invalid') {
+      throw oauthError(
+        400,
+        'invalid_request',
+        'The refresh token provided is expired, revoked, malformed, or invalid.',
+      );
+    }
+    return { status: 200, body: tokenResponse(world, issued) };
+  });
+
+  // POST /v1/applications/{applicationId}/token: Service App token retrieval.
+  r.post('/v1/applications/:applicationId/token', (req, p) => {
+    const body = jsonBody(req);
+    const clientId = str(body, 'clientId', { required: true });
+    const clientSecret = str(body, 'clientSecret', { required: true });
+    const targetOrgId = str(body, 'targetOrgId', { required: true });
+    const app = world.findAppByApplicationId(p.applicationId!);
+    if (!app) throw notFound('The application was not found.');
+    if (app.clientId !== clientId || app.clientSecret !== clientSecret) {
+      throw new HttpError(401, 'The client credentials are not valid.');
+    }
+    if (!world.orgs.has(targetOrgId)) throw badRequest('targetOrgId is not a known organization.');
+    if (!app.authorizations.has(targetOrgId)) {
+      throw new HttpError(
+        403,
+        'The Service App has not been authorized by a full administrator of the target organization.',
+      );
+    }
+    const person = world.machineAccount(app, targetOrgId);
+    return {
+      status: 200,
+      body: tokenResponse(
+        world,
+        world.issueTokens('service-app', app, targetOrgId, person.id, app.scopes),
+      ),
+    };
+  });
+}

@@ -1,0 +1,275 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { HttpError, MESSAGES } from './http/errors';
+import type { Router } from './http/router';
+import type { SimRequest, SimResponse } from './http/types';
+import type { Faults } from './faults';
+import type { RequestLog } from './requestLog';
+import type { World } from './world/world';
+
+/** Bodies larger than this get a 413: nothing Webex accepts is bigger. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type UpgradeHandler = (socket: WebSocket, req: IncomingMessage, url: URL) => void;
+
+interface ServerDeps {
+  world: World;
+  routers: Router[];
+  faults: Faults;
+  log: RequestLog;
+  /** Websocket endpoints by path prefix. */
+  upgrades: { prefix: string; handle: UpgradeHandler }[];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One HTTP + websocket server for every face. Cross-origin by design: the
+ * SDK runs in a browser page on another origin.
+ */
+export class SimServer {
+  readonly http: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  readonly sockets = new Set<{ ws: WebSocket; path: string }>();
+  baseUrl = '';
+
+  constructor(private readonly deps: ServerDeps) {
+    this.http = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        // A bug in the simulator, not a client mistake: still answer, never hang.
+        console.error('[webex-sim] internal error', err);
+        if (!res.headersSent)
+          this.send(res, 500, {
+            message: MESSAGES.serverError,
+            errors: [{ description: MESSAGES.serverError }],
+          });
+      });
+    });
+    this.http.keepAliveTimeout = 5_000;
+    this.http.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+  }
+
+  async listen(port: number, host: string): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(port, host, () => resolve());
+    });
+    const addr = this.http.address() as AddressInfo;
+    this.baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+    return this.baseUrl;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.ws.terminate();
+    this.wss.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  /** Closes the open websockets whose path matches (all when omitted). */
+  dropSockets(match: (path: string) => boolean = () => true): number {
+    let n = 0;
+    for (const s of this.sockets) {
+      if (match(s.path)) {
+        s.ws.terminate();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { world, faults, log } = this.deps;
+    const url = new URL(req.url ?? '/', this.baseUrl || 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const clientTracking = header(req, 'trackingid');
+    const trackingId = clientTracking ?? world.ids.trackingId();
+    const cors = corsHeaders(req);
+
+    if (method === 'OPTIONS') {
+      res.writeHead(204, { ...cors, 'Access-Control-Max-Age': '600' });
+      res.end();
+      return;
+    }
+
+    let rawBody: Buffer;
+    try {
+      rawBody = await readBody(req);
+    } catch {
+      this.send(res, 413, envelope('The request body is too large.', trackingId), {
+        ...cors,
+        Trackingid: trackingId,
+      });
+      return;
+    }
+
+    const auth = world.authenticate(header(req, 'authorization'));
+    const entry = {
+      at: world.now(),
+      method,
+      path: url.pathname,
+      query: url.search,
+      trackingId,
+      ...(header(req, 'authorization')
+        ? {
+            auth:
+              auth === undefined
+                ? ('invalid' as const)
+                : auth === 'expired'
+                  ? ('expired' as const)
+                  : auth.kind,
+          }
+        : {}),
+    };
+
+    const fault = url.pathname.startsWith('/_sim') ? undefined : faults.take(method, url.pathname);
+    if (fault?.latencyMs) await sleep(fault.latencyMs);
+    let response: SimResponse;
+    if (fault?.status) {
+      response = {
+        status: fault.status,
+        headers: fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {},
+        body: envelope(fault.status === 429 ? MESSAGES.tooMany : MESSAGES.serverError, trackingId),
+      };
+    } else {
+      response = await this.route({
+        method,
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        rawBody,
+        trackingId,
+        baseUrl: this.baseUrl,
+      });
+    }
+
+    log.add({ ...entry, status: response.status, ...(fault ? { fault: fault.id } : {}) });
+    this.send(
+      res,
+      response.status,
+      response.body,
+      { ...cors, Trackingid: trackingId, ...response.headers },
+      method === 'HEAD',
+    );
+  }
+
+  private async route(req: SimRequest): Promise<SimResponse> {
+    let methodMismatch = false;
+    for (const router of this.deps.routers) {
+      const found = router.match(req.method, req.path);
+      if ('handler' in found) {
+        try {
+          return await found.handler(req, found.params);
+        } catch (err) {
+          if (err instanceof HttpError) {
+            return {
+              status: err.status,
+              headers: err.headers,
+              body: err.rawBody ?? envelope(err.message, req.trackingId, err.descriptions),
+            };
+          }
+          throw err;
+        }
+      }
+      methodMismatch ||= found.methodMismatch;
+    }
+    return methodMismatch
+      ? { status: 405, body: envelope('Method not allowed.', req.trackingId) }
+      : { status: 404, body: envelope(MESSAGES.notFound, req.trackingId) };
+  }
+
+  private send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+    headOnly = false,
+  ): void {
+    let payload: Buffer | undefined;
+    const out: Record<string, string> = { ...headers };
+    if (body === undefined || status === 204) {
+      payload = undefined;
+    } else if (Buffer.isBuffer(body)) {
+      payload = body;
+    } else if (typeof body === 'string') {
+      payload = Buffer.from(body);
+      out['Content-Type'] ??= 'text/plain; charset=utf-8';
+    } else {
+      payload = Buffer.from(JSON.stringify(body));
+      out['Content-Type'] ??= 'application/json;charset=UTF-8';
+    }
+    if (payload) out['Content-Length'] = String(payload.length);
+    res.writeHead(status, out);
+    res.end(headOnly ? undefined : payload);
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', this.baseUrl || 'http://localhost');
+    const target = this.deps.upgrades.find((u) => url.pathname.startsWith(u.prefix));
+    const fault = this.deps.faults.take('GET', url.pathname, 'websocket');
+    if (!target || fault) {
+      this.deps.log.add({
+        at: this.deps.world.now(),
+        method: 'GET',
+        path: url.pathname,
+        query: url.search,
+        status: fault ? 503 : 404,
+        trackingId: '',
+        ...(fault ? { fault: fault.id } : {}),
+      });
+      socket.write(
+        `HTTP/1.1 ${fault ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\n\r\n`,
+      );
+      socket.destroy();
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.deps.log.add({
+        at: this.deps.world.now(),
+        method: 'GET',
+        path: url.pathname,
+        query: url.search,
+        status: 101,
+        trackingId: '',
+      });
+      const entry = { ws, path: url.pathname };
+      this.sockets.add(entry);
+      ws.on('close', () => this.sockets.delete(entry));
+      target.handle(ws, req, url);
+    });
+  }
+}
+
+export function envelope(message: string, trackingId: string, descriptions: string[] = [message]) {
+  return { message, errors: descriptions.map((description) => ({ description })), trackingId };
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = header(req, 'origin');
+  return {
+    'Access-Control-Allow-Origin': origin ?? '*',
+    ...(origin ? { 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {}),
+    'Access-Control-Allow-Methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+    'Access-Control-Allow-Headers':
+      header(req, 'access-control-request-headers') ?? 'authorization,content-type,trackingid',
+    'Access-Control-Expose-Headers': 'Trackingid,Retry-After,Location,Content-Type',
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,41 @@
+/**
+ * Behaviour switches for the simulated cloud. Several are marked [inferred]
+ * in WEBEX-REFERENCE.md (undocumented by Webex), so they are settings here.
+ */
+export interface SimOptions {
+  /** Wrong passwords (per client and meeting) before meetingInfo demands a captcha. */
+  captchaAfterFailures: number;
+  /** Default concurrent in-progress meetings per Service App (the sandbox figure). */
+  licenceLimit: number;
+  /** Participants allowed in one meeting. */
+  maxParticipants: number;
+  /** Service App and user access token lifetime (Webex docs example: 14 days). */
+  accessTokenTtlSec: number;
+  /** Refresh token lifetime (docs example: 90 days). */
+  refreshTokenTtlSec: number;
+  /** Guest access token lifetime. */
+  guestTokenTtlSec: number;
+  /** How long ended meetings and expired tokens stay before pruning. */
+  retentionMs: number;
+  /** `GET /guests/count` answers a bare number (`'number'`) or `{count}` (`'object'`). [inferred] */
+  guestCountShape: 'number' | 'object';
+  /** Webhook delivery: attempts per event and the first retry delay (doubles each time). */
+  webhookAttempts: number;
+  webhookRetryDelayMs: number;
+  /** Path prefix of the Instant Connect (mtg-broker) surface. */
+  instantConnectBase: string;
+}
+
+export const DEFAULT_OPTIONS: SimOptions = {
+  captchaAfterFailures: 3,
+  licenceLimit: 10,
+  maxParticipants: 400,
+  accessTokenTtlSec: 14 * 24 * 3600,
+  refreshTokenTtlSec: 90 * 24 * 3600,
+  guestTokenTtlSec: 24 * 3600,
+  retentionMs: 10 * 60 * 1000,
+  guestCountShape: 'object',
+  webhookAttempts: 5,
+  webhookRetryDelayMs: 200,
+  instantConnectBase: '/mtg-broker',
+};
