@@ -1,4 +1,5 @@
 import { SimControl } from './control/control';
+import type { Router } from './http/router';
 import { controlRoutes } from './control/routes';
 import { Faults } from './faults';
 import { RequestLog } from './requestLog';
@@ -43,7 +44,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
   const world = new World(options.seed, options.options);
   const faults = new Faults();
   const log = new RequestLog();
-  const routers: import('./http/router').Router[] = [];
+  const routers: Router[] = [];
   const server = new SimServer({ world, routers, faults, log, upgrades: [] });
   const control = new SimControl(world, faults, log, server);
   routers.push(controlRoutes(control), restRoutes(world));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from './index';
+import { startSim, type ProvisionedApp, type Sim } from './index';
 
 let sim: Sim;
 beforeAll(async () => {
@@ -10,9 +10,8 @@ afterAll(() => sim.close());
 describe('startSim', () => {
   it('listens on loopback and answers the control and REST faces from one world', async () => {
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const app = await (
-      await fetch(`${sim.url}/_sim/service-apps`, { method: 'POST', body: '{}' })
-    ).json();
+    const res = await fetch(`${sim.url}/_sim/service-apps`, { method: 'POST', body: '{}' });
+    const app = (await res.json()) as Required<ProvisionedApp>;
     expect(app.tokens.accessToken.split('_')[2]).toBe(app.orgId);
     const me = await fetch(`${sim.url}/v1/people/me`, {
       headers: { Authorization: `Bearer ${app.tokens.accessToken}`, TrackingID: 'T-123' },

@@ -508,10 +508,13 @@ export class World {
     const cutoff = this.now() - this.options.retentionMs;
     let tokens = 0;
     let meetings = 0;
-    for (const [k, t] of this.tokens) if (t.expiresAt < cutoff) (this.tokens.delete(k), tokens++);
+    for (const [k, t] of this.tokens) {
+      if (t.expiresAt < cutoff && this.tokens.delete(k)) tokens++;
+    }
     for (const [k, t] of this.refreshTokens) {
-      if (t.expiresAt < cutoff || (t.supersededAt !== undefined && t.supersededAt < cutoff))
-        (this.refreshTokens.delete(k), tokens++);
+      const dead =
+        t.expiresAt < cutoff || (t.supersededAt !== undefined && t.supersededAt < cutoff);
+      if (dead && this.refreshTokens.delete(k)) tokens++;
     }
     for (const [k, m] of this.meetings) {
       if (m.state === 'ended' && (m.endedAt ?? m.end) < cutoff) {
