@@ -7,6 +7,33 @@ const browser = (name, path, limit, ignore = []) => ({
   gzip: true,
   ignore: ['react', 'react-dom', 'react/jsx-runtime', 'webex', ...ignore],
 });
+// What loads before anything is lazily imported: the entries are re-exported
+// from one generated module (so shared chunks count once) and every dynamic
+// import is left out, as it is from an app's main chunk. That is where the
+// SDK and the engine that drives it load, on the first connect.
+const lazyImportsExternal = {
+  name: 'lazy-imports-external',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
+  },
+};
+const initial = (name, files, limit) => ({
+  ...browser(name, files[0], limit),
+  modifyEsbuildConfig: (config) => {
+    const { entryPoints: _ignored, ...rest } = config;
+    return {
+      ...rest,
+      plugins: [...(rest.plugins ?? []), lazyImportsExternal],
+      stdin: {
+        contents: files.map((f) => `export * from ${JSON.stringify(`./${f}`)};`).join('\n'),
+        resolveDir: __dirname,
+        sourcefile: 'initial.js',
+      },
+    };
+  },
+});
 // Server-side packages: bundled for Node, so built-ins stay external.
 const server = (name, path, limit) => ({
   name,
@@ -17,7 +44,19 @@ const server = (name, path, limit) => ({
 });
 
 module.exports = [
-  browser('@g2g/meeting-hooks (core)', 'packages/meeting-hooks/dist/core/index.js', '6 KB'),
+  initial('@g2g/meeting-hooks (core)', ['packages/meeting-hooks/dist/core/index.js'], '6 KB'),
+  // What a React app ships up front: both entries, shared chunks counted once.
+  initial(
+    '@g2g/meeting-hooks (core + react)',
+    ['packages/meeting-hooks/dist/core/index.js', 'packages/meeting-hooks/dist/react/index.js'],
+    '6 KB',
+  ),
+  // The code that drives the SDK, loaded with it on the first connect.
+  browser(
+    '@g2g/meeting-hooks (engine, lazy with the SDK)',
+    'packages/meeting-hooks/dist/engine-*.js',
+    '10 KB',
+  ),
   browser('@g2g/meeting-ui', 'packages/meeting-ui/dist/index.js', '15 KB'),
   server('@g2g/service-app', 'packages/service-app/dist/index.js', '40 KB'),
   server('@g2g/webex-sim', 'packages/webex-sim/dist/index.js', '80 KB'),

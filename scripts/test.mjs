@@ -19,6 +19,9 @@ const vitest = spawnSync(
     'exec',
     'vitest',
     'run',
+    // The runner loader executes the config's TypeScript imports (the
+    // simulator's browser commands) without the bundle loader's warnings.
+    '--configLoader=runner',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,

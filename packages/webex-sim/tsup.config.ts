@@ -1,4 +1,9 @@
 import { defineConfig } from 'tsup';
 import { libraryBuild } from '../../scripts/tsup-preset';
 
-export default defineConfig(libraryBuild({ index: 'src/index.ts' }, { platform: 'node' }));
+export default defineConfig(
+  libraryBuild(
+    { index: 'src/index.ts', client: 'src/client.ts', 'testing/browser': 'src/testing/browser.ts' },
+    { platform: 'node', external: ['vitest', 'vitest/browser'] },
+  ),
+);

@@ -4,7 +4,9 @@ import { controlRoutes } from './control/routes';
 import { Faults } from './faults';
 import { RequestLog } from './requestLog';
 import { restRoutes } from './rest';
+import { sdkFace } from './sdk';
 import { SimServer } from './server';
+import { WebhookDelivery } from './webhooks/delivery';
 import type { SimOptions } from './world/options';
 import { World } from './world/world';
 
@@ -45,11 +47,14 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
   const faults = new Faults();
   const log = new RequestLog();
   const routers: Router[] = [];
-  const server = new SimServer({ world, routers, faults, log, upgrades: [] });
-  const control = new SimControl(world, faults, log, server);
-  routers.push(controlRoutes(control), restRoutes(world));
+  const sdk = sdkFace(world);
+  const server = new SimServer({ world, routers, faults, log, upgrades: sdk.upgrades });
+  const webhooks = new WebhookDelivery(world).start();
+  const control = new SimControl(world, faults, log, server, webhooks);
+  routers.push(controlRoutes(control), restRoutes(world), sdk.router);
 
   const url = await server.listen(options.port ?? 0, host);
+  sdk.locus.setBaseUrl(url);
   const pruneTimer = setInterval(() => world.prune(), 60_000);
   pruneTimer.unref();
 
@@ -60,6 +65,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     discovery: { u2c: `${url}/u2c/api/v1`, hydra: `${url}/v1`, sqdiscovery: `${url}/region` },
     async close() {
       clearInterval(pruneTimer);
+      webhooks.stop();
       await server.close();
     },
   };

@@ -57,3 +57,26 @@ export function isJoinError(value: unknown): value is JoinError {
       typeof (value as { code?: unknown }).code === 'string')
   );
 }
+
+/** Stable codes for microphone and camera failures. */
+export type MediaErrorCode =
+  | 'permission-denied'
+  | 'device-in-use'
+  | 'device-not-found'
+  | 'not-supported'
+  | 'not-joined'
+  | 'unknown';
+
+/**
+ * A microphone or camera problem. Media is optional: a `MediaError` never
+ * fails a join, it is reported on the local media state instead.
+ */
+export class MediaError extends Error {
+  override readonly name = 'MediaError';
+  readonly code: MediaErrorCode;
+
+  constructor(code: MediaErrorCode, message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.code = code;
+  }
+}

@@ -1,3 +1,7 @@
+/*
+ * @g2g/meeting-hooks: the framework-free core. Safe to import on a server:
+ * nothing here touches `window`, and the SDK loads only when a client connects.
+ */
 export {
   parseDestination,
   MAX_DESTINATION_LENGTH,
@@ -9,5 +13,36 @@ export type {
   ParseDestinationOptions,
   ParseDestinationResult,
 } from './destination';
-export { JoinError, isJoinError } from './errors';
-export type { JoinErrorCode, JoinErrorOptions } from './errors';
+export { JoinError, MediaError, isJoinError } from './errors';
+export type { JoinErrorCode, JoinErrorOptions, MediaErrorCode } from './errors';
+export { createMeetingClient } from './client';
+export type {
+  MeetingClient,
+  MeetingClientOptions,
+  MeetingClientState,
+  SdkSource,
+  ServiceDiscovery,
+} from './client';
+export type { AccessTokenValue } from './auth';
+export type { JoinOptions, JoinSession, SessionActions } from './session';
+export { IDLE, EMPTY_ROSTER, NO_LOCAL_MEDIA, NO_REMOTE_MEDIA, DEVICE_OFF } from './state';
+export type {
+  CaptchaChallenge,
+  LocalDeviceState,
+  LocalMedia,
+  LocalMediaActions,
+  LocalMediaState,
+  TrackKind,
+  JoinState,
+  JoinStatus,
+  LeftReason,
+  Participant,
+  PasswordFailure,
+  RemoteMediaSnapshot,
+  RosterSnapshot,
+} from './state';
+export { createStore } from './store';
+export type { ReadableStore, WritableStore } from './store';
+export { DEFAULT_TIMEOUTS } from './timeout';
+export type { JoinTimeouts } from './timeout';
+export type * from './sdk-types';

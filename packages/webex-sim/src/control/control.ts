@@ -5,6 +5,7 @@ import type { LoggedRequest, RequestLog } from '../requestLog';
 import type { SimOptions } from '../world/options';
 import type { Meeting } from '../world/types';
 import type { World } from '../world/world';
+import type { WebhookDelivery } from '../webhooks/delivery';
 
 /** What the control API returns for a provisioned Service App. */
 export interface ProvisionedApp {
@@ -48,6 +49,7 @@ export class SimControl {
     private readonly faults: Faults,
     private readonly log: RequestLog,
     private readonly server: SimServer,
+    private readonly webhooks?: WebhookDelivery,
   ) {}
 
   /** Forgets every org, app, token, meeting, fault and logged request. */
@@ -223,6 +225,11 @@ export class SimControl {
 
   prune() {
     return this.world.prune();
+  }
+
+  /** Resolves once every webhook delivery, retries included, has finished. */
+  webhooksIdle(): Promise<void> {
+    return this.webhooks?.idle() ?? Promise.resolve();
   }
 
   private app(clientId: string) {

@@ -110,6 +110,7 @@ export function controlRoutes(control: SimControl): Router {
       : { status: 404, body: { message: 'No such captcha.' } };
   });
   r.post('/_sim/prune', () => ok(control.prune()));
+  r.post('/_sim/webhooks/idle', async () => (await control.webhooksIdle(), ok({ idle: true })));
 
   return r;
 }

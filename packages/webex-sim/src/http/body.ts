@@ -77,3 +77,30 @@ export function strArray(body: Record<string, unknown>, field: string): string[]
   }
   return v as string[];
 }
+
+export function obj(
+  body: Record<string, unknown>,
+  field: string,
+): Record<string, unknown> | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) throw badRequest(`${field} must be an object.`);
+  return v as Record<string, unknown>;
+}
+
+export function objArray(
+  body: Record<string, unknown>,
+  field: string,
+): Record<string, unknown>[] | undefined {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) {
+    throw badRequest(`${field} must be a list of objects.`);
+  }
+  return v as Record<string, unknown>[];
+}
+
+/** A loose email check: enough to turn obvious garbage into a 400. */
+export function isEmail(v: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+}

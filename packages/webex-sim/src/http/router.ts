@@ -30,6 +30,9 @@ export class Router {
   delete(p: string, h: Handler) {
     return this.add('DELETE', p, h);
   }
+  patch(p: string, h: Handler) {
+    return this.add('PATCH', p, h);
+  }
 
   /** Finds the handler for a request. `methodMismatch` means the path exists with other methods. */
   match(

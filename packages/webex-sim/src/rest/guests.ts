@@ -2,6 +2,7 @@ import { requireApp, requireToken } from '../http/auth';
 import { jsonBody, str } from '../http/body';
 import { badRequest } from '../http/errors';
 import type { Router } from '../http/router';
+import { hydraId } from '../ids';
 import type { World } from '../world/world';
 
 export function guestRoutes(r: Router, world: World): void {
@@ -17,7 +18,8 @@ export function guestRoutes(r: Router, world: World): void {
     return {
       status: 200,
       body: {
-        id: guest.personId,
+        // The same Hydra PEOPLE id /v1/people/me shows the guest.
+        id: hydraId('PEOPLE', guest.personId),
         subject: guest.subject,
         displayName: guest.displayName,
         email: guest.email,

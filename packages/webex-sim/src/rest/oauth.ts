@@ -1,6 +1,7 @@
 import { formBody, jsonBody, str } from '../http/body';
 import { HttpError, badRequest, notFound } from '../http/errors';
 import type { Router } from '../http/router';
+import { uuidFromHydraId } from '../ids';
 import type { World, IssuedTokens } from '../world/world';
 
 /** The token response shape of `/access_token` and `/applications/{id}/token`. */
@@ -52,7 +53,9 @@ export function oauthRoutes(r: Router, world: World): void {
     const body = jsonBody(req);
     const clientId = str(body, 'clientId', { required: true });
     const clientSecret = str(body, 'clientSecret', { required: true });
-    const targetOrgId = str(body, 'targetOrgId', { required: true });
+    // Webex shows org ids in Hydra form (webhook envelopes, /people); accept both.
+    const targetOrgInput = str(body, 'targetOrgId', { required: true });
+    const targetOrgId = uuidFromHydraId(targetOrgInput) ?? targetOrgInput;
     const app = world.findAppByApplicationId(p.applicationId!);
     if (!app) throw notFound('The application was not found.');
     if (app.clientId !== clientId || app.clientSecret !== clientSecret) {

@@ -133,6 +133,8 @@ export interface Meeting {
   state: 'active' | 'inProgress' | 'ended';
   created: number;
   endedAt?: number;
+  /** The Locus id meetingInfo hands out for the current (or next) instance. */
+  locusId?: string;
   locus?: Locus;
 }
 
@@ -178,4 +180,13 @@ export interface Device {
   personId: string;
   orgId: string;
   created: number;
+}
+
+/** An org's meeting scheduling preferences, as `/v1/meetingPreferences/schedulingOptions` shows them. */
+export interface SchedulingOptions {
+  enabledJoinBeforeHost: boolean;
+  joinBeforeHostMinutes: number;
+  enabledAutoShareRecording: boolean;
+  enabledWebexAssistantByDefault: boolean;
+  delegateEmails: string[];
 }

@@ -13,6 +13,7 @@ import type {
   Person,
   RefreshToken,
   Room,
+  SchedulingOptions,
   ServiceApp,
   TokenKind,
   Webhook,
@@ -111,6 +112,7 @@ export class World {
       this.passwordFailures,
       this.captchas,
       this.machineAccounts,
+      this.schedulingPreferences,
     ]) {
       map.clear();
     }
@@ -451,7 +453,9 @@ export class World {
     meeting.state = meeting.adhoc || meeting.end <= now ? 'ended' : 'active';
     meeting.endedAt = now;
     this.emitMeetingWebhook(meeting, 'ended', actorId);
+    // The next start of a series is a new Locus.
     meeting.locus = undefined;
+    meeting.locusId = undefined;
   }
 
   private emitMeetingWebhook(meeting: Meeting, event: 'started' | 'ended', actorId: string): void {
@@ -526,6 +530,34 @@ export class World {
     }
     for (const [k, c] of this.captchas) if (c.created < cutoff) this.captchas.delete(k);
     return { tokens, meetings };
+  }
+
+  // ---------------------------------------------------------------- meeting preferences
+
+  /** Per-org scheduling preferences; an org without an entry has Webex's defaults. */
+  schedulingPreferences = new Map<string, SchedulingOptions>();
+
+  /**
+   * Join before host is off by default, as on a fresh Webex site: a caller
+   * that wants meetings nobody hosts has to turn it on first.
+   */
+  schedulingOptions(orgId: string): SchedulingOptions {
+    const stored = this.schedulingPreferences.get(orgId);
+    return stored
+      ? { ...stored, delegateEmails: [...stored.delegateEmails] }
+      : {
+          enabledJoinBeforeHost: false,
+          joinBeforeHostMinutes: 0,
+          enabledAutoShareRecording: false,
+          enabledWebexAssistantByDefault: false,
+          delegateEmails: [],
+        };
+  }
+
+  setSchedulingOptions(orgId: string, patch: Partial<SchedulingOptions>): SchedulingOptions {
+    const next = { ...this.schedulingOptions(orgId), ...patch };
+    this.schedulingPreferences.set(orgId, next);
+    return this.schedulingOptions(orgId);
   }
 }
 

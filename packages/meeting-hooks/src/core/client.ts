@@ -1,0 +1,181 @@
+import type { AccessTokenValue } from './auth';
+import type { ClientEngine } from './connect';
+import type { Destination } from './destination';
+import { JoinError, isJoinError } from './errors';
+import type { SdkModule, SdkWebex } from './sdk-types';
+import { createJoinSession, type JoinOptions, type JoinSession } from './session';
+import { createStore, type ReadableStore } from './store';
+import { DEFAULT_TIMEOUTS, type JoinTimeouts } from './timeout';
+
+/** Where the SDK finds its cloud: how tests and the simulator point it at `@g2g/webex-sim`. */
+export interface ServiceDiscovery {
+  /** e.g. `http://localhost:PORT/u2c/api/v1` */
+  u2c?: string;
+  /** e.g. `http://localhost:PORT/v1` */
+  hydra?: string;
+  /** e.g. `http://localhost:PORT/region` */
+  sqdiscovery?: string;
+}
+
+/**
+ * The SDK to use: the `webex` module (anything with `init`, such as an
+ * installed `webex@2.60.4` alias), an already-initialised instance, or a
+ * function that loads one of those lazily. Defaults to `import('webex')`.
+ */
+export type SdkSource = SdkModule | SdkWebex | (() => Promise<unknown>);
+
+/** Options of {@link createMeetingClient}. Give `accessToken` or `getAccessToken`. */
+export interface MeetingClientOptions {
+  /** A fixed access token (a guest token is an ordinary access token). */
+  accessToken?: string;
+  /**
+   * Returns a fresh token. Called to connect, and again whenever the SDK's
+   * token expires or is refused with a 401, so long meetings outlive
+   * short-lived guest tokens.
+   */
+  getAccessToken?: () => Promise<AccessTokenValue> | AccessTokenValue;
+  sdk?: SdkSource;
+  discovery?: ServiceDiscovery;
+  /** Extra SDK configuration, merged over ours (e.g. `{meetings: {autoUploadLogs: false}}`). */
+  config?: Record<string, unknown>;
+  timeouts?: Partial<JoinTimeouts>;
+  /** Extra meeting-link domains, as for `parseDestination`. */
+  linkDomains?: readonly string[];
+}
+
+/** Where a client is: not yet connected, connecting, ready to join, failed, or disposed. */
+export type MeetingClientState =
+  | { readonly status: 'idle' | 'connecting' | 'ready' | 'disposed' }
+  | { readonly status: 'failed'; readonly error: JoinError };
+
+/**
+ * One SDK instance, initialised and registered once, shared by any number of
+ * join sessions. Creating a client does nothing: the SDK (and the code that
+ * drives it) loads on the first `connect()` or join, so it never lands in a
+ * page's main chunk and server rendering never touches it.
+ */
+export interface MeetingClient extends ReadableStore<MeetingClientState> {
+  readonly timeouts: Readonly<JoinTimeouts>;
+  /** The session that joined most recently (what hooks use without an explicit session). */
+  readonly activeSession: ReadableStore<JoinSession | null>;
+  /** The SDK instance once connected. */
+  readonly webex: SdkWebex | undefined;
+  /** Loads, initialises and registers the SDK, once; later calls share the result. */
+  connect(): Promise<SdkWebex>;
+  /** A new, idle session. Pure: nothing happens until it joins (safe to call while rendering). */
+  createSession(): JoinSession;
+  /** A new session, already joining. */
+  join(destination: string | Destination, options: JoinOptions): JoinSession;
+  /** Fetches a fresh token through `getAccessToken` and hands it to the SDK. */
+  renewToken(): Promise<void>;
+  /** Leaves every session and unregisters. The client cannot be used afterwards. */
+  dispose(): Promise<void>;
+}
+
+const loadEngine = () => import('./engine');
+
+/**
+ * Creates a meeting client. Nothing is loaded until it connects.
+ *
+ * Tokens: the SDK is initialised with the token and, when `getAccessToken`
+ * is given, with a `credentials.refreshCallback` that calls it (plus a
+ * placeholder refresh token, without which the SDK never calls back). The
+ * SDK invokes that callback itself on a 401, then replays the request, and
+ * shortly before a known expiry (`expiresAt`, or a JWT's `exp`), so renewal
+ * needs no re-initialisation. An injected instance is used as it is.
+ *
+ * @example
+ * const client = createMeetingClient({ getAccessToken: () => fetchGuestToken() });
+ * const session = client.join('2516 666 1234', { displayName: 'Ada' });
+ * session.subscribe(() => console.log(session.getSnapshot()));
+ */
+export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
+  const timeouts: JoinTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const state = createStore<MeetingClientState>({ status: 'idle' });
+  const active = createStore<JoinSession | null>(null);
+  const sessions = new Set<JoinSession>();
+  let engine: Promise<ClientEngine> | undefined;
+  let loaded: ClientEngine | undefined;
+  let connecting: Promise<SdkWebex> | undefined;
+  let webex: SdkWebex | undefined;
+  let disposed = false;
+
+  const getEngine = () =>
+    (engine ??= loadEngine().then(
+      (e) => (loaded = e.createClientEngine(options, timeouts)),
+      (error: unknown) => {
+        engine = undefined;
+        throw new JoinError('network', 'The meeting code could not be loaded. Try again.', {
+          cause: error,
+          retryable: true,
+        });
+      },
+    ));
+
+  const client: MeetingClient = {
+    ...state,
+    timeouts,
+    activeSession: active,
+    get webex() {
+      return webex;
+    },
+    connect() {
+      if (disposed)
+        return Promise.reject(new JoinError('unknown', 'This meeting client has been disposed.'));
+      if (!connecting) {
+        state.set({ status: 'connecting' });
+        connecting = getEngine()
+          .then((e) => e.connect())
+          .then(
+            (instance) => {
+              webex = instance;
+              if (!disposed) state.set({ status: 'ready' });
+              return instance;
+            },
+            (error: unknown) => {
+              connecting = undefined; // the next attempt starts afresh
+              const mapped = isJoinError(error)
+                ? error
+                : new JoinError('unknown', String(error), { cause: error });
+              if (!disposed) state.set({ status: 'failed', error: mapped });
+              throw mapped;
+            },
+          );
+      }
+      return connecting;
+    },
+    createSession: () =>
+      createJoinSession({
+        timeouts,
+        linkDomains: options.linkDomains,
+        connect: client.connect,
+        renewToken: client.renewToken,
+        tokenExpired: () => !!loaded?.tokenExpired(),
+        load: loadEngine,
+        activate(s) {
+          sessions.add(s);
+          active.set(s);
+        },
+        release(s) {
+          sessions.delete(s);
+          if (active.getSnapshot() === s) active.set(null);
+        },
+      }),
+    join(destination, joinOptions) {
+      const session = client.createSession();
+      void session.join(destination, joinOptions);
+      return session;
+    },
+    renewToken: () => getEngine().then((e) => e.renewToken()),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await Promise.allSettled([...sessions].map((s) => s.dispose()));
+      // A connect still under way may yet register: wait for it, then undo it.
+      await connecting?.catch(() => undefined);
+      state.set({ status: 'disposed' });
+      await loaded?.unregister();
+    },
+  };
+  return client;
+}

@@ -1,0 +1,147 @@
+/*
+ * The part of the `webex` SDK (2.60.4 and 3.x) this package touches, typed
+ * structurally. The real SDK ships no usable types, and the testing kit's
+ * fake implements exactly this, so the two cannot drift apart silently.
+ */
+
+/** A listener for an SDK event. Payloads are read defensively, never trusted. */
+export type SdkListener = (payload?: unknown) => void;
+
+/** Anything with `on`/`off`: the SDK's meetings, meeting and members objects. */
+export interface SdkEmitter {
+  on(event: string, listener: SdkListener): unknown;
+  off(event: string, listener: SdkListener): unknown;
+}
+
+/** `meeting.requiredCaptcha` when a captcha is demanded. */
+export interface SdkCaptcha {
+  captchaId?: string;
+  verificationImageURL?: string;
+  verificationAudioURL?: string;
+  refreshURL?: string;
+}
+
+/** One entry of `meeting.members.membersCollection`. */
+export interface SdkMember {
+  id: string;
+  name?: string | null;
+  isHost?: boolean;
+  isModerator?: boolean;
+  isSelf?: boolean;
+  isInLobby?: boolean;
+  isAudioMuted?: boolean | null;
+  isVideoMuted?: boolean | null;
+  isDevice?: boolean;
+  /** `IN_MEETING`, `IN_LOBBY`, `NOT_IN_MEETING`… */
+  status?: string;
+}
+
+/** `meeting.members`. */
+export interface SdkMembers extends SdkEmitter {
+  membersCollection?: { getAll(): Record<string, SdkMember> };
+}
+
+/** What `verifyPassword` resolves with (both SDK versions). */
+export interface SdkVerifyResult {
+  isPasswordValid: boolean;
+  requiredCaptcha: SdkCaptcha | null;
+  failureReason: string;
+}
+
+/** A v3 local stream from `mediaHelpers` (`LocalMicrophoneStream`/`LocalCameraStream`). */
+export interface SdkLocalStream {
+  outputStream: MediaStream;
+  setUserMuted(muted: boolean): void;
+  stop(): void;
+}
+
+/** `webex.meetings.mediaHelpers` (v3 only). */
+export interface SdkMediaHelpers {
+  createMicrophoneStream(constraints?: { deviceId?: string }): Promise<SdkLocalStream>;
+  createCameraStream(constraints?: { deviceId?: string }): Promise<SdkLocalStream>;
+  getDevices?(kind?: string): Promise<MediaDeviceInfo[]>;
+}
+
+/** A meeting object as returned by `webex.meetings.create`. */
+export interface SdkMeeting extends SdkEmitter {
+  id: string;
+  /** `NOT_REQUIRED | REQUIRED | UNKNOWN | VERIFIED`. */
+  passwordStatus?: string;
+  requiredCaptcha?: SdkCaptcha | null;
+  meetingInfoFailureReason?: string;
+  /** v3 only. */
+  meetingInfoFailureCode?: number;
+  meetingInfo?: { meetingName?: string; meetingNumber?: string | number } | null;
+  meetingNumber?: string | number | null;
+  isUserUnadmitted?: boolean;
+  /** v3 only: `MODERATOR`, `COHOST`… */
+  roles?: string[];
+  members?: SdkMembers;
+  /** Set once a media connection exists. */
+  mediaId?: string | null;
+  verifyPassword(password: string, captchaCode?: string): Promise<SdkVerifyResult>;
+  refreshCaptcha(): Promise<unknown>;
+  join(options: { alias?: string; moderator?: boolean; pin?: string }): Promise<unknown>;
+  leave(options?: { reason?: string }): Promise<unknown>;
+  endMeetingForAll(): Promise<unknown>;
+  admit(memberIds: string[]): Promise<unknown>;
+  addMedia(options: Record<string, unknown>): Promise<unknown>;
+  /** v3 only. */
+  publishStreams?(streams: Record<string, unknown>): Promise<unknown>;
+  /** v3 only. */
+  unpublishStreams?(streams: unknown[]): Promise<unknown>;
+  /** 2.60.4 only. */
+  updateAudio?(options: Record<string, unknown>): Promise<unknown>;
+  /** 2.60.4 only. */
+  updateVideo?(options: Record<string, unknown>): Promise<unknown>;
+  /** 2.60.4 only. */
+  muteAudio?(): Promise<unknown>;
+  unmuteAudio?(): Promise<unknown>;
+  muteVideo?(): Promise<unknown>;
+  unmuteVideo?(): Promise<unknown>;
+}
+
+/** The meeting-info provider `webex.meetings.meetingInfo` (private in the SDK). */
+export interface SdkMeetingInfoProvider {
+  fetchMeetingInfo(destination: string, ...rest: unknown[]): Promise<unknown>;
+}
+
+/** `webex.meetings`. */
+export interface SdkMeetings extends SdkEmitter {
+  registered?: boolean;
+  register(): Promise<unknown>;
+  unregister(): Promise<unknown>;
+  create(destination: string, type: string, ...rest: unknown[]): Promise<SdkMeeting>;
+  mediaHelpers?: SdkMediaHelpers;
+  meetingInfo?: SdkMeetingInfoProvider;
+  /** Private in both versions; used to drop a meeting whose info could not be fetched (2.60.4). */
+  destroy?(meeting: SdkMeeting, reason: string): void;
+}
+
+/** An initialised SDK instance (`Webex.init(...)`). */
+export interface SdkWebex {
+  meetings: SdkMeetings;
+  version?: string;
+  ready?: boolean;
+  once?(event: string, listener: SdkListener): unknown;
+  credentials?: { refresh?(): Promise<unknown>; canRefresh?: boolean };
+}
+
+/** The SDK's token attributes, as `Webex.init({credentials})` takes them. */
+export interface SdkCredentials {
+  access_token: string;
+  token_type?: string;
+  expires_in?: number;
+  refresh_token?: string;
+}
+
+/** What `Webex.init` accepts. */
+export interface SdkInitAttributes {
+  credentials: SdkCredentials;
+  config: Record<string, unknown>;
+}
+
+/** The `webex` module (or anything with the same `init`). */
+export interface SdkModule {
+  init(attributes: SdkInitAttributes): SdkWebex;
+}

@@ -1,0 +1,219 @@
+import { parseDestination, type Destination } from './destination';
+import { JoinError, isJoinError } from './errors';
+import type { SdkMeeting, SdkWebex } from './sdk-types';
+import {
+  EMPTY_ROSTER,
+  IDLE,
+  NO_LOCAL_MEDIA,
+  NO_REMOTE_MEDIA,
+  type JoinState,
+  type LocalMedia,
+  type LocalMediaActions,
+  type LocalMediaState,
+  type RemoteMediaSnapshot,
+  type RosterSnapshot,
+} from './state';
+import { createStore, type ReadableStore, type WritableStore } from './store';
+import type { JoinTimeouts } from './timeout';
+import type * as EngineModule from './engine';
+
+/** Options of {@link JoinSession.join}. */
+export interface JoinOptions {
+  /** The name others see (the SDK's `alias`). */
+  displayName: string;
+  /** Tried once, automatically, if the meeting asks for a password. */
+  password?: string;
+  /**
+   * Join as host: tried once as the password if one is asked for (Webex
+   * accepts a host key there), else sent as the PIN; joins as moderator.
+   */
+  hostKey?: string;
+  /**
+   * Open a media connection once joined (send started devices, receive
+   * remote audio and video). Off by default: joining needs no media.
+   */
+  media?: boolean;
+}
+
+/** The actions of a session that run in the lazily loaded engine. */
+export interface SessionActions {
+  /** Sends the password (and the captcha code when one is shown). */
+  submitPassword(password: string, captchaCode?: string): Promise<void>;
+  /**
+   * Sends a host key instead of the password, then joins as host. Only while
+   * `password-required`; to join as host where no password is asked, pass
+   * `hostKey` in the join options (it is then sent as the PIN).
+   */
+  submitHostKey(hostKey: string, captchaCode?: string): Promise<void>;
+  /** Fetches a new captcha image, then republishes `password-required`. */
+  refreshCaptcha(): Promise<void>;
+  /** Leaves (or abandons the join), releasing devices. Safe in any state. */
+  leave(): Promise<void>;
+  /** Host only: ends the meeting for everyone. Rejects with a {@link JoinError}. */
+  endForAll(): Promise<void>;
+  /** Host only: lets people in from the lobby. Rejects with a {@link JoinError}. */
+  admit(memberIds: string | readonly string[]): Promise<void>;
+  /** Starts over with the same destination, renewing the token first if it expired. */
+  retry(): Promise<void>;
+}
+
+/**
+ * One attempt to be in one meeting: a store of {@link JoinState} for
+ * `useSyncExternalStore`, plus the actions that move it along. Join problems
+ * never reject: they end in the `failed` state. Only the host actions reject.
+ */
+export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
+  /** Everyone present or waiting, and self. A separate store: roster churn never touches the join state. */
+  readonly roster: ReadableStore<RosterSnapshot>;
+  /** Microphone, camera and the media connection. */
+  readonly localMedia: LocalMedia;
+  /** Remote audio, video and share streams. */
+  readonly remoteMedia: ReadableStore<RemoteMediaSnapshot>;
+  /** The SDK meeting object, for what this package does not cover. */
+  readonly meeting: SdkMeeting | undefined;
+  /**
+   * Starts joining. Ignored while a join is under way, so a double mount or
+   * a double click joins once. The destination is parsed first: invalid
+   * input and space ids fail here, before anything loads.
+   */
+  join(destination: string | Destination, options: JoinOptions): Promise<void>;
+  /** Leaves and forgets this session. */
+  dispose(): Promise<void>;
+}
+
+/** What a session needs from its client. */
+export interface SessionHost {
+  readonly timeouts: Readonly<JoinTimeouts>;
+  readonly linkDomains: readonly string[] | undefined;
+  connect(): Promise<SdkWebex>;
+  tokenExpired(): boolean;
+  renewToken(): Promise<void>;
+  /** Loads the engine (the code that drives the SDK), with the SDK. */
+  load(): Promise<typeof EngineModule>;
+  activate(session: JoinSession): void;
+  release(session: JoinSession): void;
+}
+
+/** The stores a session's engine writes to. */
+export interface SessionStores {
+  state: WritableStore<JoinState>;
+  roster: WritableStore<RosterSnapshot>;
+  remote: WritableStore<RemoteMediaSnapshot>;
+  media: WritableStore<LocalMediaState>;
+}
+
+/** What the engine gives a session. */
+export interface SessionEngine extends SessionActions, LocalMediaActions {
+  readonly meeting: SdkMeeting | undefined;
+  begin(destination: Destination, options: JoinOptions): Promise<void>;
+}
+
+const MEDIA_ACTIONS = [
+  'start',
+  'stop',
+  'setMuted',
+  'switchDevice',
+  'listDevices',
+  'connect',
+] as const;
+const SESSION_ACTIONS = [
+  'submitPassword',
+  'submitHostKey',
+  'refreshCaptcha',
+  'endForAll',
+  'admit',
+] as const;
+
+/**
+ * Creates a join session. Use `client.createSession()`. Pure: the stores
+ * exist at once, the engine loads on the first action.
+ */
+export function createJoinSession(host: SessionHost): JoinSession {
+  const stores: SessionStores = {
+    state: createStore(IDLE),
+    roster: createStore(EMPTY_ROSTER),
+    remote: createStore(NO_REMOTE_MEDIA),
+    media: createStore(NO_LOCAL_MEDIA),
+  };
+  const { state } = stores;
+  let loaded: SessionEngine | undefined;
+  let loading: Promise<SessionEngine> | undefined;
+  let lastJoin: [Destination, JoinOptions] | undefined;
+  const engine = () =>
+    (loading ??= host.load().then(
+      (e) => (loaded = e.createSessionEngine(host, stores, session)),
+      (error: unknown) => {
+        loading = undefined; // a failed chunk load may succeed next time
+        throw error;
+      },
+    ));
+  // Each action runs in the engine: at once when it is loaded (so state changes
+  // synchronously, as UIs expect), else once it has loaded.
+  const forward = <K extends keyof SessionEngine>(names: readonly K[]) =>
+    Object.fromEntries(
+      names.map((name) => {
+        const run = (e: SessionEngine, args: unknown[]) =>
+          (e[name] as (...a: unknown[]) => Promise<unknown>)(...args);
+        return [
+          name,
+          (...args: unknown[]) => (loaded ? run(loaded, args) : engine().then((e) => run(e, args))),
+        ];
+      }),
+    ) as unknown as Pick<SessionEngine, K>;
+
+  const session: JoinSession = {
+    ...state,
+    ...forward(SESSION_ACTIONS),
+    roster: stores.roster,
+    remoteMedia: stores.remote,
+    localMedia: { ...stores.media, ...forward(MEDIA_ACTIONS) },
+    get meeting() {
+      return loaded?.meeting;
+    },
+    join(input, options) {
+      if (!['idle', 'left', 'failed'].includes(state.getSnapshot().status))
+        return Promise.resolve();
+      const parsed =
+        typeof input === 'string'
+          ? parseDestination(input, { linkDomains: host.linkDomains })
+          : ({ ok: true, destination: input } as const);
+      if (!parsed.ok) {
+        state.set({ status: 'failed', error: parsed.error });
+        return Promise.resolve();
+      }
+      // Busy from now on, so a second join in the same tick is ignored.
+      state.set({ status: 'connecting', destination: parsed.destination });
+      lastJoin = [parsed.destination, options];
+      host.activate(session);
+      return engine().then(
+        (e) => e.begin(parsed.destination, options),
+        (error: unknown) =>
+          state.set({
+            status: 'failed',
+            error: isJoinError(error)
+              ? error
+              : new JoinError('network', 'The meeting code could not be loaded. Try again.', {
+                  cause: error,
+                  retryable: true,
+                }),
+          }),
+      );
+    },
+    leave() {
+      if (loaded) return loaded.leave();
+      if (loading) return engine().then((e) => e.leave());
+      if (state.getSnapshot().status !== 'idle') state.set({ status: 'left', reason: 'self' });
+      return Promise.resolve();
+    },
+    retry() {
+      // Before the engine ever loaded (its chunk failed to load), retrying is joining again.
+      if (!loaded) return lastJoin ? session.join(...lastJoin) : Promise.resolve();
+      return loaded.retry();
+    },
+    async dispose() {
+      await session.leave();
+      host.release(session);
+    },
+  };
+  return session;
+}

@@ -1,0 +1,163 @@
+import type { Destination } from './destination';
+import type { JoinError, MediaError } from './errors';
+import type { ReadableStore } from './store';
+
+/** One person in the meeting, as an immutable snapshot. */
+export interface Participant {
+  readonly id: string;
+  readonly name: string;
+  readonly isHost: boolean;
+  readonly isSelf: boolean;
+  readonly inLobby: boolean;
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+}
+
+/** The captcha a password form must show, if any. */
+export interface CaptchaChallenge {
+  /** Whether a code must be sent with the next attempt. */
+  readonly required: boolean;
+  readonly imageUrl: string | null;
+  readonly audioUrl: string | null;
+}
+
+/** Why the last password or captcha attempt failed. */
+export type PasswordFailure = 'wrong-password' | 'wrong-captcha' | 'other';
+
+/** Why a session ended: left by choice, meeting ended, removed by a host, or stopped by licensing. */
+export type LeftReason = 'self' | 'ended' | 'removed' | 'license';
+
+/**
+ * Every state of a guest join, as a discriminated union on `status`.
+ *
+ * `idle → connecting → resolving → (password-required ⇄ verifying) → joining
+ * → (lobby →) joined → left`, and `failed` from anywhere. A new object is
+ * published on every change; parts that did not change keep their identity.
+ */
+export type JoinState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'connecting'; readonly destination: Destination }
+  | { readonly status: 'resolving'; readonly destination: Destination }
+  | {
+      readonly status: 'password-required';
+      readonly destination: Destination;
+      /** True after a wrong password, host key or captcha. */
+      readonly lastAttemptFailed: boolean;
+      readonly failureReason: PasswordFailure | null;
+      readonly captcha: CaptchaChallenge;
+    }
+  | {
+      readonly status: 'verifying';
+      readonly destination: Destination;
+      /** What is being checked. */
+      readonly kind: 'password' | 'host-key' | 'captcha-refresh';
+      readonly captcha: CaptchaChallenge;
+    }
+  | { readonly status: 'joining'; readonly destination: Destination; readonly asHost: boolean }
+  | {
+      readonly status: 'lobby';
+      readonly destination: Destination;
+      readonly title: string | null;
+      readonly meetingNumber: string | null;
+    }
+  | {
+      readonly status: 'joined';
+      readonly destination: Destination;
+      readonly title: string | null;
+      readonly meetingNumber: string | null;
+      /** Self as the roster sees it; `null` until the roster names self. */
+      readonly self: Participant | null;
+      readonly isHost: boolean;
+    }
+  | { readonly status: 'left'; readonly reason: LeftReason }
+  | { readonly status: 'failed'; readonly error: JoinError };
+
+/** The `status` of a {@link JoinState}. */
+export type JoinStatus = JoinState['status'];
+
+/** The roster of a session: everyone present or waiting, and self. */
+export interface RosterSnapshot {
+  readonly participants: readonly Participant[];
+  readonly self: Participant | null;
+}
+
+/** Remote media of a session, from the SDK's `media:ready`/`media:stopped`. */
+export interface RemoteMediaSnapshot {
+  readonly audio: MediaStream | null;
+  readonly video: MediaStream | null;
+  readonly share: MediaStream | null;
+}
+
+/** Which local device: the microphone or the camera. */
+export type TrackKind = 'microphone' | 'camera';
+
+/** One local device (microphone or camera) as a snapshot. */
+export interface LocalDeviceState {
+  readonly status: 'off' | 'starting' | 'on' | 'failed';
+  readonly muted: boolean;
+  readonly deviceId: string | null;
+  /** A preview stream while `on` (for `video.srcObject`). */
+  readonly stream: MediaStream | null;
+  readonly error: MediaError | null;
+}
+
+/** Local media of a session. */
+export interface LocalMediaState {
+  readonly microphone: LocalDeviceState;
+  readonly camera: LocalDeviceState;
+  /** Microphones and cameras, after {@link LocalMediaActions.listDevices}. */
+  readonly devices: readonly MediaDeviceInfo[];
+  /** The media connection to the meeting (optional: a session joins without one). */
+  readonly connection: 'none' | 'connecting' | 'connected' | 'failed';
+  readonly connectionError: MediaError | null;
+}
+
+/**
+ * What a UI can do with local media. Starting a device before joining
+ * connects the client (the SDK captures devices). Actions never reject: they
+ * resolve with the {@link MediaError} (also put on the state), or `null`.
+ */
+export interface LocalMediaActions {
+  /** Starts the microphone or camera (a preview until media is connected). */
+  start(kind: TrackKind, deviceId?: string): Promise<MediaError | null>;
+  stop(kind: TrackKind): Promise<MediaError | null>;
+  setMuted(kind: TrackKind, muted: boolean): Promise<MediaError | null>;
+  /** Captures from another device, replacing the current one in the meeting too. */
+  switchDevice(kind: TrackKind, deviceId: string): Promise<MediaError | null>;
+  listDevices(): Promise<readonly MediaDeviceInfo[]>;
+  /** Opens the media connection (when joined): sends local tracks, receives remote media. */
+  connect(): Promise<MediaError | null>;
+}
+
+/** A session's local media: a store plus its actions. */
+export interface LocalMedia extends ReadableStore<LocalMediaState>, LocalMediaActions {}
+
+/** The state before a join starts. */
+export const IDLE: JoinState = Object.freeze({ status: 'idle' });
+/** The roster before anyone is known. */
+export const EMPTY_ROSTER: RosterSnapshot = Object.freeze({
+  participants: Object.freeze([]),
+  self: null,
+});
+/** No remote media. */
+export const NO_REMOTE_MEDIA: RemoteMediaSnapshot = Object.freeze({
+  audio: null,
+  video: null,
+  share: null,
+});
+/** A device that is off. */
+export const DEVICE_OFF: LocalDeviceState = Object.freeze({
+  status: 'off',
+  muted: false,
+  deviceId: null,
+  stream: null,
+  error: null,
+});
+/** Local media before anything started. */
+export const NO_LOCAL_MEDIA: LocalMediaState = Object.freeze({
+  microphone: DEVICE_OFF,
+  camera: DEVICE_OFF,
+  devices: Object.freeze([]),
+  connection: 'none',
+  connectionError: null,
+});

@@ -1,0 +1,5 @@
+// `webex` ships no type declarations; the client only needs `init`, checked at run time.
+declare module 'webex' {
+  const Webex: unknown;
+  export default Webex;
+}

@@ -1,0 +1,793 @@
+/*
+ * A scripted stand-in for the `webex` SDK: exactly the surface
+ * @g2g/meeting-hooks uses, behaving as the shipped 3.12.0 and 2.60.4 sources
+ * do (error classes and shapes, fields mutated in place, events emitted
+ * synchronously). It is a test double for unit tests and stories. It is
+ * not a substitute for tests against the real SDK (see @g2g/webex-sim).
+ */
+import type {
+  SdkCaptcha,
+  SdkCredentials,
+  SdkInitAttributes,
+  SdkLocalStream,
+  SdkMeeting,
+  SdkMember,
+  SdkModule,
+  SdkVerifyResult,
+  SdkWebex,
+} from '../core/sdk-types';
+import { FakeEmitter } from './emitter';
+
+/** Every SDK call the fake counts, and where a scripted failure or delay can apply. */
+export type FakePhase =
+  | 'init'
+  | 'register'
+  | 'unregister'
+  | 'create'
+  | 'verifyPassword'
+  | 'refreshCaptcha'
+  | 'join'
+  | 'leave'
+  | 'endMeetingForAll'
+  | 'admit'
+  | 'addMedia'
+  | 'publishStreams'
+  | 'unpublishStreams'
+  | 'createMicrophoneStream'
+  | 'createCameraStream';
+
+/**
+ * A scripted failure, shaped as the real SDK reports it at that phase:
+ * - `network`: fetch failed (`NetworkOrCORSError`, status 0);
+ * - `unauthorized`: HTTP 401;
+ * - `forbidden`: HTTP 403 (a policy code on meeting info);
+ * - `not-found`: HTTP 404 with meetingInfo code 404006;
+ * - `license`: Locus 403 `{errorCode: 2403050, message: "…licence allows N concurrent meetings."}`;
+ * - `hang`: never settles (for timeouts);
+ * - any other value is thrown as it is.
+ */
+export type FakeFailure =
+  'network' | 'unauthorized' | 'forbidden' | 'not-found' | 'license' | 'hang' | Error;
+
+/** Someone else in the meeting. */
+export interface FakeParticipant {
+  id: string;
+  name: string;
+  isHost?: boolean;
+  inLobby?: boolean;
+  audioMuted?: boolean;
+  videoMuted?: boolean;
+}
+
+/** How the meeting behind the destination behaves. */
+export interface FakeMeetingScript {
+  title?: string;
+  meetingNumber?: string;
+  /** Required password; none by default. */
+  password?: string;
+  /** Accepted instead of the password (or as PIN); makes self host. */
+  hostKey?: string;
+  /** After this many wrong passwords, a captcha is demanded (423 with captcha). */
+  captchaAfterFailures?: number;
+  /** The code the captcha image shows. Default `'ABCD'`. */
+  captchaCode?: string;
+  /** Guests wait in the lobby; `{admitAfterMs}` admits them by itself. Hosts skip it. */
+  lobby?: boolean | { admitAfterMs: number };
+  /** Others present when self joins. */
+  participants?: FakeParticipant[];
+  /** `false`: meeting info answers 403003 (join before host not allowed yet). */
+  joinBeforeHost?: boolean;
+  /** Locus refuses the join: no licensed meeting slot left. */
+  licenseExhausted?: boolean;
+  /** `false`: meeting info answers 404006. */
+  exists?: boolean;
+}
+
+/** A whole scripted scenario. */
+export interface FakeScenario {
+  /** Which SDK surface to emulate. Default `'3.12.0'`. */
+  sdkVersion?: string;
+  meeting?: FakeMeetingScript;
+  /** Failures per phase, applied on every call until changed with `fake.setFailure`. */
+  fail?: Partial<Record<FakePhase, FakeFailure>>;
+  /** Delays per phase in ms (`setTimeout`, so fake timers drive them). */
+  delays?: Partial<Record<FakePhase, number>>;
+  /**
+   * The token has expired by this phase: its request gets a 401 unless the
+   * client gave the SDK a `credentials.refreshCallback`, which the fake then
+   * calls (as the SDK's auth interceptor does) before replaying.
+   */
+  tokenExpiresAt?: FakePhase;
+  /** Local media behaviour (3.x `mediaHelpers`). */
+  media?: {
+    microphone?: 'denied' | 'in-use' | 'not-found';
+    camera?: 'denied' | 'in-use' | 'not-found';
+    devices?: { deviceId: string; kind: 'audioinput' | 'videoinput'; label: string }[];
+  };
+}
+
+/** The self participant's id in the fake. */
+export const FAKE_SELF_ID = 'self';
+
+type Counts = Record<FakePhase, number>;
+
+/** The fake's meeting object: the SDK surface plus its event scopes, for tests to emit on. */
+export type FakeMeeting = SdkMeeting & {
+  readonly destination: string;
+  readonly events: FakeEmitter;
+  readonly membersEvents: FakeEmitter;
+};
+
+/** A fake `webex` SDK with commands to drive it; see {@link createFakeWebex}. */
+export interface FakeWebex {
+  /** Pass as `sdk` to exercise `init` (the client's config and credentials are recorded). */
+  readonly sdk: SdkModule;
+  /** The instance itself; pass as `sdk` to skip `init`. */
+  readonly webex: SdkWebex & { readonly events: FakeEmitter };
+  /** How often each SDK call was made. */
+  readonly calls: Readonly<Counts>;
+  /** Arguments of every `meetings.create` call. */
+  readonly createArgs: readonly unknown[][];
+  /** Options of every `meeting.join` call. */
+  readonly joinArgs: readonly Record<string, unknown>[];
+  /** Options of every `meeting.addMedia` call. */
+  readonly addMediaArgs: readonly Record<string, unknown>[];
+  /** What `init` received. */
+  readonly initAttributes: SdkInitAttributes | undefined;
+  /** The access token the fake currently holds. */
+  readonly token: string | undefined;
+  /** The meeting object, once created. */
+  readonly meeting: FakeMeeting | undefined;
+  /** Changes or clears (`undefined`) the failure of a phase. */
+  setFailure(phase: FakePhase, failure: FakeFailure | undefined): void;
+  /** Settles the calls of a phase that were left hanging (succeeding them). */
+  release(phase: FakePhase): void;
+  /** Lets self in from the lobby. */
+  admitSelf(): void;
+  /** Ends the meeting (as when the host ends it for all). */
+  endMeeting(): void;
+  /** The host removes self. */
+  removeSelf(): void;
+  addParticipant(participant: FakeParticipant): void;
+  updateParticipant(id: string, patch: Partial<FakeParticipant>): void;
+  removeParticipant(id: string): void;
+  /** `count` roster updates that change someone other than self. */
+  churn(count: number): void;
+  /** Emits `media:ready` for a remote stream (a stub when none is given). */
+  remoteMedia(type: 'remoteAudio' | 'remoteVideo' | 'remoteShare', stream?: MediaStream): void;
+  /** Emits `media:stopped`. */
+  stopRemoteMedia(type: 'remoteAudio' | 'remoteVideo' | 'remoteShare'): void;
+}
+
+/** An error shaped like the SDK's `WebexHttpError` subclasses. */
+function httpError(statusCode: number, body: Record<string, unknown> = {}, name?: string): Error {
+  const message = String(
+    body.message ?? (statusCode === 0 ? 'Failed to fetch' : `HTTP ${statusCode}`),
+  );
+  return Object.assign(new Error(message), {
+    name: name ?? (statusCode === 0 ? 'NetworkOrCORSError' : `HttpError${statusCode}`),
+    statusCode,
+    body,
+  });
+}
+
+function failureError(failure: FakeFailure): unknown {
+  switch (failure) {
+    case 'network':
+      return httpError(0);
+    case 'unauthorized':
+      return httpError(401, {
+        message:
+          'The request requires a valid access token set in the Authorization request header.',
+      });
+    case 'forbidden':
+      return httpError(403, { code: 403049, message: 'Blocked by policy.' });
+    case 'not-found':
+      return httpError(404, { code: 404006, message: 'Meeting not found.' });
+    case 'license':
+      return httpError(403, {
+        errorCode: 2403050,
+        message:
+          "The meeting cannot start: the Service App's licence allows 10 concurrent meetings.",
+      });
+    default:
+      return failure;
+  }
+}
+
+/** Shaped as the SDK's named errors (`PasswordError`, `JoinMeetingError`…). */
+const sdkError = (name: string, code: number, message: string, error?: unknown) =>
+  Object.assign(new Error(message), { name, code, sdkMessage: message, error });
+
+let fakeStreamId = 0;
+
+function fakeStream(kind: 'audio' | 'video', deviceId: string): MediaStream {
+  const track = {
+    kind,
+    enabled: true,
+    readyState: 'live',
+    stop() {
+      track.readyState = 'ended';
+    },
+    getSettings: () => ({ deviceId }),
+  };
+  const id = `fake-stream-${++fakeStreamId}`;
+  return {
+    id,
+    active: true,
+    getTracks: () => [track],
+    getAudioTracks: () => (kind === 'audio' ? [track] : []),
+    getVideoTracks: () => (kind === 'video' ? [track] : []),
+  } as unknown as MediaStream;
+}
+
+const DEFAULT_DEVICES = [
+  { deviceId: 'mic-1', kind: 'audioinput' as const, label: 'Built-in microphone' },
+  { deviceId: 'mic-2', kind: 'audioinput' as const, label: 'USB microphone' },
+  { deviceId: 'cam-1', kind: 'videoinput' as const, label: 'Built-in camera' },
+  { deviceId: 'cam-2', kind: 'videoinput' as const, label: 'USB camera' },
+];
+
+const MEDIA_FAILURES = {
+  denied: 'NotAllowedError: Permission denied',
+  'in-use': 'NotReadableError: Could not start video source',
+  'not-found': 'NotFoundError: Requested device not found',
+};
+
+/**
+ * Creates a scripted fake of the `webex` SDK for unit tests and Storybook.
+ *
+ * It is a test double: it follows the shipped SDK sources closely enough to
+ * exercise every state of a join, but it does not speak to any cloud.
+ * Real-SDK behaviour is covered by the browser tests against `@g2g/webex-sim`.
+ *
+ * @example
+ * const fake = createFakeWebex({ meeting: { password: 'secret', lobby: true } });
+ * const client = createMeetingClient({ accessToken: 'a_b_c', sdk: fake.sdk });
+ * const session = client.join('2516 666 1234', { displayName: 'Ada' });
+ * // … session.submitPassword('secret'); fake.admitSelf();
+ */
+export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
+  const version = scenario.sdkVersion ?? '3.12.0';
+  const v3 = !version.startsWith('2.');
+  const script: FakeMeetingScript = scenario.meeting ?? {};
+  const failures = new Map(Object.entries(scenario.fail ?? {}) as [FakePhase, FakeFailure][]);
+  const hanging = new Map<FakePhase, (() => void)[]>();
+  const calls = Object.fromEntries(
+    (
+      [
+        'init',
+        'register',
+        'unregister',
+        'create',
+        'verifyPassword',
+        'refreshCaptcha',
+        'join',
+        'leave',
+        'endMeetingForAll',
+        'admit',
+        'addMedia',
+        'publishStreams',
+        'unpublishStreams',
+        'createMicrophoneStream',
+        'createCameraStream',
+      ] as const
+    ).map((p) => [p, 0]),
+  ) as Counts;
+  const createArgs: unknown[][] = [];
+  const joinArgs: Record<string, unknown>[] = [];
+  const addMediaArgs: Record<string, unknown>[] = [];
+  let initAttributes: SdkInitAttributes | undefined;
+  let token: string | undefined;
+  let tokenRenewed = false;
+  let captchaSerial = 0;
+
+  const meetingsEvents = new FakeEmitter();
+  const webexEvents = new FakeEmitter();
+
+  /** What the SDK's request pipeline does for a phase: wait, auth, fail or succeed. */
+  async function request(phase: FakePhase): Promise<void> {
+    calls[phase]++;
+    const delay = scenario.delays?.[phase];
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    else await Promise.resolve();
+    if (scenario.tokenExpiresAt === phase && !tokenRenewed) {
+      const refresh = (
+        initAttributes?.config.credentials as { refreshCallback?: unknown } | undefined
+      )?.refreshCallback as ((w: unknown, t: unknown) => Promise<SdkCredentials>) | undefined;
+      if (!refresh) throw failureError('unauthorized');
+      const renewed = await refresh(webex, { access_token: token });
+      token = renewed.access_token;
+      tokenRenewed = true;
+    }
+    const failure = failures.get(phase);
+    if (failure === 'hang') {
+      await new Promise<void>((resolve) => {
+        const list = hanging.get(phase) ?? [];
+        list.push(resolve);
+        hanging.set(phase, list);
+      });
+      return;
+    }
+    if (failure !== undefined) throw failureError(failure);
+  }
+
+  // ---- the meeting ---------------------------------------------------------
+  const events = new FakeEmitter();
+  const membersEvents = new FakeEmitter();
+  const members = new Map<string, SdkMember>();
+  let failuresSoFar = 0;
+  let hostByKey = false;
+  let meeting: FakeWebex['meeting'];
+
+  const memberOf = (p: FakeParticipant): SdkMember => ({
+    id: p.id,
+    name: p.name,
+    isHost: !!p.isHost,
+    isSelf: false,
+    isInLobby: !!p.inLobby,
+    isAudioMuted: !!p.audioMuted,
+    isVideoMuted: !!p.videoMuted,
+    status: p.inLobby ? 'IN_LOBBY' : 'IN_MEETING',
+  });
+  for (const p of script.participants ?? []) members.set(p.id, memberOf(p));
+
+  function rosterChanged(changed: SdkMember[] = [], removedIds: string[] = []) {
+    // The SDK hands listeners the delta and the whole collection (as a plain object).
+    membersEvents.emit('members:update', {
+      delta: { added: [], updated: changed, removedIds },
+      full: Object.fromEntries([...members].map(([id, m]) => [id, { ...m }])),
+      isReplace: false,
+    });
+  }
+
+  function newCaptcha(into?: SdkCaptcha): SdkCaptcha {
+    const n = ++captchaSerial;
+    return Object.assign(into ?? {}, {
+      captchaId: `captcha-${n}`,
+      verificationImageURL: `https://captcha.example/image/${n}.png`,
+      verificationAudioURL: `https://captcha.example/audio/${n}.mp3`,
+      refreshURL: `https://captcha.example/refresh?id=${n}`,
+    });
+  }
+
+  function createMeetingObject(destination: string, type: string): FakeMeeting {
+    const m = {
+      id: `fake-meeting-${destination}`,
+      destination,
+      destinationType: type,
+      passwordStatus: 'UNKNOWN',
+      requiredCaptcha: null as SdkCaptcha | null,
+      meetingInfoFailureReason: undefined as string | undefined,
+      meetingInfoFailureCode: undefined as number | undefined,
+      meetingInfo: undefined as { meetingName?: string; meetingNumber?: string } | undefined,
+      meetingNumber: undefined as string | undefined,
+      isUserUnadmitted: false,
+      roles: [] as string[],
+      mediaId: null as string | null,
+      events,
+      membersEvents,
+      members: {
+        on: (e: string, l: (p?: unknown) => void) => membersEvents.on(e, l),
+        off: (e: string, l: (p?: unknown) => void) => membersEvents.off(e, l),
+        membersCollection: { getAll: () => Object.fromEntries(members) },
+      },
+      on: (e: string, l: (p?: unknown) => void) => events.on(e, l),
+      off: (e: string, l: (p?: unknown) => void) => events.off(e, l),
+
+      async verifyPassword(password: string, captchaCode?: string): Promise<SdkVerifyResult> {
+        if (captchaCode && !m.requiredCaptcha) {
+          throw new Error(
+            'fetchMeetingInfo() called with captchaCode when captcha was not required',
+          );
+        }
+        if (password && m.passwordStatus !== 'REQUIRED' && m.passwordStatus !== 'UNKNOWN') {
+          throw new Error('fetchMeetingInfo() called with password when password was not required');
+        }
+        await request('verifyPassword');
+        const result = (): SdkVerifyResult => ({
+          isPasswordValid: m.passwordStatus === 'VERIFIED',
+          requiredCaptcha: m.requiredCaptcha,
+          failureReason: m.meetingInfoFailureReason ?? 'NONE',
+        });
+        if (m.requiredCaptcha && captchaCode !== (script.captchaCode ?? 'ABCD')) {
+          m.meetingInfoFailureReason = 'WRONG_CAPTCHA';
+          newCaptcha(m.requiredCaptcha);
+          return result();
+        }
+        const isHostKey = !!script.hostKey && password === script.hostKey;
+        if (isHostKey || password === script.password) {
+          hostByKey = isHostKey;
+          m.passwordStatus = 'VERIFIED';
+          m.requiredCaptcha = null;
+          m.meetingInfoFailureReason = 'NONE';
+          m.meetingInfo = info();
+          return { isPasswordValid: true, requiredCaptcha: null, failureReason: 'NONE' };
+        }
+        failuresSoFar++;
+        m.meetingInfoFailureReason = 'WRONG_PASSWORD';
+        if (script.captchaAfterFailures && failuresSoFar >= script.captchaAfterFailures) {
+          m.requiredCaptcha = m.requiredCaptcha ? newCaptcha(m.requiredCaptcha) : newCaptcha();
+        }
+        return result();
+      },
+
+      async refreshCaptcha() {
+        if (!m.requiredCaptcha) throw new Error('There is no captcha to refresh');
+        await request('refreshCaptcha');
+        // Mutated in place, as the SDK does.
+        newCaptcha(m.requiredCaptcha);
+      },
+
+      async join(options: { alias?: string; moderator?: boolean; pin?: string } = {}) {
+        joinArgs.push({ ...options });
+        if (!meetingsApi.registered) {
+          calls.join++;
+          throw new Error('Meeting:index#join --> Device not registered');
+        }
+        if (m.requiredCaptcha) {
+          calls.join++;
+          throw sdkError('CaptchaError', 8, 'Captcha is required.');
+        }
+        if (m.passwordStatus === 'REQUIRED') {
+          calls.join++;
+          throw sdkError('PasswordError', 7, 'Password is required, please use verifyPassword()');
+        }
+        try {
+          await request('join');
+          if (script.licenseExhausted) throw failureError('license');
+        } catch (error) {
+          throw sdkError('JoinMeetingError', 2, 'Error Joining Meeting', error);
+        }
+        const isHost =
+          hostByKey || (!!options.moderator && !!script.hostKey && options.pin === script.hostKey);
+        const inLobby = !!script.lobby && !isHost;
+        if (isHost) m.roles = ['MODERATOR'];
+        members.set(FAKE_SELF_ID, {
+          id: FAKE_SELF_ID,
+          name: options.alias ?? '',
+          isSelf: true,
+          isHost,
+          isInLobby: inLobby,
+          isAudioMuted: false,
+          isVideoMuted: false,
+          status: inLobby ? 'IN_LOBBY' : 'IN_MEETING',
+        });
+        m.isUserUnadmitted = inLobby;
+        rosterChanged([members.get(FAKE_SELF_ID)!]);
+        if (inLobby) {
+          events.emit('meeting:self:lobbyWaiting', { payload: {} });
+          const lobby = script.lobby;
+          if (typeof lobby === 'object') setTimeout(() => fake.admitSelf(), lobby.admitAfterMs);
+        }
+        return { locus: {} };
+      },
+
+      async leave() {
+        await request('leave');
+        members.delete(FAKE_SELF_ID);
+        m.mediaId = null;
+        // Guests' meeting objects are destroyed on leave (meeting:removed, CLIENT_LEAVE_REQUEST).
+        meetingsEvents.emit('meeting:removed', { meetingId: m.id, reason: 'CLIENT_LEAVE_REQUEST' });
+      },
+
+      async endMeetingForAll() {
+        await request('endMeetingForAll');
+        meetingsEvents.emit('meeting:removed', {
+          meetingId: m.id,
+          reason: 'MEETING_INACTIVE_TERMINATING',
+        });
+      },
+
+      async admit(memberIds: string[]) {
+        await request('admit');
+        const changed: SdkMember[] = [];
+        for (const id of memberIds) {
+          const member = members.get(id);
+          if (member) {
+            member.isInLobby = false;
+            member.status = 'IN_MEETING';
+            changed.push(member);
+          }
+        }
+        rosterChanged(changed);
+      },
+
+      async addMedia(options: Record<string, unknown>) {
+        addMediaArgs.push(options);
+        await request('addMedia');
+        m.mediaId = 'fake-media';
+      },
+      async publishStreams() {
+        await request('publishStreams');
+      },
+      async unpublishStreams() {
+        await request('unpublishStreams');
+      },
+      updateAudio: async () => {},
+      updateVideo: async () => {},
+      muteAudio: async () => {},
+      unmuteAudio: async () => {},
+      muteVideo: async () => {},
+      unmuteVideo: async () => {},
+    };
+    if (!v3) {
+      delete (m as Partial<typeof m>).meetingInfoFailureCode;
+      delete (m as Partial<typeof m>).publishStreams;
+      delete (m as Partial<typeof m>).unpublishStreams;
+    }
+    return m as unknown as FakeMeeting;
+  }
+
+  function info() {
+    return {
+      meetingName: script.title ?? 'Consultation',
+      meetingNumber: script.meetingNumber ?? '25166661234',
+    };
+  }
+
+  const meetingInfoProvider = {
+    /** As MeetingInfoV2.fetchMeetingInfo: resolves with info, or rejects as the server answered. */
+    async fetchMeetingInfo(_destination: string): Promise<unknown> {
+      await request('create');
+      if (script.exists === false) throw failureError('not-found');
+      if (script.joinBeforeHost === false) {
+        throw Object.assign(httpError(403, { code: 403003 }, 'MeetingInfoV2JoinForbiddenError'), {
+          wbxAppApiCode: 403003,
+        });
+      }
+      if (script.password) {
+        throw Object.assign(httpError(403, { code: 403036 }, 'MeetingInfoV2PasswordError'), {
+          wbxAppApiCode: 403036,
+          meetingInfo: { meetingNumber: info().meetingNumber },
+        });
+      }
+      return { body: info() };
+    },
+  };
+
+  const meetingsApi = {
+    registered: false,
+    meetingInfo: meetingInfoProvider as {
+      fetchMeetingInfo(destination: string, ...rest: unknown[]): Promise<unknown>;
+    },
+    on: (e: string, l: (p?: unknown) => void) => meetingsEvents.on(e, l),
+    off: (e: string, l: (p?: unknown) => void) => meetingsEvents.off(e, l),
+    async register() {
+      await request('register');
+      meetingsApi.registered = true;
+      meetingsEvents.emit('meetings:registered');
+    },
+    async unregister() {
+      await request('unregister');
+      meetingsApi.registered = false;
+    },
+    /** Follows meetings/index.ts create() → createMeeting() of the emulated version. */
+    async create(destination: string, type: string, ...rest: unknown[]) {
+      createArgs.push([destination, type, ...rest]);
+      if (meeting && meeting.destination === destination) return meeting;
+      const m = createMeetingObject(destination, type);
+      try {
+        const result = (await meetingsApi.meetingInfo.fetchMeetingInfo(destination, type)) as {
+          body: ReturnType<typeof info>;
+        };
+        m.meetingInfo = result.body;
+        m.meetingNumber = result.body.meetingNumber;
+        m.passwordStatus = 'NOT_REQUIRED';
+        m.meetingInfoFailureReason = 'NONE';
+      } catch (error) {
+        const e = error as { wbxAppApiCode?: number; name?: string };
+        if (e.wbxAppApiCode === 403003 && v3) {
+          m.meetingInfoFailureReason = 'NOT_REACH_JBH';
+          m.meetingInfoFailureCode = 403003;
+        } else if (e.wbxAppApiCode !== undefined) {
+          // 2.60.4 treats every 403 as "password required".
+          m.passwordStatus = 'REQUIRED';
+          m.meetingInfoFailureReason = 'WRONG_PASSWORD';
+          m.meetingNumber = info().meetingNumber;
+        } else {
+          m.meetingInfoFailureReason = 'OTHER';
+          if (v3 && rest[3] === true) {
+            meetingsEvents.emit('meeting:removed', {
+              meetingId: m.id,
+              reason: 'MISSING_MEETING_INFO',
+            });
+            throw sdkError('NoMeetingInfo', 10, 'No meeting info found for the meeting');
+          }
+          // Otherwise the SDK "assumes 1:1" and hands the meeting back anyway.
+        }
+      }
+      meeting = m;
+      meetingsEvents.emit('meeting:added', { meeting: m, type: 'JOIN' });
+      return m;
+    },
+    destroy(m: SdkMeeting, reason: string) {
+      if (meeting === m) meeting = undefined;
+      meetingsEvents.emit('meeting:removed', { meetingId: m.id, reason });
+    },
+    mediaHelpers: v3
+      ? {
+          createMicrophoneStream: (c?: { deviceId?: unknown }) => localStream('microphone', c),
+          createCameraStream: (c?: { deviceId?: unknown }) => localStream('camera', c),
+          async getDevices() {
+            return (scenario.media?.devices ?? DEFAULT_DEVICES).map((d) => ({
+              ...d,
+              groupId: '',
+              toJSON: () => d,
+            }));
+          },
+        }
+      : undefined,
+  };
+  if (!v3) delete (meetingsApi as Partial<typeof meetingsApi>).mediaHelpers;
+
+  async function localStream(
+    kind: 'microphone' | 'camera',
+    constraints?: { deviceId?: unknown },
+  ): Promise<SdkLocalStream> {
+    await request(kind === 'microphone' ? 'createMicrophoneStream' : 'createCameraStream');
+    const failure = scenario.media?.[kind];
+    if (failure) {
+      // v3's WebrtcCoreError keeps the DOM error only in its message.
+      throw {
+        type: 'CREATE_STREAM_FAILED',
+        message: `Failed to create ${kind} stream: ${MEDIA_FAILURES[failure]}`,
+      };
+    }
+    const wanted = constraints?.deviceId as { exact?: string } | string | undefined;
+    const deviceId =
+      (typeof wanted === 'object' ? wanted.exact : wanted) ??
+      (kind === 'microphone' ? 'mic-1' : 'cam-1');
+    const stream = {
+      outputStream: fakeStream(kind === 'microphone' ? 'audio' : 'video', deviceId),
+      userMuted: false,
+      stopped: false,
+      setUserMuted(muted: boolean) {
+        stream.userMuted = muted;
+      },
+      stop() {
+        stream.stopped = true;
+      },
+    };
+    return stream;
+  }
+
+  const webex = {
+    version,
+    ready: true,
+    events: webexEvents,
+    meetings: meetingsApi,
+    once: (e: string, l: (p?: unknown) => void) => webexEvents.once(e, l),
+    credentials: {
+      get canRefresh() {
+        return !!(initAttributes?.config.credentials as { refreshCallback?: unknown } | undefined)
+          ?.refreshCallback;
+      },
+      async refresh() {
+        const refresh = (
+          initAttributes?.config.credentials as { refreshCallback?: unknown } | undefined
+        )?.refreshCallback as ((w: unknown, t: unknown) => Promise<SdkCredentials>) | undefined;
+        if (!refresh)
+          throw new Error('Not enough information available to refresh this access token');
+        token = (await refresh(webex, { access_token: token })).access_token;
+        tokenRenewed = true;
+      },
+    },
+  };
+
+  const sdk: SdkModule = {
+    init(attributes) {
+      calls.init++;
+      initAttributes = attributes;
+      token = attributes.credentials.access_token;
+      webex.ready = false;
+      // A refused token or an unreachable catalog leaves the real SDK never ready.
+      if (!failures.has('init')) {
+        setTimeout(() => {
+          webex.ready = true;
+          webexEvents.emit('ready');
+        }, scenario.delays?.init ?? 0);
+      }
+      return webex as unknown as SdkWebex;
+    },
+  };
+
+  const self = () => members.get(FAKE_SELF_ID);
+  const requireMeeting = () => {
+    if (!meeting) throw new Error('createFakeWebex: no meeting yet');
+    return meeting;
+  };
+
+  const fake: FakeWebex = {
+    sdk,
+    webex: webex as unknown as FakeWebex['webex'],
+    calls,
+    createArgs,
+    joinArgs,
+    addMediaArgs,
+    get initAttributes() {
+      return initAttributes;
+    },
+    get token() {
+      return token;
+    },
+    get meeting() {
+      return meeting;
+    },
+    setFailure(phase, failure) {
+      if (failure === undefined) failures.delete(phase);
+      else failures.set(phase, failure);
+    },
+    release(phase) {
+      failures.delete(phase);
+      for (const resolve of hanging.get(phase) ?? []) resolve();
+      hanging.delete(phase);
+    },
+    admitSelf() {
+      const m = requireMeeting();
+      const me = self();
+      m.isUserUnadmitted = false;
+      if (me) {
+        me.isInLobby = false;
+        me.status = 'IN_MEETING';
+      }
+      events.emit('meeting:self:guestAdmitted', { payload: {} });
+      rosterChanged(me ? [me] : []);
+    },
+    endMeeting() {
+      meetingsEvents.emit('meeting:removed', {
+        meetingId: requireMeeting().id,
+        reason: 'MEETING_INACTIVE_TERMINATING',
+      });
+    },
+    removeSelf() {
+      meetingsEvents.emit('meeting:removed', {
+        meetingId: requireMeeting().id,
+        reason: 'SELF_REMOVED',
+      });
+    },
+    addParticipant(p) {
+      const member = memberOf(p);
+      members.set(p.id, member);
+      rosterChanged([member]);
+    },
+    updateParticipant(id, patch) {
+      const current = members.get(id);
+      if (!current) return;
+      const next = memberOf({
+        id,
+        name: patch.name ?? current.name ?? '',
+        isHost: patch.isHost ?? current.isHost,
+        inLobby: patch.inLobby ?? current.isInLobby,
+        audioMuted: patch.audioMuted ?? current.isAudioMuted ?? false,
+        videoMuted: patch.videoMuted ?? current.isVideoMuted ?? false,
+      });
+      next.isSelf = !!current.isSelf;
+      members.set(id, next);
+      rosterChanged([next]);
+    },
+    removeParticipant(id) {
+      members.delete(id);
+      rosterChanged([], [id]);
+    },
+    churn(count) {
+      const others = () => [...members.values()].filter((m) => !m.isSelf);
+      if (!others().length) fake.addParticipant({ id: 'churner', name: 'Churner' });
+      for (let i = 0; i < count; i++) {
+        const list = others();
+        const who = list[i % list.length]!;
+        fake.updateParticipant(who.id, { audioMuted: !who.isAudioMuted });
+      }
+    },
+    remoteMedia(type, stream) {
+      requireMeeting().events.emit('media:ready', {
+        type,
+        stream: stream ?? fakeStream(type === 'remoteAudio' ? 'audio' : 'video', type),
+      });
+    },
+    stopRemoteMedia(type) {
+      requireMeeting().events.emit('media:stopped', { type });
+    },
+  };
+  return fake;
+}

@@ -1,0 +1,11 @@
+// `pnpm bench`: runs each benchmark part in turn and prints its figures.
+// A new part is one import and one entry in PARTS.
+import type { BenchPart } from './measure';
+import { restBench } from './rest.bench';
+
+const PARTS: [string, BenchPart][] = [['REST face', restBench]];
+
+for (const [name, run] of PARTS) {
+  console.log(`# ${name}`);
+  for (const line of await run()) console.log(line);
+}

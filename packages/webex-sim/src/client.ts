@@ -1,0 +1,147 @@
+// A browser-safe client for the simulator's control API (`/_sim/*`): what
+// browser tests, Storybook and the demo's offline mode use. No Node imports.
+import type { CreateServiceAppInput, ProvisionedApp } from './control/control';
+import type { Fault, FaultSpec } from './faults';
+import type { LoggedRequest } from './requestLog';
+import type { SimOptions } from './world/options';
+
+export interface SimMeetingState {
+  id: string;
+  meetingNumber: string;
+  state: 'active' | 'inProgress' | 'ended';
+  participants: {
+    id: string;
+    personId: string;
+    name: string;
+    isHost: boolean;
+    inLobby: boolean;
+    state: string;
+  }[];
+}
+
+/** Thrown when the control API answers with an error. */
+export class SimClientError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SimClientError';
+  }
+}
+
+export interface SimClient {
+  url: string;
+  /** SDK discovery config pointing the real `webex` SDK at this simulator. */
+  discovery: { u2c: string; hydra: string; sqdiscovery: string };
+  reset(options?: Partial<SimOptions>): Promise<void>;
+  configure(options: Partial<SimOptions>): Promise<SimOptions>;
+  createServiceApp(input?: CreateServiceAppInput): Promise<Required<ProvisionedApp>>;
+  authorize(clientId: string, orgId?: string): Promise<NonNullable<ProvisionedApp['tokens']>>;
+  deauthorize(clientId: string, orgId?: string): Promise<void>;
+  createUser(input: {
+    orgId: string;
+    displayName: string;
+    email: string;
+    licensed?: boolean;
+  }): Promise<{ personId: string; email: string; accessToken: string }>;
+  advanceClock(ms: number): Promise<number>;
+  expireToken(token: string): Promise<boolean>;
+  addFault(spec: FaultSpec): Promise<Fault>;
+  clearFaults(): Promise<void>;
+  requests(filter?: { method?: string; path?: string; since?: number }): Promise<LoggedRequest[]>;
+  clearRequests(): Promise<void>;
+  dropWebsockets(): Promise<number>;
+  meeting(id: string): Promise<SimMeetingState>;
+  admit(meetingId: string, participantIds?: string[]): Promise<string[]>;
+  endMeeting(meetingId: string): Promise<void>;
+  captchaCode(captchaId: string): Promise<string>;
+  /** Calls the REST face (`/v1${path}`) with a bearer token; returns status and parsed body. */
+  rest<T = unknown>(
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }>;
+}
+
+/** Talks to a running simulator at `url` (from `startSim()` or `pnpm sim`). */
+export function createSimClient(url: string): SimClient {
+  const base = url.replace(/\/$/, '');
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+    if (!res.ok) {
+      const message = (parsed as { message?: string } | undefined)?.message ?? res.statusText;
+      throw new SimClientError(res.status, `${method} ${path}: ${res.status} ${message}`);
+    }
+    return parsed as T;
+  };
+  return {
+    url: base,
+    discovery: { u2c: `${base}/u2c/api/v1`, hydra: `${base}/v1`, sqdiscovery: `${base}/region` },
+    reset: async (options) => void (await call('POST', '/_sim/reset', options ? { options } : {})),
+    configure: (options) => call('PUT', '/_sim/options', options),
+    createServiceApp: (input = {}) => call('POST', '/_sim/service-apps', input),
+    authorize: (clientId, orgId) =>
+      call(
+        'POST',
+        `/_sim/service-apps/${encodeURIComponent(clientId)}/authorize`,
+        orgId ? { orgId } : {},
+      ),
+    deauthorize: async (clientId, orgId) =>
+      void (await call(
+        'POST',
+        `/_sim/service-apps/${encodeURIComponent(clientId)}/deauthorize`,
+        orgId ? { orgId } : {},
+      )),
+    createUser: (input) => call('POST', '/_sim/users', input),
+    advanceClock: async (ms) =>
+      (await call<{ now: number }>('POST', '/_sim/clock/advance', { ms })).now,
+    expireToken: async (token) =>
+      (await call<{ expired: boolean }>('POST', '/_sim/tokens/expire', { token })).expired,
+    addFault: (spec) => call('POST', '/_sim/faults', spec),
+    clearFaults: async () => void (await call('DELETE', '/_sim/faults')),
+    requests: async (filter = {}) => {
+      const q = new URLSearchParams(
+        Object.entries(filter)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]): [string, string] => [k, String(v)]),
+      );
+      return (await call<{ items: LoggedRequest[] }>('GET', `/_sim/requests?${q}`)).items;
+    },
+    clearRequests: async () => void (await call('DELETE', '/_sim/requests')),
+    dropWebsockets: async () =>
+      (await call<{ dropped: number }>('POST', '/_sim/websockets/drop')).dropped,
+    meeting: (id) => call('GET', `/_sim/meetings/${encodeURIComponent(id)}`),
+    admit: async (meetingId, participantIds) =>
+      (
+        await call<{ admitted: string[] }>(
+          'POST',
+          `/_sim/meetings/${encodeURIComponent(meetingId)}/admit`,
+          participantIds ? { participantIds } : {},
+        )
+      ).admitted,
+    endMeeting: async (meetingId) =>
+      void (await call('POST', `/_sim/meetings/${encodeURIComponent(meetingId)}/end`)),
+    captchaCode: async (captchaId) =>
+      (await call<{ code: string }>('GET', `/_sim/captchas/${encodeURIComponent(captchaId)}`)).code,
+    rest: async <T>(token: string, method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${base}/v1${path}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+    },
+  };
+}

@@ -1,0 +1,166 @@
+import { bool, int, isEmail, jsonBody, objArray, str } from '../http/body';
+import { HttpError, badRequest, forbidden } from '../http/errors';
+import type { SimRequest } from '../http/types';
+import type { JoinSecurity, Meeting, Person } from '../world/types';
+import type { World } from '../world/world';
+import { checkSiteUrl, sitePrefix, type Caller } from './caller';
+import { requireMember, requireRoom } from './rooms';
+import { floorToMinute, isTimeZone, parseMeetingTime } from './time';
+
+const MINUTE = 60_000;
+const MIN_DURATION = 10 * MINUTE;
+const MAX_DURATION = (23 * 60 + 59) * MINUTE;
+/** Nominal length of an ad-hoc space meeting; it really lasts until it ends. [inferred] */
+const ADHOC_DURATION = 30 * MINUTE;
+const JOIN_SECURITY: readonly JoinSecurity[] = ['allowJoin', 'allowJoinWithLobby', 'blockFromJoin'];
+const JBH_MINUTES = [0, 5, 10, 15];
+
+/**
+ * `POST /v1/meetings`: validates like Webex and stores the meeting. With
+ * `roomId` + `adhoc:true` it answers the space's ongoing meeting if any.
+ */
+export function createMeeting(
+  world: World,
+  caller: Caller,
+  req: SimRequest,
+): { meeting: Meeting; created: boolean } {
+  const body = jsonBody(req);
+  const adhoc = bool(body, 'adhoc') ?? false;
+  const roomIdInput = str(body, 'roomId');
+  if (adhoc && !roomIdInput) throw badRequest('roomId is required when adhoc is true.');
+  const room = roomIdInput ? requireRoom(world, caller, roomIdInput) : undefined;
+  if (room) requireMember(world, caller, room);
+
+  if (adhoc && room) {
+    for (const m of world.meetings.values()) {
+      if (m.adhoc && m.roomId === room.id && m.state !== 'ended')
+        return { meeting: m, created: false };
+    }
+  }
+
+  const title = adhoc
+    ? (str(body, 'title', { max: 128 }) ?? room!.title)
+    : str(body, 'title', { required: true, max: 128 });
+  if (!title.trim()) throw badRequest('title must not be blank.');
+
+  const timezone = str(body, 'timezone', { max: 64 }) ?? 'UTC';
+  if (!isTimeZone(timezone)) throw badRequest(`timezone ${timezone} is not a valid time zone.`);
+
+  const { start, end } = adhoc ? adhocTimes(world) : scheduledTimes(world, body, timezone);
+  const siteUrl = checkSiteUrl(caller.org, str(body, 'siteUrl'));
+
+  const password = str(body, 'password', { max: 64 });
+  if (password !== undefined && (password.length < 4 || /\s/.test(password))) {
+    throw badRequest('password must be at least 4 characters, without spaces.');
+  }
+
+  // Unset join-before-host fields follow the org's scheduling preferences.
+  const prefs = world.schedulingOptions(caller.org.id);
+  const enabledJoinBeforeHost = bool(body, 'enabledJoinBeforeHost') ?? prefs.enabledJoinBeforeHost;
+  const joinBeforeHostMinutes =
+    int(body, 'joinBeforeHostMinutes') ?? (enabledJoinBeforeHost ? prefs.joinBeforeHostMinutes : 0);
+  if (!JBH_MINUTES.includes(joinBeforeHostMinutes)) {
+    throw badRequest('joinBeforeHostMinutes must be 0, 5, 10 or 15.');
+  }
+
+  const security = str(body, 'unlockedMeetingJoinSecurity') ?? 'allowJoinWithLobby';
+  if (!JOIN_SECURITY.includes(security as JoinSecurity)) {
+    throw badRequest(`unlockedMeetingJoinSecurity must be one of ${JOIN_SECURITY.join(', ')}.`);
+  }
+  const enabledAutoRecordMeeting = bool(body, 'enabledAutoRecordMeeting') ?? false;
+  bool(body, 'sendEmail'); // validated; the sim sends no email
+  const invitees = readInvitees(body);
+  const host = resolveHost(world, caller, str(body, 'hostEmail'));
+
+  let meetingNumber = world.ids.meetingNumber();
+  while (world.findMeeting({ meetingKey: meetingNumber }))
+    meetingNumber = world.ids.meetingNumber();
+  const prefix = sitePrefix(siteUrl);
+  const meeting: Meeting = {
+    id: world.ids.meetingId(),
+    meetingNumber,
+    title,
+    password: password ?? world.ids.password(),
+    hostKey: world.ids.hostKey(),
+    start,
+    end,
+    timezone,
+    siteUrl,
+    webLink: `https://${siteUrl}/${prefix}/j.php?MTID=m${world.ids.hex(16)}`,
+    // Four labels on purpose: the SDK sends any three-label SIP domain straight
+    // to https://<site>/wbxappapi, bypassing the catalog and leaving loopback.
+    sipAddress: `${meetingNumber}@${prefix}.sim.webex.com`,
+    enabledJoinBeforeHost,
+    joinBeforeHostMinutes,
+    unlockedMeetingJoinSecurity: security as JoinSecurity,
+    enabledAutoRecordMeeting,
+    hostUserId: host.id,
+    hostEmail: host.emails[0]!,
+    hostDisplayName: host.displayName,
+    orgId: caller.org.id,
+    ...(caller.app ? { appClientId: caller.app.clientId } : {}),
+    ...(room ? { roomId: room.id } : {}),
+    adhoc,
+    invitees,
+    state: 'active',
+    created: world.now(),
+    locus: undefined,
+  };
+  world.addMeeting(meeting);
+  return { meeting, created: true };
+}
+
+function adhocTimes(world: World) {
+  const start = floorToMinute(world.now());
+  return { start, end: start + ADHOC_DURATION };
+}
+
+function scheduledTimes(world: World, body: Record<string, unknown>, tz: string) {
+  const start = parseMeetingTime(str(body, 'start', { required: true }), 'start', tz);
+  const end = parseMeetingTime(str(body, 'end', { required: true }), 'end', tz);
+  // Seconds are stripped, so "now" is the start of the current minute.
+  if (start < floorToMinute(world.now())) throw badRequest('start cannot be in the past.');
+  if (end <= start) throw badRequest('end must be after start.');
+  const duration = end - start;
+  if (duration < MIN_DURATION || duration > MAX_DURATION) {
+    throw badRequest('The meeting must last between 10 minutes and 23 hours 59 minutes.');
+  }
+  return { start, end };
+}
+
+function readInvitees(body: Record<string, unknown>): Meeting['invitees'] {
+  const list = objArray(body, 'invitees') ?? [];
+  if (list.length > 1000) throw badRequest('invitees can hold at most 1000 people.');
+  return list.map((inv, i) => {
+    const email = str(inv, 'email', { required: true, max: 320 });
+    if (!isEmail(email)) throw badRequest(`invitees[${i}].email is not a valid email address.`);
+    const displayName = str(inv, 'displayName', { max: 128 });
+    return {
+      email,
+      ...(displayName !== undefined ? { displayName } : {}),
+      coHost: bool(inv, 'coHost') ?? false,
+    };
+  });
+}
+
+/**
+ * The meeting's host: `hostEmail` (admin scheduling on behalf of a licensed
+ * user), else the app's machine account, else the calling user.
+ */
+function resolveHost(world: World, caller: Caller, hostEmail: string | undefined): Person {
+  if (hostEmail !== undefined) {
+    if (!caller.token.scopes.has('meeting:admin_schedule_write')) {
+      throw forbidden('hostEmail needs the meeting:admin_schedule_write scope.');
+    }
+    const host = world.findPersonByEmail(hostEmail);
+    if (!host || host.orgId !== caller.org.id || host.type !== 'person' || !host.licensed) {
+      throw badRequest(`hostEmail ${hostEmail} is not a licensed user in this organization.`);
+    }
+    return host;
+  }
+  if (caller.app) return world.machineAccount(caller.app, caller.org.id);
+  if (caller.person.type === 'person' && !caller.person.licensed) {
+    throw new HttpError(403, 'The user does not have a Webex Meetings licence.');
+  }
+  return caller.person;
+}

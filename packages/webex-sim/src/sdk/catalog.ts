@@ -1,0 +1,57 @@
+import type { Router } from '../http/router';
+import type { World } from '../world/world';
+import { requireToken } from '../http/auth';
+import { serviceUrls } from './urls';
+
+/**
+ * The U2C service catalog in `format=hostmap`. Host entries carry the host
+ * name without the port: the SDK keeps the URL's port when it swaps hosts,
+ * and `host:port` would become `host:port:port`.
+ */
+export function hostmap(base: string) {
+  const links = serviceUrls(base);
+  const { hostname, host } = new URL(base);
+  return {
+    serviceLinks: links,
+    hostCatalog: {
+      [host]: Object.keys(links).map((name) => ({
+        host: hostname,
+        ttl: -1,
+        priority: 5,
+        id: `urn:TEAM:us-east-2_a:${name}`,
+      })),
+    },
+    format: 'hostmap',
+    timestamp: String(Math.floor(Date.now() / 1000)),
+  };
+}
+
+export function catalogRoutes(r: Router, world: World): void {
+  // The limited (pre-auth) catalog needs no token; the full one does.
+  r.get('/u2c/api/v1/limited/catalog', (req) => ({ status: 200, body: hostmap(req.baseUrl) }));
+  r.get('/u2c/api/v1/catalog', (req) => {
+    requireToken(world, req);
+    return { status: 200, body: hostmap(req.baseUrl) };
+  });
+  // sqdiscovery: the region lookup. The SDK tolerates failures but uses the answer.
+  r.get('/region', () => ({
+    status: 200,
+    body: {
+      clientAddress: '127.0.0.1',
+      clientRegion: 'US-EAST',
+      countryCode: 'US',
+      regionCode: 'US-EAST',
+      timezone: 'UTC',
+    },
+  }));
+  r.get('/region/*', () => ({
+    status: 200,
+    body: {
+      clientAddress: '127.0.0.1',
+      clientRegion: 'US-EAST',
+      countryCode: 'US',
+      regionCode: 'US-EAST',
+      timezone: 'UTC',
+    },
+  }));
+}

@@ -1,0 +1,429 @@
+import { requireToken } from '../http/auth';
+import { jsonBody } from '../http/body';
+import { HttpError, notFound } from '../http/errors';
+import type { Router } from '../http/router';
+import type { SimRequest } from '../http/types';
+import type { Locus, Meeting, Participant } from '../world/types';
+import type { World, WorldEvent } from '../world/world';
+import type { MercuryHub } from './mercury';
+import { locusUrlFor } from './meeting-info';
+import { verifyPermissionToken } from './permission-token';
+
+/** Locus errors carry `errorCode`; the SDK maps some of them (e.g. 2423005 intent-to-join). */
+const locusError = (status: number, errorCode: number, message: string) =>
+  new HttpError(status, message, [message], {}, { errorCode, message });
+
+/** Websocket path of the meeting data channel (see {@link MercuryHub.handleDataChannel}). */
+export const DATA_CHANNEL_PATH = '/llm/ws';
+
+const MEDIA_CONNECTION = {
+  mediaAgentAlias: 'webex-sim',
+  mediaAgentGroupId: 'webex-sim',
+  mediaType: 'SDP',
+};
+
+export const LOCUS_CODES = {
+  permissionRequired: 2403001,
+  blocked: 2403004,
+  licenceExceeded: 2403050,
+  meetingFull: 2403051,
+  meetingEnded: 2404004,
+} as const;
+
+/**
+ * Locus: the meeting's live state. Joins, leaves, lobby admission and
+ * "end for all" change it; every change is rendered from each participant's
+ * point of view (its `self`) and pushed over Mercury.
+ */
+export class LocusService {
+  constructor(
+    private readonly world: World,
+    private readonly mercury: MercuryHub,
+    private readonly permissionSecret: string,
+    private baseUrl = '',
+  ) {
+    world.events.on('event', (e: WorldEvent) => {
+      if (e.type === 'locus')
+        this.broadcast(
+          e.meeting,
+          e.reason === 'admitted' ? 'locus.participant_updated' : 'locus.participant_left',
+        );
+    });
+  }
+
+  setBaseUrl(url: string): void {
+    this.baseUrl = url;
+  }
+
+  routes(r: Router): void {
+    r.get('/locus/api/v1/loci', (req) => {
+      const token = requireToken(this.world, req);
+      const loci = [...this.world.meetings.values()]
+        .filter(
+          (m) =>
+            m.locus &&
+            [...m.locus.participants.values()].some(
+              (p) => p.personId === token.personId && p.state !== 'LEFT',
+            ),
+        )
+        .map((m) => this.render(m, this.selfFor(m, token.personId)));
+      return { status: 200, body: { loci } };
+    });
+
+    r.get('/locus/api/v1/loci/:locusId', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      return { status: 200, body: this.render(m, this.selfFor(m, token.personId)) };
+    });
+
+    // Join by Locus URL (after meetingInfo) or by invitee (`wbxmn:<number>`).
+    r.post('/locus/api/v1/loci/:locusId/participant', (req, p) =>
+      this.join(req, this.meetingByLocus(p.locusId!, true)),
+    );
+    r.post('/locus/api/v1/loci/call', (req) => {
+      const body = jsonBody(req);
+      const address = String((body.invitee as { address?: unknown } | undefined)?.address ?? '');
+      const meeting = this.world.findMeeting(
+        address.startsWith('wbxmn:') ? { meetingKey: address.slice(6) } : { sipUrl: address },
+      );
+      if (!meeting) throw locusError(404, 2404001, 'No meeting for that address.');
+      meeting.locusId ??= this.world.ids.uuid();
+      return this.join(req, meeting);
+    });
+
+    r.put('/locus/api/v1/loci/:locusId/participant/:pid/leave', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      const participant = m.locus?.participants.get(p.pid!);
+      if (!participant || participant.personId !== token.personId)
+        throw notFound('Participant not found.');
+      return { status: 200, body: { locus: this.leave(m, participant) } };
+    });
+
+    r.put('/locus/api/v1/loci/:locusId/controls', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      this.requireHost(m, token.personId);
+      const body = jsonBody(req);
+      const admit = (body.admit as { participantIds?: unknown } | undefined)?.participantIds;
+      if (Array.isArray(admit))
+        this.world.admit(
+          m,
+          admit.filter((x): x is string => typeof x === 'string'),
+        );
+      const lock = (body.lock as { locked?: unknown } | undefined)?.locked;
+      if (typeof lock === 'boolean' && m.locus) {
+        m.locus.locked = lock;
+        m.locus.sequence++;
+        this.broadcast(m, 'locus.controls_updated');
+      }
+      return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
+    });
+
+    r.post('/locus/api/v1/loci/:locusId/end', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      this.requireHost(m, token.personId);
+      const self = this.selfFor(m, token.personId);
+      this.world.endMeeting(m, token.personId, 'ended-by-host');
+      return { status: 200, body: { locus: self ? this.renderEnded(m, self) : {} } };
+    });
+
+    // The data channel: registering answers with a websocket the SDK then opens.
+    r.post('/locus/api/v1/loci/:locusId/datachannel', (req, p) => {
+      requireToken(this.world, req);
+      this.meetingByLocus(p.locusId!);
+      return {
+        status: 200,
+        body: {
+          webSocketUrl: `${req.baseUrl.replace(/^http/, 'ws')}${DATA_CHANNEL_PATH}/${p.locusId}`,
+          binding: p.locusId,
+        },
+      };
+    });
+
+    // Media and other participant updates: accepted; no media flows here.
+    r.put('/locus/api/v1/loci/:locusId/participant/:pid/media', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      return {
+        status: 200,
+        body: {
+          locus: this.render(m, this.selfFor(m, token.personId)),
+          mediaConnections: [MEDIA_CONNECTION],
+        },
+      };
+    });
+    r.patch('/locus/api/v1/loci/:locusId/participant/:pid/controls', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
+    });
+  }
+
+  private meetingByLocus(locusId: string, forJoin = false): Meeting {
+    for (const m of this.world.meetings.values()) {
+      if (m.locusId === locusId || m.locus?.id === locusId) return m;
+    }
+    throw forJoin
+      ? locusError(404, LOCUS_CODES.meetingEnded, 'The meeting has ended.')
+      : notFound('Locus not found.');
+  }
+
+  private requireHost(m: Meeting, personId: string): void {
+    const me = this.selfFor(m, personId);
+    if (!me?.isHost || me.state !== 'JOINED')
+      throw locusError(403, 2403010, 'Only the host can do that.');
+  }
+
+  private selfFor(m: Meeting, personId: string): Participant | undefined {
+    const mine = [...(m.locus?.participants.values() ?? [])].filter((p) => p.personId === personId);
+    return mine.find((p) => p.state !== 'LEFT') ?? mine.at(-1);
+  }
+
+  private join(req: SimRequest, meeting: Meeting) {
+    const token = requireToken(this.world, req);
+    const body = jsonBody(req);
+    const device = body.device as { url?: unknown } | undefined;
+    const deviceUrl = typeof device?.url === 'string' ? device.url : '';
+    if (!this.world.devices.has(deviceUrl))
+      throw locusError(400, 2400001, 'Join needs a registered device url.');
+    const now = this.world.now();
+
+    const claims = verifyPermissionToken(this.permissionSecret, body.permissionToken, now);
+    const pin =
+      typeof body.pin === 'string' || typeof body.pin === 'number' ? String(body.pin) : undefined;
+    const isHost =
+      claims?.role === 'host' || pin === meeting.hostKey || token.personId === meeting.hostUserId;
+    // Without a verified password (or the host's own account) Locus refuses the join.
+    if (
+      meeting.password &&
+      !isHost &&
+      (!claims || claims.meetingId !== meeting.id || claims.personId !== token.personId)
+    ) {
+      throw locusError(
+        403,
+        LOCUS_CODES.permissionRequired,
+        'The meeting password has not been verified.',
+      );
+    }
+    if (meeting.unlockedMeetingJoinSecurity === 'blockFromJoin' && !isHost) {
+      throw locusError(403, LOCUS_CODES.blocked, 'This meeting does not let guests join.');
+    }
+    if (
+      meeting.locus &&
+      this.world.activeParticipants(meeting).length >= this.world.options.maxParticipants
+    ) {
+      throw locusError(
+        403,
+        LOCUS_CODES.meetingFull,
+        `The meeting is full (${this.world.options.maxParticipants} participants).`,
+      );
+    }
+
+    const hostPresent = this.world
+      .activeParticipants(meeting)
+      .some((p) => p.isHost && p.state === 'JOINED');
+    const jbhOpen =
+      meeting.enabledJoinBeforeHost &&
+      now >= meeting.start - meeting.joinBeforeHostMinutes * 60_000;
+    const inLobby =
+      !isHost &&
+      (meeting.unlockedMeetingJoinSecurity === 'allowJoinWithLobby' || (!hostPresent && !jbhOpen));
+    if (!inLobby && this.world.wouldExceedLicence(meeting)) {
+      const app = this.world.apps.get(meeting.appClientId!);
+      throw locusError(
+        403,
+        LOCUS_CODES.licenceExceeded,
+        `The meeting cannot start: the Service App's licence allows ${app?.licenceLimit} concurrent meetings.`,
+      );
+    }
+
+    meeting.locusId ??= this.world.ids.uuid();
+    const locus: Locus = (meeting.locus ??= {
+      id: meeting.locusId,
+      startedAt: now,
+      sequence: 0,
+      locked: false,
+      participants: new Map(),
+      state: 'ACTIVE',
+    });
+    // Rejoining from the same device replaces the old participant.
+    for (const p of locus.participants.values()) {
+      if (p.deviceUrl === deviceUrl && p.state !== 'LEFT') {
+        p.state = 'LEFT';
+        p.leftAt = now;
+      }
+    }
+    const person = this.world.people.get(token.personId);
+    const alias =
+      typeof body.alias === 'string' && body.alias.trim()
+        ? body.alias.trim().slice(0, 128)
+        : undefined;
+    const participant: Participant = {
+      id: this.world.ids.uuid(),
+      personId: token.personId,
+      name: alias ?? person?.displayName ?? 'Guest',
+      isHost,
+      state: inLobby ? 'IDLE' : 'JOINED',
+      inLobby,
+      guest: person?.type !== 'person',
+      deviceUrl,
+      joinedAt: now,
+      audioMuted: false,
+      videoMuted: false,
+    };
+    locus.participants.set(participant.id, participant);
+    if (!inLobby) this.world.startMeeting(meeting, token.personId);
+    // Guests waiting only for the host go in when the host arrives (join before host off, no lobby).
+    if (isHost && meeting.unlockedMeetingJoinSecurity === 'allowJoin') {
+      for (const p of locus.participants.values()) {
+        if (p.inLobby && p.state === 'IDLE') {
+          p.inLobby = false;
+          p.state = 'JOINED';
+        }
+      }
+    }
+    locus.sequence++;
+    this.broadcast(meeting, 'locus.participant_joined', participant.id);
+    // webex@2.60.4 reads mediaConnections[0] unconditionally; one media-less entry satisfies both versions.
+    return {
+      status: 200,
+      body: { locus: this.render(meeting, participant), mediaConnections: [MEDIA_CONNECTION] },
+    };
+  }
+
+  private leave(m: Meeting, participant: Participant) {
+    participant.state = 'LEFT';
+    participant.leftAt = this.world.now();
+    const locus = m.locus!;
+    locus.sequence++;
+    const view = this.render(m, participant);
+    if (!this.world.activeParticipants(m).some((p) => p.state === 'JOINED')) {
+      // The last one out ends the meeting; lobby waiters are sent away with it.
+      this.world.endMeeting(m, participant.personId, 'last-participant-left');
+    } else {
+      this.broadcast(m, 'locus.participant_left', participant.id);
+    }
+    return view;
+  }
+
+  /** Pushes the current Locus to every participant still connected (and to those who just left). */
+  private broadcast(m: Meeting, eventType: string, skipParticipantId?: string): void {
+    const locus = m.locus;
+    const participants = locus ? [...locus.participants.values()] : [];
+    for (const p of participants) {
+      if (p.id === skipParticipantId) continue;
+      if (
+        p.state === 'LEFT' &&
+        p.leftAt !== undefined &&
+        p.leftAt < this.world.now() - 1000 &&
+        locus?.state === 'ACTIVE'
+      )
+        continue;
+      const view = locus?.state === 'ACTIVE' ? this.render(m, p) : this.renderEnded(m, p);
+      this.mercury.push(p.deviceUrl, { eventType, locus: view });
+    }
+  }
+
+  private renderEnded(m: Meeting, self: Participant) {
+    const view = this.render(m, self);
+    return {
+      ...view,
+      fullState: { ...view.fullState, active: false, state: 'INACTIVE', count: 0 },
+      self: { ...view.self, state: 'LEFT', removed: true },
+    };
+  }
+
+  private participantView(m: Meeting, p: Participant, locusUrl: string) {
+    return {
+      id: p.id,
+      url: `${locusUrl}/participant/${p.id}`,
+      state: p.state,
+      type: 'USER',
+      person: {
+        id: p.personId,
+        name: p.name,
+        displayName: p.name,
+        orgId: m.orgId,
+        isExternal: p.guest,
+        incomingCallProtocols: [],
+      },
+      identity: p.personId,
+      guest: p.guest,
+      moderator: p.isHost,
+      isCreator: p.personId === m.hostUserId,
+      devices: [
+        {
+          url: p.deviceUrl,
+          deviceType: 'WEB',
+          state: p.state,
+          ...(p.inLobby && p.state === 'IDLE'
+            ? { intent: { type: 'WAIT', reason: 'ON_HOLD_LOBBY' } }
+            : {}),
+          mediaSessions: [],
+        },
+      ],
+      status: {
+        audioStatus: p.audioMuted ? 'RECVONLY' : 'SENDRECV',
+        videoStatus: p.videoMuted ? 'RECVONLY' : 'SENDRECV',
+      },
+      controls: {
+        audio: { muted: p.audioMuted, requestedToUnmute: false },
+        video: { muted: p.videoMuted },
+        role: {
+          roles: [
+            { type: 'MODERATOR', hasRole: p.isHost },
+            { type: 'ATTENDEE', hasRole: !p.isHost },
+          ],
+        },
+      },
+    };
+  }
+
+  /** The Locus DTO as one participant sees it (WEBEX-REFERENCE §1 "Minimal Locus DTO"). */
+  render(m: Meeting, self: Participant | undefined) {
+    const locus = m.locus;
+    const locusUrl = locusUrlFor(this.baseUrl, m.locusId ?? locus?.id ?? 'none');
+    const participants = locus ? [...locus.participants.values()] : [];
+    const host = participants.find((p) => p.isHost) ?? participants[0];
+    const seq = locus?.sequence ?? 0;
+    return {
+      url: locusUrl,
+      created: this.world.clock.iso(locus?.startedAt ?? this.world.now()),
+      fullState: {
+        active: locus?.state === 'ACTIVE',
+        state: locus?.state ?? 'INACTIVE',
+        type: 'MEETING',
+        count: participants.filter((p) => p.state === 'JOINED').length,
+        locked: locus?.locked ?? false,
+        lastActive: this.world.clock.iso(),
+        sessionId: m.id,
+      },
+      info: {
+        webExMeetingId: m.meetingNumber,
+        webExMeetingName: m.title,
+        webExSite: m.siteUrl,
+        sipUri: m.sipAddress,
+        locusType: 'MEETING',
+        displayName: m.title,
+        datachannelUrl: `${locusUrl}/datachannel`,
+        owner: m.hostUserId,
+        isWebinar: false,
+      },
+      host: host
+        ? { id: host.personId, name: host.name, orgId: m.orgId, incomingCallProtocols: [] }
+        : { id: m.hostUserId, name: m.hostDisplayName, orgId: m.orgId },
+      self: self
+        ? { ...this.participantView(m, self, locusUrl), removed: self.state === 'LEFT' }
+        : undefined,
+      participants: participants.map((p) => this.participantView(m, p, locusUrl)),
+      controls: { lock: { locked: locus?.locked ?? false }, meetingFull: { meetingFull: false } },
+      mediaShares: [],
+      embeddedApps: [],
+      links: {},
+      sequence: { entries: [seq], rangeStart: 0, rangeEnd: 0 },
+      syncUrl: `${locusUrl}/sync`,
+    };
+  }
+}

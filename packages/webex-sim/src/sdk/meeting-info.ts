@@ -1,0 +1,215 @@
+import { requireToken } from '../http/auth';
+import { jsonBody } from '../http/body';
+import { HttpError } from '../http/errors';
+import type { Router } from '../http/router';
+import type { SimRequest } from '../http/types';
+import type { Meeting } from '../world/types';
+import type { World } from '../world/world';
+import { captchaPng, captchaWav } from './captcha-media';
+import { signPermissionToken } from './permission-token';
+
+/** wbxappapi errors carry a numeric `code` (WEBEX-REFERENCE §1 "meetingInfo HTTP → SDK mapping"). */
+const wbxError = (
+  status: number,
+  code: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+) => new HttpError(status, message, [message], {}, { code, message, ...extra });
+
+export const MEETING_INFO_CODES = {
+  passwordOrHostKeyRequired: 403036,
+  wrongPasswordOrHostKey: 403038,
+  unknownMeeting: 404006,
+  captchaRequiredTooManyWrong: 423005,
+  wrongCaptcha: 423006,
+  wrongPasswordCorrectCaptcha: 423010,
+} as const;
+
+const PERMISSION_TOKEN_TTL_MS = 2 * 3600 * 1000;
+
+export function locusUrlFor(base: string, locusId: string): string {
+  return `${base}/locus/api/v1/loci/${locusId}`;
+}
+
+function partialInfo(m: Meeting) {
+  return {
+    meetingName: m.title,
+    hostName: m.hostDisplayName,
+    meetingNumber: m.meetingNumber,
+    sipMeetingUri: m.sipAddress,
+  };
+}
+
+export function meetingInfoRoutes(r: Router, world: World, permissionSecret: string): void {
+  const issueCaptcha = (req: SimRequest, meeting: Meeting, personId: string) => {
+    const captchaID = world.ids.uuid();
+    world.captchas.set(captchaID, {
+      code: world.ids.captchaCode(),
+      meetingId: meeting.id,
+      personId,
+      created: world.now(),
+    });
+    return {
+      captchaID,
+      verificationImageURL: `${req.baseUrl}/wbxappapi/v1/captchas/${captchaID}/image.png`,
+      verificationAudioURL: `${req.baseUrl}/wbxappapi/v1/captchas/${captchaID}/audio.wav`,
+      // The SDK appends `&siteFullName=…`, so the URL must already have a query.
+      refreshURL: `${req.baseUrl}/wbxappapi/v1/captchas/refresh?meetingId=${meeting.id}`,
+    };
+  };
+
+  r.post('/wbxappapi/v1/meetingInfo', (req) => {
+    const token = requireToken(world, req);
+    const body = jsonBody(req);
+    const asString = (v: unknown) =>
+      typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+    const meeting = world.findMeeting({
+      ...(asString(body.meetingKey) ? { meetingKey: asString(body.meetingKey)! } : {}),
+      ...(asString(body.sipUrl) ? { sipUrl: asString(body.sipUrl)! } : {}),
+      ...(asString(body.meetingUrl) ? { meetingUrl: asString(body.meetingUrl)! } : {}),
+    });
+    if (!meeting)
+      throw wbxError(
+        404,
+        MEETING_INFO_CODES.unknownMeeting,
+        'The meeting does not exist or has ended.',
+      );
+
+    const key = `${meeting.id}|${token.personId}`;
+    const failures = world.passwordFailures.get(key) ?? 0;
+    const password = asString(body.password);
+    const captchaRequired = failures >= world.options.captchaAfterFailures;
+
+    if (captchaRequired) {
+      const id = asString(body.captchaID);
+      const challenge = id ? world.captchas.get(id) : undefined;
+      const solved =
+        !!challenge &&
+        challenge.meetingId === meeting.id &&
+        challenge.personId === token.personId &&
+        challenge.code === asString(body.captchaVerifyCode);
+      if (id) world.captchas.delete(id); // one answer per challenge, right or wrong
+      if (!solved) {
+        const code = id
+          ? MEETING_INFO_CODES.wrongCaptcha
+          : MEETING_INFO_CODES.captchaRequiredTooManyWrong;
+        throw wbxError(
+          423,
+          code,
+          'Captcha verification is required.',
+          issueCaptcha(req, meeting, token.personId),
+        );
+      }
+    }
+
+    const isHostKey = !!password && password === meeting.hostKey;
+    if (meeting.password && !isHostKey && password !== meeting.password) {
+      if (!password && !captchaRequired) {
+        throw wbxError(
+          403,
+          MEETING_INFO_CODES.passwordOrHostKeyRequired,
+          'Password or host key is required.',
+          { data: { meetingInfo: partialInfo(meeting) } },
+        );
+      }
+      const next = failures + 1;
+      world.passwordFailures.set(key, next);
+      if (captchaRequired) {
+        throw wbxError(
+          423,
+          MEETING_INFO_CODES.wrongPasswordCorrectCaptcha,
+          'The password is wrong. Enter it again with a new captcha.',
+          issueCaptcha(req, meeting, token.personId),
+        );
+      }
+      if (next >= world.options.captchaAfterFailures) {
+        throw wbxError(
+          423,
+          MEETING_INFO_CODES.captchaRequiredTooManyWrong,
+          'Too many wrong passwords: captcha verification is required.',
+          issueCaptcha(req, meeting, token.personId),
+        );
+      }
+      throw wbxError(
+        403,
+        MEETING_INFO_CODES.wrongPasswordOrHostKey,
+        'The password or host key is wrong.',
+        { data: { meetingInfo: partialInfo(meeting) } },
+      );
+    }
+
+    world.passwordFailures.delete(key);
+    meeting.locusId ??= world.ids.uuid();
+    const now = world.now();
+    const permissionToken = signPermissionToken(permissionSecret, {
+      meetingId: meeting.id,
+      personId: token.personId,
+      role: isHostKey || token.personId === meeting.hostUserId ? 'host' : 'attendee',
+      iat: now,
+      exp: now + PERMISSION_TOKEN_TTL_MS,
+    });
+    return {
+      status: 200,
+      body: {
+        meetingKey: meeting.meetingNumber,
+        meetingNumber: meeting.meetingNumber,
+        confID: meeting.id,
+        meetingId: meeting.id,
+        meetingName: meeting.title,
+        sipMeetingUri: meeting.sipAddress,
+        sipUrl: meeting.sipAddress,
+        meetingJoinUrl: meeting.webLink,
+        webExMeetingLink: meeting.webLink,
+        hostName: meeting.hostDisplayName,
+        hostId: meeting.hostUserId,
+        owner: meeting.hostUserId,
+        siteFullName: meeting.siteUrl,
+        siteURL: meeting.siteUrl,
+        locusUrl: locusUrlFor(req.baseUrl, meeting.locusId),
+        permissionToken,
+        isWebexMeeting: true,
+        supportHostKey: true,
+        startTime: new Date(meeting.start).toISOString(),
+        duration: Math.round((meeting.end - meeting.start) / 60000),
+      },
+    };
+  });
+
+  r.post('/wbxappapi/v1/captchas/refresh', (req) => {
+    requireToken(world, req);
+    const body = jsonBody(req);
+    const old = typeof body.captchaId === 'string' ? world.captchas.get(body.captchaId) : undefined;
+    const meeting = old ? world.meetings.get(old.meetingId) : undefined;
+    if (!old || !meeting) throw wbxError(404, 404021, 'The captcha is unknown or has expired.');
+    world.captchas.delete(body.captchaId as string);
+    const fresh = issueCaptcha(req, meeting, old.personId);
+    return {
+      status: 200,
+      body: {
+        captchaID: fresh.captchaID,
+        verificationImageURL: fresh.verificationImageURL,
+        verificationAudioURL: fresh.verificationAudioURL,
+        refreshURL: fresh.refreshURL,
+      },
+    };
+  });
+
+  // Captcha media is fetched by <img>/<audio> with no token, like Webex's.
+  const media = (kind: 'png' | 'wav') => (_req: SimRequest, p: Record<string, string>) => {
+    const c = world.captchas.get(p.id!);
+    if (!c) return { status: 404, body: { code: 404021, message: 'Unknown captcha.' } };
+    return kind === 'png'
+      ? {
+          status: 200,
+          headers: { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' },
+          body: captchaPng(c.code),
+        }
+      : {
+          status: 200,
+          headers: { 'Content-Type': 'audio/wav', 'Cache-Control': 'no-store' },
+          body: captchaWav(c.code),
+        };
+  };
+  r.get('/wbxappapi/v1/captchas/:id/image.png', media('png'));
+  r.get('/wbxappapi/v1/captchas/:id/audio.wav', media('wav'));
+}

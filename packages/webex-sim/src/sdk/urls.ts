@@ -1,0 +1,29 @@
+/**
+ * Where each cloud service lives on the simulator. The U2C catalog hands
+ * these out, so the SDK finds every service back on this one port.
+ */
+export function serviceUrls(base: string) {
+  return {
+    u2c: `${base}/u2c/api/v1`,
+    hydra: `${base}/v1`,
+    wdm: `${base}/wdm/api/v1`,
+    locus: `${base}/locus/api/v1`,
+    'webex-appapi-service': `${base}/wbxappapi/v1`,
+    metrics: `${base}/metrics/api/v1`,
+    clientLogs: `${base}/clientlogs/api/v1`,
+    calliopeDiscovery: `${base}/calliope/api/discovery/v1`,
+    idbroker: `${base}/idb`,
+    identity: `${base}/identity/scim/v1`,
+    conversation: `${base}/conversation/api/v1`,
+    encryption: `${base}/encryption/api/v1`,
+    llm: `${base}/llm/api/v1`,
+    mercuryApi: `${base}/mercury/api/v1`,
+    broadworksIdpProxy: `${base}/broadworks/api/v1`,
+  } as const;
+}
+
+export const mercuryPath = '/mercury/api/v1/apps/wx2/registrations';
+
+export function websocketUrl(base: string, deviceId: string): string {
+  return `${base.replace(/^http/, 'ws')}${mercuryPath}/${deviceId}/messages`;
+}

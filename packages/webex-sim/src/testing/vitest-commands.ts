@@ -1,0 +1,17 @@
+// Node side of the Vitest browser commands: each browser test file starts
+// its own simulator, so files never share (or reset) each other's world.
+import { startSim, type Sim, type StartSimOptions } from '../index';
+
+const running = new Map<string, Sim>();
+
+export const simCommands = {
+  async startSim(_ctx: unknown, options: Omit<StartSimOptions, 'host'> = {}) {
+    const sim = await startSim(options);
+    running.set(sim.url, sim);
+    return { url: sim.url };
+  },
+  async stopSim(_ctx: unknown, url: string) {
+    await running.get(url)?.close();
+    running.delete(url);
+  },
+};
