@@ -218,6 +218,9 @@ export function createSessionEngine(
       alias: options.displayName,
       ...(asHost ? { moderator: true, pin: options.hostKey } : {}),
     }));
+    // webex@3 also rejects an internal `deferJoin` promise that nobody awaits,
+    // so every failed join would surface as an unhandled rejection in the app.
+    (m as { deferJoin?: Promise<unknown> }).deferJoin?.catch(noop);
     try {
       await withTimeout(joining, t.joining, 'joining');
     } catch (error) {

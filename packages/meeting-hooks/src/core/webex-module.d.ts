@@ -3,3 +3,4 @@ declare module 'webex' {
   const Webex: unknown;
   export default Webex;
 }
+declare module 'webex-legacy';

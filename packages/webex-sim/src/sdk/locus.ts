@@ -16,6 +16,8 @@ const locusError = (status: number, errorCode: number, message: string) =>
 /** Websocket path of the meeting data channel (see {@link MercuryHub.handleDataChannel}). */
 export const DATA_CHANNEL_PATH = '/llm/ws';
 
+const ENDED_LOCI_KEPT = 1000;
+
 const MEDIA_CONNECTION = {
   mediaAgentAlias: 'webex-sim',
   mediaAgentGroupId: 'webex-sim',
@@ -161,10 +163,25 @@ export class LocusService {
     });
   }
 
+  /**
+   * Ended loci stay addressable for a while, as Webex's do: the SDK still
+   * talks to them (data channel, sync) while it tears its meeting down.
+   */
+  private ended = new Map<string, string>();
+
+  private rememberEnded(locusId: string, meetingId: string): void {
+    this.ended.set(locusId, meetingId);
+    if (this.ended.size > ENDED_LOCI_KEPT) this.ended.delete(this.ended.keys().next().value!);
+  }
+
   private meetingByLocus(locusId: string, forJoin = false): Meeting {
     for (const m of this.world.meetings.values()) {
       if (m.locusId === locusId || m.locus?.id === locusId) return m;
     }
+    const endedMeeting = forJoin
+      ? undefined
+      : this.world.meetings.get(this.ended.get(locusId) ?? '');
+    if (endedMeeting) return endedMeeting;
     throw forJoin
       ? locusError(404, LOCUS_CODES.meetingEnded, 'The meeting has ended.')
       : notFound('Locus not found.');
