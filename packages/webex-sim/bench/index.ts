@@ -1,9 +1,13 @@
 // `pnpm bench`: runs each benchmark part in turn and prints its figures.
 // A new part is one import and one entry in PARTS.
 import type { BenchPart } from './measure';
+import { memoryBench } from './memory.bench';
 import { restBench } from './rest.bench';
 
-const PARTS: [string, BenchPart][] = [['REST face', restBench]];
+const PARTS: [string, BenchPart][] = [
+  ['REST face', restBench],
+  ['Memory', memoryBench],
+];
 
 for (const [name, run] of PARTS) {
   console.log(`# ${name}`);

@@ -2,7 +2,15 @@
 // and manual poking. Settings come from the environment so scripts can set them.
 import { startSim } from './index';
 
-const port = Number(process.env.SIM_PORT ?? 8787);
+// `pnpm sim --port 9000` or SIM_PORT=9000; the flag wins.
+const flag = process.argv.indexOf('--port');
+const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.SIM_PORT ?? 8787));
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(
+    `webex-sim: --port must be a number from 0 to 65535 (got ${process.argv[flag + 1] ?? process.env.SIM_PORT}).`,
+  );
+  process.exit(2);
+}
 const sim = await startSim({
   port,
   ...(process.env.SIM_HOST ? { host: process.env.SIM_HOST } : {}),

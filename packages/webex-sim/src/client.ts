@@ -48,6 +48,7 @@ export interface SimClient {
   advanceClock(ms: number): Promise<number>;
   expireToken(token: string): Promise<boolean>;
   addFault(spec: FaultSpec): Promise<Fault>;
+  removeFault(id: string): Promise<void>;
   clearFaults(): Promise<void>;
   requests(filter?: { method?: string; path?: string; since?: number }): Promise<LoggedRequest[]>;
   clearRequests(): Promise<void>;
@@ -106,6 +107,8 @@ export function createSimClient(url: string): SimClient {
     expireToken: async (token) =>
       (await call<{ expired: boolean }>('POST', '/_sim/tokens/expire', { token })).expired,
     addFault: (spec) => call('POST', '/_sim/faults', spec),
+    removeFault: async (id) =>
+      void (await call('DELETE', `/_sim/faults/${encodeURIComponent(id)}`)),
     clearFaults: async () => void (await call('DELETE', '/_sim/faults')),
     requests: async (filter = {}) => {
       const q = new URLSearchParams(

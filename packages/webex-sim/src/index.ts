@@ -72,6 +72,8 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
 }
 
 export { SimControl } from './control/control';
+export { joinOverHttp } from './testing/participant';
+export type { HeadlessParticipant, JoinOverHttpInput } from './testing/participant';
 export type { ProvisionedApp, CreateServiceAppInput } from './control/control';
 export type { FaultSpec, Fault } from './faults';
 export type { LoggedRequest } from './requestLog';

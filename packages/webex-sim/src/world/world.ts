@@ -521,7 +521,10 @@ export class World {
       if (dead && this.refreshTokens.delete(k)) tokens++;
     }
     for (const [k, m] of this.meetings) {
-      if (m.state === 'ended' && (m.endedAt ?? m.end) < cutoff) {
+      // Past its end a scheduled meeting can't be joined any more either.
+      const over =
+        m.state === 'ended' ? (m.endedAt ?? m.end) : m.state === 'active' ? m.end : Infinity;
+      if (over < cutoff) {
         this.meetings.delete(k);
         meetings++;
         for (const pk of this.passwordFailures.keys())

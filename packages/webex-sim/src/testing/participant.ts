@@ -1,0 +1,126 @@
+// A headless participant: the SDK face's wire protocol driven over plain
+// HTTP and a Mercury websocket, without a browser. For Node tests (licences,
+// webhooks, backends) and the benchmark; browser tests use the real SDK.
+import { WebSocket } from 'ws';
+
+export interface HeadlessParticipant {
+  participantId: string;
+  locusUrl: string;
+  inLobby: boolean;
+  /** Locus events pushed to this participant's Mercury socket, oldest first. */
+  events: { eventType: string; selfState?: string; inLobby?: boolean }[];
+  /** Whether the Mercury socket is still open. */
+  listening(): boolean;
+  leave(): Promise<number>;
+  /** Closes the websocket and deletes the device. */
+  close(): Promise<void>;
+}
+
+export interface JoinOverHttpInput {
+  /** Simulator base URL. */
+  url: string;
+  /** A guest (or user) access token. */
+  token: string;
+  meetingNumber: string;
+  password?: string;
+  /** Use the host key instead of the password (joins as host). */
+  hostKey?: string;
+  alias?: string;
+  /** Open the Mercury socket to receive Locus events (default true). */
+  listen?: boolean;
+}
+
+async function call(url: string, token: string, method: string, body?: unknown) {
+  const res = await fetch(url, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+}
+
+/**
+ * Registers a device, verifies the password (or host key) through meetingInfo
+ * and joins through Locus, exactly as the SDK does. Throws with the
+ * simulator's answer when a step is refused (e.g. a licence 403).
+ */
+export async function joinOverHttp(input: JoinOverHttpInput): Promise<HeadlessParticipant> {
+  const { url, token } = input;
+  const device = await call(`${url}/wdm/api/v1/devices`, token, 'POST', { deviceType: 'WEB' });
+  if (device.status !== 200)
+    throw new Error(`device: ${device.status} ${JSON.stringify(device.body)}`);
+  const deviceUrl = String(device.body.url);
+
+  const events: HeadlessParticipant['events'] = [];
+  let ws: WebSocket | undefined;
+  if (input.listen !== false) {
+    ws = new WebSocket(String(device.body.webSocketUrl));
+    await new Promise<void>((resolve, reject) => {
+      ws!.once('error', reject);
+      ws!.on('message', (raw) => {
+        const msg = JSON.parse(String(raw)) as {
+          data?: {
+            eventType?: string;
+            locus?: { self?: { state?: string; devices?: { intent?: unknown }[] } };
+          };
+        };
+        if (msg.data?.eventType === 'mercury.buffer_state') resolve();
+        else if (msg.data?.eventType?.startsWith('locus.')) {
+          const self = msg.data.locus?.self;
+          events.push({
+            eventType: msg.data.eventType,
+            ...(self?.state ? { selfState: self.state } : {}),
+            inLobby: !!self?.devices?.[0]?.intent,
+          });
+        }
+      });
+      ws!.once('open', () =>
+        ws!.send(
+          JSON.stringify({ id: '1', type: 'authorization', data: { token: `Bearer ${token}` } }),
+        ),
+      );
+    });
+  }
+
+  const info = await call(`${url}/wbxappapi/v1/meetingInfo`, token, 'POST', {
+    meetingKey: input.meetingNumber,
+    ...((input.hostKey ?? input.password) ? { password: input.hostKey ?? input.password } : {}),
+    supportHostKey: true,
+  });
+  if (info.status !== 200)
+    throw new Error(`meetingInfo: ${info.status} ${JSON.stringify(info.body)}`);
+  const locusUrl = String(info.body.locusUrl);
+
+  const join = await call(`${locusUrl}/participant?alternateRedirect=true`, token, 'POST', {
+    device: { url: deviceUrl, deviceType: 'WEB' },
+    permissionToken: info.body.permissionToken,
+    alias: input.alias,
+    ...(input.hostKey ? { moderator: true, pin: input.hostKey } : {}),
+  });
+  if (join.status !== 200) {
+    ws?.close();
+    throw Object.assign(new Error(`join: ${join.status} ${JSON.stringify(join.body)}`), {
+      status: join.status,
+      body: join.body,
+    });
+  }
+  const self = (join.body.locus as { self: { id: string; state: string } }).self;
+  return {
+    participantId: self.id,
+    locusUrl,
+    inLobby: self.state === 'IDLE',
+    events,
+    listening: () => ws?.readyState === WebSocket.OPEN,
+    async leave() {
+      const res = await call(`${locusUrl}/participant/${self.id}/leave`, token, 'PUT', {
+        device: { url: deviceUrl, deviceType: 'WEB' },
+      });
+      return res.status;
+    },
+    async close() {
+      ws?.close();
+      await call(deviceUrl, token, 'DELETE');
+    },
+  };
+}
