@@ -55,8 +55,17 @@ export default defineConfig({
           react(),
           nodePolyfills({ globals: { Buffer: true, global: true, process: true } }),
         ],
+        // Pre-bundled up front: a runtime-discovered import('webex') makes
+        // Vite re-optimise and reload the page in the middle of a test file.
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'],
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react/jsx-dev-runtime',
+            'webex',
+            'webex-legacy',
+          ],
         },
         test: {
           name: 'chromium',
