@@ -1,0 +1,174 @@
+// Test harness for the backend: a real simulator, the real backend, real HTTP
+// on loopback. Every response body and log line is kept for the secrets scan.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Sim } from '@g2g/webex-sim';
+import { startBackend, type Backend, type StartBackendOptions } from '../backend';
+
+/** Everything the test run saw: response bodies and log lines, across backends. */
+export const seen: { responses: string[]; logs: string[] } = { responses: [], logs: [] };
+
+export interface Api {
+  status: number;
+  headers: Headers;
+  // Bodies are whatever the backend sent; tests assert their shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  text: string;
+}
+
+export interface TestBackend {
+  backend: Backend;
+  dataDir: string;
+  /** `call('POST', '/api/consultations', {body, token})`; `token` is sent as a bearer. */
+  call(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; token?: string; headers?: Record<string, string> },
+  ): Promise<Api>;
+  /** Operator call (with the operator key). */
+  op(method: string, path: string, body?: unknown): Promise<Api>;
+  logs: string[];
+  devKeys(): { encryptionKey: string; operatorKey: string; webhookSecret: string };
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix = 'g2g-backend-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Starts the backend against `sim` (over HTTP), logs captured, clock = the simulator's. */
+export async function startTestBackend(
+  sim: Sim,
+  extra: Partial<StartBackendOptions> = {},
+): Promise<TestBackend> {
+  const dataDir = extra.dataDir ?? tempDir();
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n')) {
+        if (line) {
+          logs.push(line);
+          seen.logs.push(line);
+        }
+      }
+      done();
+    },
+  });
+  const backend = await startBackend({
+    mode: 'sim',
+    port: 0,
+    dataDir,
+    simUrl: sim.url,
+    now: () => sim.control.now(),
+    logLevel: 'info',
+    logStream,
+    rateLimit: false,
+    guestTokenRateLimit: false,
+    http: { backoffBaseMs: 5, backoffMaxMs: 20 },
+    ...extra,
+  });
+  await sim.control.webhooksIdle();
+  const call: TestBackend['call'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (typeof opts.body === 'string') body = opts.body;
+    else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    const res = await fetch(`${backend.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    seen.responses.push(text);
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+  return {
+    backend,
+    dataDir,
+    call,
+    op: (method, path, body) => call(method, path, { body, token: backend.operatorKey }),
+    logs,
+    devKeys: () => JSON.parse(readFileSync(join(dataDir, 'dev-keys.json'), 'utf8')),
+    async close() {
+      await backend.close();
+      if (!extra.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Every Service App secret the simulator ever issued: access and refresh
+ * tokens (current and superseded) and client secrets. Read from the
+ * simulator's world, white-box, so nothing can hide.
+ */
+const everSeenSecrets = new Set<string>();
+
+export function serviceAppSecrets(sim: Sim): string[] {
+  const secrets = everSeenSecrets;
+  for (const [value, t] of sim.world.tokens) if (t.kind === 'service-app') secrets.add(value);
+  for (const [value, t] of sim.world.refreshTokens)
+    if (t.kind === 'service-app') secrets.add(value);
+  for (const app of sim.world.apps.values()) secrets.add(app.clientSecret);
+  return [...secrets];
+}
+
+/** Records the simulator's current secrets (call before anything deletes or resets them). */
+export function rememberSecrets(sim: Sim): void {
+  serviceAppSecrets(sim);
+}
+
+/** Secrets of `sim` found in anything the run saw (should be none). */
+export function leakedSecrets(sim: Sim): string[] {
+  const secrets = serviceAppSecrets(sim);
+  const haystacks = [...seen.responses, ...seen.logs];
+  return secrets.filter((s) => haystacks.some((h) => h.includes(s)));
+}
+
+/** Whole-minute ISO time `minutes` from the simulator's now. */
+export function simMinutes(sim: Sim, minutes: number): string {
+  const t = Math.ceil(sim.control.now() / 60_000) * 60_000 + minutes * 60_000;
+  return new Date(t).toISOString();
+}
+
+async function postJson(url: string, token: string, body: unknown) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
+  return json!;
+}
+
+/**
+ * Joins through the simulator's SDK face as the browser SDK would
+ * (meetingInfo → device → Locus participant), so the meeting goes
+ * `inProgress` and `meetings:started` fires, without a browser.
+ */
+export async function joinThroughLocus(
+  sim: Sim,
+  join: { accessToken: string; destination: { value: string }; password?: string },
+  alias = 'Guest',
+): Promise<void> {
+  const info = await postJson(`${sim.url}/wbxappapi/v1/meetingInfo`, join.accessToken, {
+    meetingKey: join.destination.value,
+    ...(join.password ? { password: join.password } : {}),
+    supportHostKey: true,
+  });
+  const device = await postJson(`${sim.url}/wdm/api/v1/devices`, join.accessToken, {});
+  await postJson(`${String(info.locusUrl)}/participant`, join.accessToken, {
+    device: { url: device.url },
+    permissionToken: info.permissionToken,
+    alias,
+  });
+}

@@ -1,0 +1,285 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSim, type Sim } from '@g2g/webex-sim';
+import {
+  leakedSecrets,
+  rememberSecrets,
+  seen,
+  startTestBackend,
+  tempDir,
+  type TestBackend,
+} from './testing/harness';
+
+let sim: Sim;
+
+beforeAll(async () => {
+  sim = await startSim({ seed: 'backend-tokens', options: { accessTokenTtlSec: 3600 } });
+});
+afterEach(() => rememberSecrets(sim));
+afterAll(async () => {
+  rememberSecrets(sim);
+  expect(leakedSecrets(sim)).toEqual([]);
+  await sim.close();
+});
+
+const refreshes = () => sim.control.requests({ path: '/v1/access_token' });
+
+/** Expires every access token the simulator issued to this Service App. */
+function expireAppTokens(clientId: string): void {
+  for (const [value, tok] of sim.world.tokens) {
+    if (tok.kind === 'service-app' && tok.appClientId === clientId) sim.control.expireToken(value);
+  }
+}
+
+async function consultation(t: TestBackend) {
+  const res = await t.op('POST', '/api/consultations', { guests: 1 });
+  expect(res.status).toBe(201);
+  return res.body as {
+    consultation: { id: string };
+    links: { guests: { capability: string }[] };
+  };
+}
+
+describe('token refresh through the backend', () => {
+  let t: TestBackend;
+  beforeAll(async () => {
+    sim.control.reset({ accessTokenTtlSec: 3600 });
+    t = await startTestBackend(sim, { refreshMarginMs: 5 * 60_000 });
+  });
+  afterAll(() => t.close());
+
+  it('refreshes ahead of expiry (simulated clock), before any 401', async () => {
+    const c = await consultation(t);
+    sim.control.clearRequests();
+    sim.control.advanceClock(56 * 60_000);
+    const j = await t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+      token: c.links.guests[0]!.capability,
+      body: { displayName: 'Early' },
+    });
+    expect(j.status).toBe(200);
+    expect(refreshes().map((r) => r.status)).toEqual([200]);
+    expect(sim.control.requests({ path: '/v1/guests/token' }).map((r) => r.status)).toEqual([200]);
+  });
+
+  it('refreshes on a 401 and retries once', async () => {
+    const c = await consultation(t);
+    sim.control.clearRequests();
+    expireAppTokens(t.backend.simApp!.clientId);
+    const j = await t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+      token: c.links.guests[0]!.capability,
+      body: { displayName: 'After401' },
+    });
+    expect(j.status).toBe(200);
+    expect(refreshes()).toHaveLength(1);
+    expect(sim.control.requests({ path: '/v1/guests/token' }).map((r) => r.status)).toEqual([
+      401, 200,
+    ]);
+  });
+
+  it('1,000 concurrent joins during an expiry produce exactly one refresh call', async () => {
+    const c = await consultation(t);
+    sim.control.clearRequests();
+    expireAppTokens(t.backend.simApp!.clientId);
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+          token: c.links.guests[0]!.capability,
+          body: { displayName: `Guest ${i}` },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status !== 200)).toEqual([]);
+    expect(refreshes()).toHaveLength(1);
+    expect(refreshes()[0]!.status).toBe(200);
+  });
+
+  it('a dead refresh token gives reauthorization-required, shown in status and never retried', async () => {
+    const c = await consultation(t);
+    // Someone else rotates the app's refresh token (e.g. a second deployment): ours is superseded.
+    for (const [value, rt] of [...sim.world.refreshTokens]) {
+      if (
+        rt.kind === 'service-app' &&
+        rt.appClientId === t.backend.simApp!.clientId &&
+        !rt.supersededAt
+      ) {
+        await fetch(`${sim.url}/v1/access_token`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            client_id: t.backend.simApp!.clientId,
+            client_secret: sim.world.apps.get(t.backend.simApp!.clientId)!.clientSecret,
+            refresh_token: value,
+          }),
+        });
+      }
+    }
+    rememberSecrets(sim);
+    sim.control.clearRequests();
+    expireAppTokens(t.backend.simApp!.clientId);
+    const join1 = await t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+      token: c.links.guests[0]!.capability,
+      body: { displayName: 'Late' },
+    });
+    expect(join1.status).toBe(503);
+    expect(join1.body.error).toBe('reauthorization-required');
+    expect(join1.body.message).toMatch(/re-authorized .* in Control Hub/);
+    for (let i = 0; i < 3; i++) {
+      await t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+        token: c.links.guests[0]!.capability,
+        body: { displayName: 'Again' },
+      });
+    }
+    expect(refreshes().map((r) => r.status)).toEqual([400]);
+    const status = (await t.call('GET', '/api/status')).body;
+    expect(status.authorization[0]).toMatchObject({ state: 'reauthorization-required' });
+  });
+});
+
+// A real process, killed for real (SIGKILL), restarted on the same data directory.
+const backendDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const c of children) c.kill('SIGKILL');
+});
+
+interface Child {
+  proc: ChildProcess;
+  url: string;
+  operatorKey: string;
+}
+
+function spawnBackend(dataDir: string): Promise<Child> {
+  // One node process (tsx as a loader, not its CLI, which would fork a child SIGKILL misses).
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=@g2g/source', 'src/main.ts'],
+    {
+      cwd: backendDir,
+      env: {
+        ...process.env,
+        G2G_MODE: 'sim',
+        G2G_SIM_URL: sim.url,
+        G2G_DATA_DIR: dataDir,
+        PORT: '0',
+        G2G_LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  return new Promise((resolve, reject) => {
+    let url = '';
+    let buffered = '';
+    const onLine = (line: string) => {
+      seen.logs.push(line);
+      const listening = /listening on (http:\/\/\S+)/.exec(line);
+      if (listening) url = listening[1]!;
+      const key = /^operator key: (\S+)/.exec(line);
+      if (key && url) resolve({ proc, url, operatorKey: key[1]! });
+    };
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      lines.forEach(onLine);
+    });
+    proc.stderr!.on('data', (chunk: Buffer) => seen.logs.push(chunk.toString('utf8')));
+    proc.once('exit', (code) => reject(new Error(`backend exited with ${code}`)));
+  });
+}
+
+function kill(child: Child): Promise<void> {
+  return new Promise((resolve) => {
+    child.proc.once('exit', () => resolve());
+    child.proc.kill('SIGKILL');
+  });
+}
+
+async function call(child: Child, method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${child.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  seen.responses.push(text);
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 10));
+}
+
+describe('a backend killed and restarted mid-run', () => {
+  it(
+    'loses no token and never reuses a superseded refresh token',
+    { timeout: 60_000 },
+    async () => {
+      sim.control.reset({ accessTokenTtlSec: 3600 });
+      const dataDir = tempDir();
+      try {
+        const a = await spawnBackend(dataDir);
+        const created = await call(a, 'POST', '/api/consultations', a.operatorKey, { guests: 1 });
+        expect(created.status).toBe(201);
+        const id = created.body.consultation.id as string;
+        const cap = created.body.links.guests[0].capability as string;
+        const clientId = [...sim.world.apps.keys()][0]!;
+
+        // 1. A refreshes (rotating the refresh token), then dies.
+        expireAppTokens(clientId);
+        expect(
+          (await call(a, 'POST', `/api/consultations/${id}/join`, cap, { displayName: 'A' }))
+            .status,
+        ).toBe(200);
+        expect(refreshes()).toHaveLength(1);
+        rememberSecrets(sim);
+        await kill(a);
+
+        // 2. B starts on the same data: the rotated tokens are there, nothing to refresh.
+        const b = await spawnBackend(dataDir);
+        expect(b.operatorKey).toBe(a.operatorKey);
+        expect((await call(b, 'GET', `/api/consultations/${id}`, b.operatorKey)).status).toBe(200);
+        expect(
+          (await call(b, 'POST', `/api/consultations/${id}/join`, cap, { displayName: 'B' }))
+            .status,
+        ).toBe(200);
+        expect(refreshes()).toHaveLength(1);
+
+        // 3. B dies while its refresh is in flight: Webex rotates, B never learns the new token.
+        sim.control.addFault({ path: '/v1/access_token', latencyMs: 1500, count: 1 });
+        expireAppTokens(clientId);
+        const pending = call(b, 'POST', `/api/consultations/${id}/join`, cap, {
+          displayName: 'B2',
+        }).catch(() => undefined);
+        await until(() => sim.control.listFaults().length === 0);
+        await kill(b);
+        await pending;
+        await until(() => refreshes().length === 2);
+        rememberSecrets(sim);
+
+        // 4. C recovers with client credentials instead of replaying the superseded refresh token.
+        const c = await spawnBackend(dataDir);
+        const joined = await call(c, 'POST', `/api/consultations/${id}/join`, cap, {
+          displayName: 'C',
+        });
+        expect(joined.status).toBe(200);
+        expect(refreshes().map((r) => r.status)).toEqual([200, 200]);
+        expect(
+          sim.control.requests({ path: '/v1/applications/*/token' }).map((r) => r.status),
+        ).toEqual([200]);
+        const status = await call(c, 'GET', '/api/status', c.operatorKey);
+        expect(status.body.authorization[0].state).toBe('authorized');
+        rememberSecrets(sim);
+        await kill(c);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
+});

@@ -1,0 +1,51 @@
+import type { ServiceApp } from '@g2g/service-app';
+
+/** Name prefix of the webhooks this backend owns (replaced on every start). */
+export const WEBHOOK_NAME = 'g2g-backend';
+
+/** The deliveries the backend needs: authorization changes and meeting starts/ends. */
+export const WEBHOOK_SUBSCRIPTIONS = [
+  ['serviceApp', 'authorized'],
+  ['serviceApp', 'deauthorized'],
+  ['meetings', 'started'],
+  ['meetings', 'ended'],
+] as const;
+
+/**
+ * Points the org's webhooks at `targetUrl`: removes the ones an earlier run
+ * registered (its port may differ) and registers one per subscription, signed
+ * with `secret`. `meetings` `started`/`ended` are registered one by one: the
+ * `all` firehose omits them.
+ */
+export async function registerWebhooks(
+  sa: ServiceApp,
+  orgId: string,
+  targetUrl: string,
+  secret: string,
+): Promise<number> {
+  const auth = { kind: 'org', orgId } as const;
+  const existing = await sa.http.request<{ items?: { id: string; name: string }[] }>({
+    method: 'GET',
+    path: '/webhooks',
+    query: { max: 100 },
+    auth,
+  });
+  await Promise.all(
+    (existing.body.items ?? [])
+      .filter((w) => w.name.startsWith(WEBHOOK_NAME))
+      .map((w) =>
+        sa.http.request({ method: 'DELETE', path: `/webhooks/${encodeURIComponent(w.id)}`, auth }),
+      ),
+  );
+  await Promise.all(
+    WEBHOOK_SUBSCRIPTIONS.map(([resource, event]) =>
+      sa.http.request({
+        method: 'POST',
+        path: '/webhooks',
+        json: { name: `${WEBHOOK_NAME} ${resource}:${event}`, targetUrl, resource, event, secret },
+        auth,
+      }),
+    ),
+  );
+  return WEBHOOK_SUBSCRIPTIONS.length;
+}

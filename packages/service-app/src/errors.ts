@@ -1,0 +1,194 @@
+/**
+ * Every failure this package raises is a {@link ServiceAppError} with a stable
+ * `code`, so callers branch on codes rather than on message text. Messages are
+ * written for people and never carry tokens or the client secret.
+ */
+
+/** Stable error codes. New codes may be added; existing ones never change meaning. */
+export type ServiceAppErrorCode =
+  | 'webex-api'
+  | 'timeout'
+  | 'network'
+  | 'rate-limited'
+  | 'not-authorized'
+  | 'reauthorization-required'
+  | 'webhook-signature'
+  | 'webhook-payload'
+  | 'meeting-preferences'
+  | 'licence-limit'
+  | 'invalid-input';
+
+/** Base class of every error thrown by `@g2g/service-app`. */
+export class ServiceAppError extends Error {
+  /** A stable, machine-readable code. */
+  readonly code: ServiceAppErrorCode;
+
+  constructor(code: ServiceAppErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** What a Webex error response said, as far as it is safe to repeat. */
+export interface WebexErrorDetails {
+  /** HTTP status of the final attempt. */
+  status: number;
+  /** `message` of the Webex error envelope (or the OAuth `error_description`). */
+  webexMessage: string;
+  /** `errors[].description` of the envelope. */
+  descriptions: string[];
+  /** The `Trackingid` Webex answered with (quote it to Webex support). */
+  trackingId: string;
+  /** HTTP method and path (no query, no host) of the failed call. */
+  method: string;
+  path: string;
+  /** Retries made before giving up. */
+  retries: number;
+}
+
+/** Webex answered with a non-success status. */
+export class WebexApiError extends ServiceAppError {
+  readonly status: number;
+  readonly webexMessage: string;
+  readonly descriptions: string[];
+  readonly trackingId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly retries: number;
+
+  constructor(details: WebexErrorDetails, code: ServiceAppErrorCode = 'webex-api') {
+    const why = [details.webexMessage, ...details.descriptions].filter(Boolean).join(' ');
+    super(
+      code,
+      `Webex ${details.method} ${details.path} answered ${details.status}${why ? `: ${why}` : ''} (TrackingID ${details.trackingId})`,
+    );
+    this.status = details.status;
+    this.webexMessage = details.webexMessage;
+    this.descriptions = details.descriptions;
+    this.trackingId = details.trackingId;
+    this.method = details.method;
+    this.path = details.path;
+    this.retries = details.retries;
+  }
+}
+
+/** A call to Webex took longer than its timeout (after any retries). */
+export class WebexTimeoutError extends ServiceAppError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly timeoutMs: number,
+    readonly trackingId: string,
+    readonly retries: number,
+  ) {
+    super(
+      'timeout',
+      `Webex ${method} ${path} did not answer within ${timeoutMs} ms (TrackingID ${trackingId})`,
+    );
+  }
+}
+
+/** Webex could not be reached (connection refused, reset, DNS…). */
+export class WebexNetworkError extends ServiceAppError {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly trackingId: string,
+    readonly retries: number,
+    cause: unknown,
+  ) {
+    super('network', `Webex ${method} ${path} could not be reached (TrackingID ${trackingId})`, {
+      cause,
+    });
+  }
+}
+
+/** No tokens are held for this org: the Service App was never authorized there, or was deauthorized. */
+export class NotAuthorizedError extends ServiceAppError {
+  constructor(readonly orgId: string) {
+    super(
+      'not-authorized',
+      `The Service App holds no tokens for org ${orgId}: an admin must authorize it in Control Hub.`,
+    );
+  }
+}
+
+/**
+ * The refresh token is dead (expired, revoked or superseded). Nothing will be
+ * retried for this org until an admin re-authorizes the Service App.
+ */
+export class ReauthorizationRequiredError extends ServiceAppError {
+  constructor(
+    readonly orgId: string,
+    readonly reason: string,
+  ) {
+    super(
+      'reauthorization-required',
+      `The Service App must be re-authorized for org ${orgId} in Control Hub (${reason}).`,
+    );
+  }
+}
+
+/** A webhook delivery's `X-Spark-Signature` is missing or does not match. */
+export class WebhookSignatureError extends ServiceAppError {
+  constructor(readonly reason: 'missing' | 'mismatch' | 'no-secret') {
+    super(
+      'webhook-signature',
+      reason === 'missing'
+        ? 'The webhook delivery has no X-Spark-Signature header.'
+        : reason === 'no-secret'
+          ? 'No webhook secret is configured, so no delivery can be verified.'
+          : 'The webhook delivery signature does not match.',
+    );
+  }
+}
+
+/** A (correctly signed) webhook delivery is not the JSON envelope Webex sends. */
+export class WebhookPayloadError extends ServiceAppError {
+  constructor(message: string) {
+    super('webhook-payload', message);
+  }
+}
+
+/**
+ * The site's meeting preferences forbid meetings nobody hosts, and the app may
+ * not change them. The message names the Control Hub setting to change.
+ */
+export class MeetingPreferencesError extends ServiceAppError {
+  constructor(message: string) {
+    super('meeting-preferences', message);
+  }
+}
+
+/** Starting another meeting would exceed the guest-to-guest licence's concurrent-meeting limit. */
+export class LicenceLimitError extends ServiceAppError {
+  constructor(
+    readonly siteUrl: string,
+    readonly inProgress: number,
+    readonly limit: number,
+  ) {
+    super(
+      'licence-limit',
+      `The guest-to-guest licence of ${siteUrl} allows ${limit} meetings in progress at once and ${inProgress} are running; end one before starting another.`,
+    );
+  }
+}
+
+/** A caller passed a value this package refuses before any call is made. */
+export class InvalidInputError extends ServiceAppError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('invalid-input', message);
+  }
+}
+
+/** Narrowing helper: `isServiceAppError(e, 'licence-limit')`. */
+export function isServiceAppError<C extends ServiceAppErrorCode>(
+  error: unknown,
+  code?: C,
+): error is ServiceAppError & { code: C } {
+  return error instanceof ServiceAppError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,193 @@
+import { InvalidInputError, MeetingPreferencesError, WebexApiError } from './errors';
+import type { WebexHttpClient } from './http-client';
+
+/** The fields of a Webex meeting this package reads. */
+export interface WebexMeeting {
+  id: string;
+  meetingNumber: string;
+  title: string;
+  password?: string;
+  start: string;
+  end: string;
+  timezone?: string;
+  siteUrl: string;
+  webLink: string;
+  sipAddress: string;
+  hostKey?: string;
+  hostEmail?: string;
+  hostUserId?: string;
+  state?: string;
+  meetingType?: string;
+  enabledJoinBeforeHost?: boolean;
+  joinBeforeHostMinutes?: number;
+  unlockedMeetingJoinSecurity?: string;
+}
+
+/** `GET /meetingPreferences` → `schedulingOptions`. */
+export interface SchedulingOptions {
+  enabledJoinBeforeHost: boolean;
+  joinBeforeHostMinutes: number;
+  [key: string]: unknown;
+}
+
+/**
+ * How a meeting is run: `no-host` — nobody holds the host role (join before
+ * host, `allowJoin`); `host-guest` — one participant is the host (start link
+ * or host key) and guests wait in the lobby until admitted.
+ */
+export type MeetingMode = 'no-host' | 'host-guest';
+
+/** Input of {@link MeetingsApi.schedule}. */
+export interface ScheduleInput {
+  title: string;
+  /** ISO-8601 start and end (10 min – 23 h 59 min apart). */
+  start: string;
+  end: string;
+  mode: MeetingMode;
+  /** The guest-to-guest site; Webex refuses others. */
+  siteUrl?: string;
+  password?: string;
+  timezone?: string;
+  /** Schedule on behalf of a licensed user (needs `meeting:admin_schedule_write`). */
+  hostEmail?: string;
+  invitees?: { email: string; displayName?: string; coHost?: boolean }[];
+}
+
+/** Join-before-host minutes used for meetings nobody hosts. */
+export const NO_HOST_JOIN_BEFORE_MINUTES = 5;
+
+const CONTROL_HUB_HINT =
+  'In Control Hub open Meetings › Site settings for the guest-to-guest site › Common settings › ' +
+  'Scheduler options and turn on "Allow attendees or panelists to join before host" ' +
+  '(or grant the Service App the meeting:preferences_write scope so it can do so itself).';
+
+/** Meetings on the guest-to-guest site. */
+export class MeetingsApi {
+  constructor(private readonly http: WebexHttpClient) {}
+
+  /** The org's scheduling options (`GET /meetingPreferences/schedulingOptions`). */
+  async schedulingOptions(orgId: string): Promise<SchedulingOptions> {
+    return (
+      await this.http.request<SchedulingOptions>({
+        method: 'GET',
+        path: '/meetingPreferences/schedulingOptions',
+        auth: { kind: 'org', orgId },
+      })
+    ).body;
+  }
+
+  /**
+   * Makes sure meetings nobody hosts can start: join before host must be on.
+   * When it is off and `fix` is allowed, turns it on (`PUT schedulingOptions`);
+   * otherwise throws {@link MeetingPreferencesError} naming the Control Hub
+   * setting to change. Returns what it found or did.
+   */
+  async ensureNoHostPreferences(
+    orgId: string,
+    options: { fix?: boolean } = {},
+  ): Promise<'already-set' | 'fixed'> {
+    let prefs: SchedulingOptions;
+    try {
+      prefs = await this.schedulingOptions(orgId);
+    } catch (error) {
+      if (error instanceof WebexApiError && error.status === 403) {
+        throw new MeetingPreferencesError(
+          `The Service App cannot read the meeting preferences (missing meeting:preferences_read). ${CONTROL_HUB_HINT}`,
+        );
+      }
+      throw error;
+    }
+    if (prefs.enabledJoinBeforeHost && prefs.joinBeforeHostMinutes >= NO_HOST_JOIN_BEFORE_MINUTES) {
+      return 'already-set';
+    }
+    if (options.fix === false) {
+      throw new MeetingPreferencesError(
+        `Join before host is off (or under ${NO_HOST_JOIN_BEFORE_MINUTES} minutes), so meetings nobody hosts cannot start. ${CONTROL_HUB_HINT}`,
+      );
+    }
+    try {
+      await this.http.request({
+        method: 'PUT',
+        path: '/meetingPreferences/schedulingOptions',
+        json: { enabledJoinBeforeHost: true, joinBeforeHostMinutes: NO_HOST_JOIN_BEFORE_MINUTES },
+        auth: { kind: 'org', orgId },
+      });
+    } catch (error) {
+      if (error instanceof WebexApiError && (error.status === 403 || error.status === 400)) {
+        throw new MeetingPreferencesError(
+          `Join before host is off and the Service App may not turn it on (${error.status}). ${CONTROL_HUB_HINT}`,
+        );
+      }
+      throw error;
+    }
+    return 'fixed';
+  }
+
+  /** Schedules a meeting (`POST /meetings`, not retried on 5xx: it is not idempotent). */
+  async schedule(orgId: string, input: ScheduleInput): Promise<WebexMeeting> {
+    if (!input.title.trim() || input.title.length > 128) {
+      throw new InvalidInputError('title', 'title must be 1–128 characters.');
+    }
+    const noHost = input.mode === 'no-host';
+    const body: Record<string, unknown> = {
+      title: input.title,
+      start: input.start,
+      end: input.end,
+      enabledJoinBeforeHost: noHost,
+      joinBeforeHostMinutes: noHost ? NO_HOST_JOIN_BEFORE_MINUTES : 0,
+      unlockedMeetingJoinSecurity: noHost ? 'allowJoin' : 'allowJoinWithLobby',
+      enabledAutoRecordMeeting: false,
+      sendEmail: false,
+    };
+    if (input.siteUrl) body.siteUrl = input.siteUrl;
+    if (input.password) body.password = input.password;
+    if (input.timezone) body.timezone = input.timezone;
+    if (input.hostEmail) body.hostEmail = input.hostEmail;
+    if (input.invitees?.length) body.invitees = input.invitees;
+    return (
+      await this.http.request<WebexMeeting>({
+        method: 'POST',
+        path: '/meetings',
+        json: body,
+        auth: { kind: 'org', orgId },
+      })
+    ).body;
+  }
+
+  /** `GET /meetings/{id}`. */
+  async get(orgId: string, meetingId: string): Promise<WebexMeeting> {
+    return (
+      await this.http.request<WebexMeeting>({
+        method: 'GET',
+        path: `/meetings/${encodeURIComponent(meetingId)}`,
+        auth: { kind: 'org', orgId },
+      })
+    ).body;
+  }
+
+  /** `DELETE /meetings/{id}`; a meeting already gone counts as deleted. */
+  async delete(orgId: string, meetingId: string): Promise<'deleted' | 'already-gone'> {
+    try {
+      await this.http.request({
+        method: 'DELETE',
+        path: `/meetings/${encodeURIComponent(meetingId)}`,
+        auth: { kind: 'org', orgId },
+      });
+      return 'deleted';
+    } catch (error) {
+      if (error instanceof WebexApiError && error.status === 404) return 'already-gone';
+      throw error;
+    }
+  }
+
+  /** Meetings in progress (`GET /meetings?meetingType=meeting&state=inProgress`). */
+  async listInProgress(orgId: string, siteUrl?: string): Promise<WebexMeeting[]> {
+    const res = await this.http.request<{ items?: WebexMeeting[] }>({
+      method: 'GET',
+      path: '/meetings',
+      query: { meetingType: 'meeting', state: 'inProgress', max: 100, siteUrl },
+      auth: { kind: 'org', orgId },
+    });
+    return res.body.items ?? [];
+  }
+}
