@@ -40,6 +40,20 @@ export default defineConfig({
         },
       },
       {
+        // The demo end to end: simulator + backend + a production build of the
+        // SPA, driven by Playwright in Chromium (apps/demo/e2e).
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['apps/demo/e2e/**/*.test.ts'],
+          exclude: IGNORED,
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         extends: true,
         plugins: [react()],
         test: {

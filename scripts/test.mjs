@@ -42,11 +42,13 @@ try {
 
 // Vitest's JSON report has no project field; the file name says where it ran.
 const envOf = (file) =>
-  /\.browser\.test\.tsx?$/.test(file)
-    ? 'chromium'
-    : /\.dom\.test\.tsx?$/.test(file)
-      ? 'jsdom'
-      : 'node';
+  file.startsWith('apps/demo/e2e/')
+    ? 'e2e'
+    : /\.browser\.test\.tsx?$/.test(file)
+      ? 'chromium'
+      : /\.dom\.test\.tsx?$/.test(file)
+        ? 'jsdom'
+        : 'node';
 const counts = {};
 for (const fileResult of summary.testResults) {
   const env = envOf(relative(root, fileResult.name));

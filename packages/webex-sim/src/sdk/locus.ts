@@ -403,7 +403,8 @@ export class LocusService {
     const locus = m.locus;
     const locusUrl = locusUrlFor(this.baseUrl, m.locusId ?? locus?.id ?? 'none');
     const participants = locus ? [...locus.participants.values()] : [];
-    const host = participants.find((p) => p.isHost) ?? participants[0];
+    // Only a participant holding the role is the host; never fall back to whoever came first.
+    const host = participants.find((p) => p.isHost && p.state !== 'LEFT');
     const seq = locus?.sequence ?? 0;
     return {
       url: locusUrl,

@@ -1,0 +1,245 @@
+// The demo, end to end, as people use it: an operator schedules a
+// consultation, a host and a guest join from their links in two browsers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { joinOverHttp } from '@g2g/webex-sim';
+import { startE2E, type E2E } from './harness';
+
+const UI = { timeout: 60_000 };
+let e2e: E2E;
+let hostLink: string;
+let guestLink: string;
+let host: Page;
+let guest: Page;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function operatorPage(): Promise<Page> {
+  const page = await e2e.person();
+  await page.goto(`${e2e.stack.demoUrl}/operator`);
+  await page.getByLabel('Operator API key').fill(e2e.stack.operatorKey);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Consultations' }).waitFor(UI);
+  return page;
+}
+
+async function joinFromLink(page: Page, link: string, name: string) {
+  await page.goto(link);
+  await page.getByLabel('Your name (others will see it)').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Join meeting' }).click(UI);
+}
+
+describe('a consultation from scheduling to the end', () => {
+  it('1. the operator creates a consultation and sees its links and licence usage', async () => {
+    const page = await operatorPage();
+    await expect
+      .poll(() => page.getByTestId('licence').textContent(), UI)
+      .toMatch(/0 of 10 concurrent meetings/);
+    await page.getByLabel('Title').fill('Knee follow-up');
+    await page.getByRole('button', { name: 'Create consultation' }).click();
+    const card = page.getByTestId('consultation').filter({ hasText: 'Knee follow-up' });
+    await card.waitFor(UI);
+    hostLink = (await card.getByTestId('link-host').getByRole('link').getAttribute('href'))!;
+    guestLink = (await card.getByTestId('link-guest').getByRole('link').getAttribute('href'))!;
+    expect(hostLink).toMatch(/\/join\/[0-9a-f-]+#host=/);
+    expect(guestLink).toMatch(/\/join\/[0-9a-f-]+#guest=/);
+    await expect(card.getByRole('img', { name: 'QR code of the host link' })).toBeTruthy();
+    await e2e.shot(page, '01-operator-created');
+    await page.close();
+  });
+
+  it('2. the host opens the host link, and the guest the guest link, in separate browsers', async () => {
+    host = await e2e.person();
+    guest = await e2e.person();
+    await joinFromLink(host, hostLink, 'Dr Hale');
+    await host.getByRole('button', { name: 'End for everyone' }).waitFor(UI);
+    await e2e.shot(host, '02-host-joined');
+    await joinFromLink(guest, guestLink, 'Pat Quinn');
+  });
+
+  it('3. the guest waits in the lobby and the host admits them', async () => {
+    await guest.getByRole('heading', { name: 'Waiting to be let in' }).waitFor(UI);
+    await e2e.shot(guest, '03-guest-lobby');
+    await host.getByRole('button', { name: 'Let Pat Quinn in' }).click(UI);
+  });
+
+  it('4. both see two people in the roster', async () => {
+    for (const page of [host, guest]) {
+      await page.getByText('2 participants').waitFor(UI);
+      const roster = await page.locator('.g2g-roster').textContent();
+      expect(roster).toContain('Dr Hale');
+      expect(roster).toContain('Pat Quinn');
+    }
+    await e2e.shot(guest, '04-guest-in-meeting');
+    await e2e.shot(host, '04-host-in-meeting');
+  });
+
+  it('5. the host ends the meeting and the guest sees that it ended', async () => {
+    await host.getByRole('button', { name: 'End for everyone' }).click();
+    await guest.getByText('The meeting has ended.').first().waitFor(UI);
+    await e2e.shot(guest, '05-guest-ended');
+  });
+});
+
+describe('manual join', () => {
+  it('three wrong passwords bring a captcha; a new code, then the right password and code, join', async () => {
+    // A meeting scheduled straight on the simulator, so the test knows its password.
+    const app = e2e.stack.sim.control.createServiceApp();
+    const start = new Date(Date.now() + 60_000);
+    const res = await fetch(`${e2e.stack.simUrl}/v1/meetings`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${app.tokens!.accessToken}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        title: 'Walk-in',
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 1800_000).toISOString(),
+        enabledJoinBeforeHost: true,
+        joinBeforeHostMinutes: 15,
+        unlockedMeetingJoinSecurity: 'allowJoin',
+      }),
+    });
+    const meeting = (await res.json()) as { meetingNumber: string; password: string };
+
+    const page = await e2e.person();
+    await page.goto(`${e2e.stack.demoUrl}/manual`);
+    await page.getByLabel('Meeting number, SIP address or link').fill(meeting.meetingNumber);
+    await page.getByLabel('Your name').fill('Walk In');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'Join meeting' }).click(UI);
+    await page.getByLabel('Meeting password').waitFor(UI);
+    const infoCalls = () =>
+      e2e.stack.sim.control.requests({ path: '/wbxappapi/v1/meetingInfo' }).length;
+    for (const wrong of ['wrong-1', 'wrong-2', 'wrong-3']) {
+      const before = infoCalls();
+      await page.getByLabel('Meeting password').fill(wrong);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      // Wait for Webex's answer, then for the form to say so.
+      await expect.poll(infoCalls, UI).toBeGreaterThan(before);
+      await page
+        .locator('.g2g-error')
+        .filter({ hasText: /That password is not right/ })
+        .waitFor(UI);
+    }
+    const image = page.getByRole('img', { name: /Security code image/ });
+    await image.waitFor(UI);
+    await e2e.shot(page, '06-manual-captcha');
+    const firstSrc = await image.getAttribute('src');
+    await page.getByRole('button', { name: 'New code' }).click();
+    await expect.poll(() => image.getAttribute('src'), UI).not.toBe(firstSrc);
+    const captchaId = /\/captchas\/([^/]+)\/image\.png/.exec(
+      (await image.getAttribute('src'))!,
+    )![1]!;
+    const code = e2e.stack.sim.control.captchaCode(captchaId)!;
+    await page.getByLabel('Meeting password').fill(meeting.password);
+    await page.getByLabel('Code from the image').fill(code);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Leave' }).waitFor(UI);
+    await e2e.shot(page, '07-manual-joined');
+    await page.getByRole('button', { name: 'Leave' }).click();
+    await page.close();
+  });
+
+  it('a pasted room id gets a clear error and never reaches Webex', async () => {
+    const page = await e2e.person();
+    await page.goto(`${e2e.stack.demoUrl}/manual`);
+    const lookups = () =>
+      e2e.stack.sim.control.requests({ path: '/wbxappapi/v1/meetingInfo' }).length;
+    const before = lookups();
+    await page
+      .getByLabel('Meeting number, SIP address or link')
+      .fill(btoa('ciscospark://us/ROOM/6b2e0f40-1f7c-11ef-8a2b-6f1d2c3b4a59'));
+    await page.getByLabel('Your name').fill('Rae');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page
+      .getByText(/no longer starts meetings from a space id/)
+      .first()
+      .waitFor(UI);
+    await e2e.shot(page, '08-manual-room-id');
+    // Refused before any meeting lookup: nothing about the space reached Webex.
+    expect(lookups()).toBe(before);
+    await page.close();
+  });
+});
+
+describe('limits and outages', () => {
+  it('an eleventh concurrent consultation hits the licence limit and the operator sees why', async () => {
+    const page = await operatorPage();
+    // Ten consultations in progress: someone joins each over the SDK protocol.
+    for (let i = 0; i < 10; i++) {
+      const created = await fetch(`${e2e.stack.backendUrl}/api/consultations`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${e2e.stack.operatorKey}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ title: `Busy ${i + 1}`, mode: 'no-host' }),
+      }).then(
+        (r) =>
+          r.json() as Promise<{
+            consultation: { id: string };
+            links: { guests: { capability: string }[] };
+          }>,
+      );
+      const join = await fetch(
+        `${e2e.stack.backendUrl}/api/consultations/${created.consultation.id}/join`,
+        {
+          method: 'POST',
+          headers: {
+            Authorization: `Bearer ${created.links.guests[0]!.capability}`,
+            'Content-Type': 'application/json',
+          },
+          body: JSON.stringify({ displayName: `Guest ${i + 1}` }),
+        },
+      ).then(
+        (r) =>
+          r.json() as Promise<{
+            accessToken: string;
+            destination: { value: string };
+            password: string;
+          }>,
+      );
+      await joinOverHttp({
+        url: e2e.stack.simUrl,
+        token: join.accessToken,
+        meetingNumber: join.destination.value,
+        password: join.password,
+        listen: false,
+      });
+    }
+    await expect
+      .poll(() => page.getByTestId('licence').textContent(), UI)
+      .toMatch(/10 of 10 concurrent meetings/);
+    await page.getByLabel('Title').fill('One too many');
+    await page.getByRole('button', { name: 'Create consultation' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /licen[cs]e|concurrent/i })
+      .waitFor(UI);
+    await e2e.shot(page, '09-operator-licence-limit');
+    await page.close();
+  });
+
+  it('with the backend down, the user gets a clear error and a retry', async () => {
+    const page = await e2e.person();
+    await page.goto(`${e2e.stack.demoUrl}/manual`);
+    await e2e.stack.backend.close();
+    await page.getByLabel('Meeting number, SIP address or link').fill('2516 666 1234');
+    await page.getByLabel('Your name').fill('Offline Olly');
+    await page.getByRole('button', { name: 'Join' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor(UI);
+    expect(await alert.textContent()).toMatch(/cannot be reached|not answering/);
+    await alert.getByRole('button', { name: 'Try again' }).waitFor(UI);
+    await e2e.shot(page, '10-backend-down');
+    await page.close();
+  });
+});

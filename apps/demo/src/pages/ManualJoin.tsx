@@ -1,0 +1,121 @@
+import { lazy, Suspense, useState } from 'react';
+import { GuestJoin, DestinationField } from '@g2g/meeting-ui';
+import { parseDestination } from '@g2g/meeting-hooks';
+import { api } from '../api';
+import { ErrorPanel, Loading } from '../components/Feedback';
+import { discovery } from '../sim';
+
+const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
+
+/** Paste any destination and join as a guest with a freshly minted token. */
+export default function ManualJoin() {
+  const [destination, setDestination] = useState('');
+  const [name, setName] = useState('');
+  const [ui, setUi] = useState<'in-page' | 'widget'>('in-page');
+  const [submitted, setSubmitted] = useState<{ destination: string; name: string } | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [firstToken, setFirstToken] = useState<string | null>(null);
+
+  const parsed = parseDestination(destination);
+
+  const start = async () => {
+    setError(null);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setChecking(true);
+    try {
+      // Fail early (and clearly) if the backend is down, before loading the SDK.
+      const token = await api.guestToken(name.trim());
+      setFirstToken(token.accessToken);
+      setSubmitted({ destination, name: name.trim() });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  if (submitted && ui === 'widget' && firstToken) {
+    return (
+      <Suspense fallback={<Loading>Loading the Webex widget…</Loading>}>
+        <WidgetJoin
+          accessToken={firstToken}
+          destination={submitted.destination}
+          displayName={submitted.name}
+        />
+      </Suspense>
+    );
+  }
+
+  if (submitted) {
+    let first = firstToken;
+    return (
+      <GuestJoin
+        destination={submitted.destination}
+        displayName={submitted.name}
+        getAccessToken={async () => {
+          if (first) {
+            const t = first;
+            first = null;
+            return t;
+          }
+          return (await api.guestToken(submitted.name)).accessToken;
+        }}
+        {...(discovery ? { clientOptions: { discovery } } : {})}
+      />
+    );
+  }
+
+  return (
+    <section className="demo-card" aria-labelledby="m-title">
+      <h1 id="m-title">Join by number or link</h1>
+      <form
+        className="demo-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <DestinationField value={destination} onChange={(v) => setDestination(v)} required />
+        <label htmlFor="m-name">Your name</label>
+        <input
+          id="m-name"
+          value={name}
+          maxLength={128}
+          autoComplete="name"
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <fieldset>
+          <legend>Meeting view</legend>
+          <label>
+            <input
+              type="radio"
+              name="ui"
+              checked={ui === 'in-page'}
+              onChange={() => setUi('in-page')}
+            />{' '}
+            In this page
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="ui"
+              checked={ui === 'widget'}
+              onChange={() => setUi('widget')}
+            />{' '}
+            Webex widget
+          </label>
+        </fieldset>
+        <button type="submit" disabled={checking || !name.trim() || !destination.trim()}>
+          {checking ? 'Checking…' : 'Join'}
+        </button>
+      </form>
+      {checking && <Loading>Getting a guest pass…</Loading>}
+      {error != null && <ErrorPanel error={error} onRetry={() => void start()} />}
+    </section>
+  );
+}

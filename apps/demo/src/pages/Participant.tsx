@@ -1,0 +1,147 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { GuestJoin } from '@g2g/meeting-ui';
+import { api, ApiError, type JoinResult } from '../api';
+import { ErrorPanel, Loading } from '../components/Feedback';
+import { discovery } from '../sim';
+
+// The stock widget (and its own 2.60.4 SDK) loads only if someone picks it.
+const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
+
+type Capability = { role: 'host' | 'guest'; token: string };
+
+function capabilityFromHash(hash: string): Capability | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const host = params.get('host');
+  const guest = params.get('guest');
+  if (host) return { role: 'host', token: host };
+  if (guest) return { role: 'guest', token: guest };
+  return null;
+}
+
+const NAME_STORAGE = 'g2g-demo-name';
+
+export default function Participant({ consultationId }: { consultationId: string }) {
+  const capability = useMemo(() => capabilityFromHash(window.location.hash), []);
+  const [name, setName] = useState(() => localStorage.getItem(NAME_STORAGE) ?? '');
+  const [ui, setUi] = useState<'in-page' | 'widget'>('in-page');
+  const [joined, setJoined] = useState<JoinResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  if (!capability) {
+    return (
+      <ErrorPanel
+        error={
+          new Error(
+            'This link is incomplete: it has no access code after the "#". Ask the organiser to send it again.',
+          )
+        }
+      />
+    );
+  }
+
+  const fetchJoin = () => api.join(consultationId, capability.token, name.trim());
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      localStorage.setItem(NAME_STORAGE, name.trim());
+      setJoined(await fetchJoin());
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (joined) {
+    // Later tokens (expiry, 401) come from the same link: one participant, fresh token.
+    let first: string | null = joined.accessToken;
+    const getAccessToken = async () => {
+      if (first) {
+        const t = first;
+        first = null;
+        return t;
+      }
+      return (await fetchJoin()).accessToken;
+    };
+    const common = {
+      destination: joined.destination.value,
+      displayName: joined.displayName,
+      ...(joined.password ? { password: joined.password } : {}),
+    };
+    return (
+      <section aria-label="Consultation" className="demo-stack">
+        {ui === 'in-page' ? (
+          <GuestJoin
+            {...common}
+            getAccessToken={getAccessToken}
+            {...(joined.hostKey ? { hostKey: joined.hostKey } : {})}
+            {...(discovery ? { clientOptions: { discovery } } : {})}
+          />
+        ) : (
+          <Suspense fallback={<Loading>Loading the Webex widget…</Loading>}>
+            <WidgetJoin {...common} accessToken={joined.accessToken} />
+          </Suspense>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <section className="demo-card" aria-labelledby="p-title">
+      <h1 id="p-title">
+        {capability.role === 'host' ? 'Join as the host' : 'Join the consultation'}
+      </h1>
+      <form
+        className="demo-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) void start();
+        }}
+      >
+        <label htmlFor="p-name">Your name (others will see it)</label>
+        <input
+          id="p-name"
+          value={name}
+          maxLength={128}
+          autoComplete="name"
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <fieldset>
+          <legend>Meeting view</legend>
+          <label>
+            <input
+              type="radio"
+              name="ui"
+              checked={ui === 'in-page'}
+              onChange={() => setUi('in-page')}
+            />{' '}
+            In this page
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="ui"
+              checked={ui === 'widget'}
+              onChange={() => setUi('widget')}
+            />{' '}
+            Webex widget
+          </label>
+        </fieldset>
+        <button type="submit" disabled={busy || !name.trim()}>
+          {busy ? 'Getting ready…' : 'Continue'}
+        </button>
+      </form>
+      {busy && <Loading>Getting your access…</Loading>}
+      {error != null && (
+        <ErrorPanel error={error} onRetry={() => void start()}>
+          {error instanceof ApiError && error.kind === 'expired' && (
+            <span>Links expire after the consultation.</span>
+          )}
+        </ErrorPanel>
+      )}
+    </section>
+  );
+}

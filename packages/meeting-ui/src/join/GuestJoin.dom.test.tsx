@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FakeJoin } from '../stories/fake';
+import { fr } from '../i18n/fr';
+import { STYLE_ELEMENT_ID, meetingUiCss } from '../theme/styles';
+
+afterEach(cleanup);
+
+describe('GuestJoin (jsdom, fake SDK)', () => {
+  it('moves focus to the new step and announces a wrong password', async () => {
+    render(<FakeJoin media={false} scenario={{ meeting: { password: 'secret' } }} />);
+    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ada' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    const heading = await screen.findByRole('heading', { name: 'This meeting needs a password' });
+    expect(document.activeElement).toBe(heading);
+    fireEvent.change(screen.getByLabelText('Meeting password'), { target: { value: 'nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('That password is not right. Try again.'),
+    );
+    expect(screen.getByLabelText('Meeting password').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('asks for a name before joining', () => {
+    render(<FakeJoin media={false} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    expect(screen.getByLabelText('Your name').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('heading', { name: 'Ready to join?' })).toBeTruthy();
+  });
+
+  it('speaks French when given fr', async () => {
+    render(<FakeJoin media={false} messages={fr} skipPreJoin displayName="Zoé" />);
+    await screen.findByRole('heading', { name: 'Consultation' });
+    expect(screen.getByRole('button', { name: 'Quitter' })).toBeTruthy();
+  });
+
+  it('injects its contained stylesheet once', () => {
+    render(
+      <>
+        <FakeJoin media={false} />
+        <FakeJoin media={false} theme="dark" />
+      </>,
+    );
+    expect(document.querySelectorAll(`#${STYLE_ELEMENT_ID}`)).toHaveLength(1);
+    // Every rule is scoped to a g2g- class (or a keyframes/media block).
+    const selectors = meetingUiCss.match(/(^|})\s*([^{}@]+)\{/g) ?? [];
+    for (const s of selectors) {
+      const list = s.replace(/^}/, '').replace(/\{$/, '').split(',');
+      for (const sel of list)
+        if (sel.trim() && !/^to$/.test(sel.trim())) expect(sel).toMatch(/g2g-/);
+    }
+  });
+});

@@ -1,0 +1,182 @@
+// The wrapper around the real stock widget, whose own webex@2.60.4 talks to
+// the simulator: state callbacks, StrictMode, the password defect, room ids
+// and timeouts.
+import { StrictMode } from 'react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from 'vitest/browser';
+import { startBrowserSim, type BrowserSim } from '@g2g/webex-sim/testing/browser';
+import { provision, until } from '../test-support/sim';
+import { checkState } from '../test-support/quality';
+import { WebexMeetingWidget, type WidgetState } from './index';
+
+let sim: BrowserSim;
+let kit: Awaited<ReturnType<typeof provision>>;
+const ROOM_ID = btoa('ciscospark://us/ROOM/6b2e0f40-1f7c-11ef-8a2b-6f1d2c3b4a59');
+
+// Port 80 on purpose: the simulator's catalog keys its hosts as `host:port`,
+// and webex@2.60.4 only treats a catalog host as "home" when the key equals
+// the bare host name. The widget's adapter registers before the SDK is ready,
+// which makes 2.60.4 fetch the catalog through that home host; on any other
+// port it asks `http://undefined:PORT/…`. On the default port the key has no
+// port and the real 2.60.4 runs unmodified.
+const WIDGET_SIM_PORT = 80;
+
+beforeAll(async () => {
+  sim = await startBrowserSim({ seed: 'meeting-ui-widget', port: WIDGET_SIM_PORT });
+  kit = await provision(sim);
+  // The widget's webex@2.60.4 reads these when its config module loads, on
+  // the widget's lazy import, and offers no other way in. The browser-side
+  // `process` is the node polyfill's plain object, shared by every module:
+  // setting them before the first render is enough (a bundler `define` does
+  // the same at build time for an app).
+  const env = (globalThis as unknown as { process: { env: Record<string, string> } }).process.env;
+  env.U2C_SERVICE_URL = sim.discovery.u2c;
+  env.HYDRA_SERVICE_URL = sim.discovery.hydra;
+});
+
+// The widget's SDK unregisters its device when it unmounts (a moment after
+// ours, see isolated-root.ts): let that finish before the next test or the
+// simulator goes away, or it fails as an unhandled rejection.
+async function unmountAndSettle() {
+  const before = (await sim.requests({ method: 'DELETE' })).length;
+  cleanup();
+  await until(
+    async () => (await sim.requests({ method: 'DELETE' })).length > before,
+    'the widget to unregister',
+  );
+}
+
+afterEach(cleanup);
+afterAll(() => sim?.close());
+
+function recorder() {
+  const states: WidgetState[] = [];
+  return { states, onStateChange: (s: WidgetState) => states.push(s) };
+}
+
+describe('WebexMeetingWidget against webex-sim', () => {
+  it('reaches the widget’s password prompt under StrictMode with one SDK, and reports it', async () => {
+    const meeting = await kit.meeting();
+    const token = await kit.guest('widget-1', 'Wanda Widget');
+    await sim.clearRequests();
+    const { states, onStateChange } = recorder();
+    const onError = vi.fn();
+    const { container } = render(
+      <StrictMode>
+        <WebexMeetingWidget
+          accessToken={token}
+          destination={meeting.sipAddress}
+          displayName="Wanda"
+          onStateChange={onStateChange}
+          onError={onError}
+        />
+      </StrictMode>,
+    );
+    await until(() => states.includes('password-required'), 'the password prompt', 45_000);
+    expect(states[0]).toBe('loading');
+    expect(container.querySelector('.wxc-meeting-guest-authentication')).not.toBeNull();
+    // The display name went into the widget's own form.
+    await until(
+      () => container.querySelector<HTMLInputElement>('input[name="name"]')?.value === 'Wanda',
+      'the name to be filled in',
+    );
+    // One SDK: one device registration and one catalog fetch, not two.
+    expect(await sim.requests({ method: 'POST', path: '/wdm/api/v1/devices' })).toHaveLength(1);
+    expect(await sim.requests({ path: '/u2c/api/v1/limited/catalog' })).toHaveLength(1);
+    expect(onError).not.toHaveBeenCalled();
+    await checkState('widget-password-prompt', container);
+    await unmountAndSettle();
+  });
+
+  it('asks again after a wrong supplied password, instead of hiding the form', async () => {
+    const meeting = await kit.meeting();
+    const token = await kit.guest('widget-2', 'Walt');
+    const { states, onStateChange } = recorder();
+    const { container } = render(
+      <WebexMeetingWidget
+        accessToken={token}
+        destination={meeting.sipAddress}
+        displayName="Walt"
+        password="not-the-password"
+        onStateChange={onStateChange}
+      />,
+    );
+    await until(() => states.includes('password-required'), 'the password prompt', 45_000);
+    await until(
+      () => !!container.textContent?.includes('Incorrect password'),
+      'the widget to say the password is wrong',
+    );
+    expect(container.querySelector('.wxc-meeting-guest-authentication')).not.toBeNull();
+    await checkState('widget-wrong-password', container);
+    await unmountAndSettle();
+  });
+
+  it('with the right password goes on to the lobby, and reports it', async () => {
+    const meeting = await kit.meeting();
+    const token = await kit.guest('widget-3', 'Wes');
+    const { states, onStateChange } = recorder();
+    const { container } = render(
+      <WebexMeetingWidget
+        accessToken={token}
+        destination={meeting.sipAddress}
+        displayName="Wes"
+        password={meeting.password}
+        onStateChange={onStateChange}
+      />,
+    );
+    await until(
+      () => states.includes('lobby'),
+      () => `the lobby (saw ${states})`,
+      45_000,
+    );
+    expect(container.querySelector('.wxc-waiting-for-host')).not.toBeNull();
+    const inSim = await sim.meeting(meeting.id);
+    expect(inSim.participants).toEqual([expect.objectContaining({ name: 'Wes', inLobby: true })]);
+    await checkState('widget-lobby', container);
+    await unmountAndSettle();
+  });
+
+  it('refuses a room id with the 30105 guidance and never mounts the widget', async () => {
+    await sim.clearRequests();
+    const onError = vi.fn();
+    const { container } = render(
+      <WebexMeetingWidget accessToken="a_b_c" destination={ROOM_ID} onError={onError} />,
+    );
+    await until(() => onError.mock.calls.length > 0, 'onError');
+    expect(onError.mock.calls[0]![0]).toMatchObject({
+      code: 'space-id-not-supported',
+      webexCode: 30105,
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/30105/);
+    expect(container.querySelector('.webex-meetings-widget, .g2g-widget__host')).toBeNull();
+    expect(await sim.requests()).toEqual([]);
+    await checkState('widget-room-id', container);
+  });
+
+  it('reports timeout after connectTimeoutMs when the cloud does not answer, and retries', async () => {
+    const meeting = await kit.meeting();
+    const token = await kit.guest('widget-4', 'Tim');
+    await sim.addFault({ path: '/u2c/*', latencyMs: 60_000 });
+    const onError = vi.fn();
+    const props = { accessToken: token, destination: meeting.sipAddress, onError };
+    const { container, rerender } = render(
+      <WebexMeetingWidget {...props} connectTimeoutMs={3000} />,
+    );
+    await until(() => onError.mock.calls.length > 0, 'onError', 10_000);
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'timeout', retryable: true });
+    expect(screen.getByRole('alert').textContent).toMatch(/did not load in time/);
+    await checkState('widget-timeout', container);
+    await sim.clearFaults();
+    // A longer deadline applies from the next attempt on: a real connect takes seconds.
+    rerender(<WebexMeetingWidget {...props} connectTimeoutMs={45_000} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await until(
+      () => !!container.querySelector('.wxc-meeting-guest-authentication'),
+      () =>
+        `the retried widget to reach the password prompt (${container.innerHTML.slice(0, 300)})`,
+      45_000,
+    );
+    await unmountAndSettle();
+  });
+});

@@ -1,0 +1,77 @@
+// The wrapper's logic with the stock widget replaced by a stand-in that
+// renders the widget's classes (the real one runs in the Chromium tests).
+import { StrictMode, useEffect } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+
+const mounts = vi.hoisted(() => ({ count: 0, tokens: [] as string[] }));
+vi.mock('./stock-widget', () => ({
+  default: function StandIn(props: { accessToken: string; className: string; layout: string }) {
+    useEffect(() => {
+      mounts.count++;
+      mounts.tokens.push(props.accessToken);
+    }, [props.accessToken]);
+    return (
+      <div className={`webex-meetings-widget ${props.className}`} data-layout={props.layout}>
+        <div className="wxc-in-meeting" />
+      </div>
+    );
+  },
+}));
+
+import { WebexMeetingWidget } from './WebexMeetingWidget';
+
+afterEach(() => {
+  cleanup();
+  mounts.count = 0;
+  mounts.tokens = [];
+});
+
+const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
+
+describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
+  it('mounts the widget once under StrictMode and reports what it shows', async () => {
+    const onStateChange = vi.fn();
+    const onJoined = vi.fn();
+    render(
+      <StrictMode>
+        <WebexMeetingWidget
+          accessToken="a_b_c"
+          destination="2516 666 1234"
+          layout="focus"
+          theme="dark"
+          className="mine"
+          onStateChange={onStateChange}
+          onJoined={onJoined}
+        />
+      </StrictMode>,
+    );
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1));
+    expect(onStateChange).toHaveBeenCalledWith('joined');
+    expect(mounts.count).toBe(1);
+    const widget = document.querySelector('.webex-meetings-widget')!;
+    expect(widget.className).toContain('wxc-theme-dark');
+    expect(widget.className).toContain('mine');
+    expect(widget.getAttribute('data-layout')).toBe('Focus');
+  });
+
+  it('remounts with a new token', async () => {
+    const { rerender } = render(
+      <WebexMeetingWidget accessToken="a_b_c" destination="2516661234" />,
+    );
+    await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c']));
+    rerender(<WebexMeetingWidget accessToken="d_e_f" destination="2516661234" />);
+    await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c', 'd_e_f']));
+    await settle();
+  });
+
+  it('refuses a malformed token without mounting', async () => {
+    const onError = vi.fn();
+    render(<WebexMeetingWidget accessToken="nope" destination="2516661234" onError={onError} />);
+    await vi.waitFor(() => expect(onError).toHaveBeenCalled());
+    expect(onError.mock.calls[0]![0].code).toBe('token-invalid');
+    expect(screen.getByRole('alert')).toBeTruthy();
+    await settle();
+    expect(mounts.count).toBe(0);
+  });
+});
