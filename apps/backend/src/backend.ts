@@ -171,6 +171,9 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       ...(options.http ? { http: options.http } : {}),
     });
 
+    if (simApp?.staleOrgId && simApp.staleOrgId !== simApp.app.orgId) {
+      await sa.tokens.forget(simApp.staleOrgId);
+    }
     if (simApp?.fresh && simApp.app.tokens) {
       const t = simApp.app.tokens;
       await sa.tokens.adopt(

@@ -58,10 +58,18 @@ export async function provisionSimApp(
   store: Store,
   simUrl: string,
   options: { licenceLimit?: number } = {},
-): Promise<{ app: SimApp; fresh: boolean }> {
+): Promise<{ app: SimApp; fresh: boolean; staleOrgId?: string }> {
   const key = `sim-app:${simUrl}`;
   const saved = store.getMeta(key, { secret: true });
-  if (saved) return { app: JSON.parse(saved) as SimApp, fresh: false };
+  let stale: SimApp | undefined;
+  if (saved) {
+    const app = JSON.parse(saved) as SimApp;
+    // A new simulator at the same URL (a second `pnpm dev`) has an empty
+    // world: the saved app and its tokens mean nothing there any more.
+    const known = await fetch(`${simUrl}/_sim/service-apps/${encodeURIComponent(app.clientId)}`);
+    if (known.ok) return { app, fresh: false };
+    stale = app;
+  }
   const app = await control<SimApp>(simUrl, '/service-apps', {
     name: 'g2g backend',
     scopes: SIM_APP_SCOPES,
@@ -69,5 +77,5 @@ export async function provisionSimApp(
   });
   const { tokens: _tokens, ...rest } = app;
   store.setMeta(key, JSON.stringify(rest), { secret: true });
-  return { app, fresh: true };
+  return { app, fresh: true, ...(stale ? { staleOrgId: stale.orgId } : {}) };
 }

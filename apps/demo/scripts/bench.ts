@@ -65,11 +65,12 @@ function sizes(manifest: Manifest): string[] {
 async function timeJoins(
   page: Page,
   demoUrl: string,
-  meeting: { meetingNumber: string; password: string },
+  meeting: { sipAddress: string; password: string },
   ui: 'in-page' | 'widget',
 ) {
   await page.goto(`${demoUrl}/manual`);
-  await page.getByLabel('Meeting number, SIP address or link').fill(meeting.meetingNumber);
+  // The SIP address for both: the stock widget cannot resolve a bare meeting number.
+  await page.getByLabel('Meeting number, SIP address or link').fill(meeting.sipAddress);
   await page.getByLabel('Your name').fill('Bench Guest');
   await page.getByLabel(ui === 'widget' ? 'Webex widget' : 'In this page').check();
   const t0 = performance.now();
@@ -90,7 +91,10 @@ async function timeJoins(
     tPrompt = performance.now();
     const field = page.locator('.wxc-meeting-guest-authentication input[type="password"]').first();
     await field.fill(meeting.password);
-    await field.press('Enter');
+    await page
+      .locator('.wxc-meeting-guest-authentication')
+      .getByRole('button', { name: 'Start meeting' })
+      .click();
     await page
       .getByTestId('widget-state')
       .filter({ hasText: /joined|in-meeting/ })
@@ -136,7 +140,7 @@ try {
             unlockedMeetingJoinSecurity: 'allowJoin',
           }),
         })
-      ).json()) as { meetingNumber: string; password: string };
+      ).json()) as { sipAddress: string; password: string };
       // A new context per run: every run downloads and starts the SDK afresh.
       const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
       const page = await context.newPage();
@@ -145,7 +149,16 @@ try {
         results[ui]!.toPrompt.push(r.toPrompt);
         results[ui]!.toJoined.push(r.toJoined);
       } catch (error) {
-        console.log(`${ui} run ${i + 1} failed: ${(error as Error).message.split('\n')[0]}`);
+        const state = await page
+          .getByTestId('widget-state')
+          .textContent({ timeout: 1000 })
+          .catch(() => null);
+        await page
+          .screenshot({ path: join(demoRoot, `../../test-results/bench-${ui}-failed.png`) })
+          .catch(() => {});
+        console.log(
+          `${ui} run ${i + 1} failed (${state ?? 'no widget state'}): ${(error as Error).message.split('\n')[0]}`,
+        );
       } finally {
         await context.close();
       }

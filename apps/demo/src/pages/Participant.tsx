@@ -81,7 +81,12 @@ export default function Participant({ consultationId }: { consultationId: string
           />
         ) : (
           <Suspense fallback={<Loading>Loading the Webex widget…</Loading>}>
-            <WidgetJoin {...common} accessToken={joined.accessToken} />
+            {/* The stock widget cannot resolve a bare meeting number: give it the SIP address. */}
+            <WidgetJoin
+              {...common}
+              destination={joined.sipAddress}
+              accessToken={joined.accessToken}
+            />
           </Suspense>
         )}
       </section>

@@ -90,6 +90,7 @@ export interface Messages {
   widgetCrashed: string;
   widgetNoToken: string;
   widgetRegion: string;
+  widgetMeetingNumber: string;
 }
 
 /** Why a password attempt failed, in words. */
@@ -195,4 +196,6 @@ export const en: Messages = {
   widgetCrashed: 'The meeting view stopped working.',
   widgetNoToken: 'No access token was given.',
   widgetRegion: 'Webex meeting',
+  widgetMeetingNumber:
+    'The Webex widget cannot join by meeting number. Use the meeting’s SIP address or link instead.',
 };

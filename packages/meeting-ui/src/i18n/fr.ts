@@ -96,4 +96,6 @@ export const fr: Messages = {
   widgetCrashed: 'L’affichage de la réunion a cessé de fonctionner.',
   widgetNoToken: 'Aucun jeton d’accès n’a été fourni.',
   widgetRegion: 'Réunion Webex',
+  widgetMeetingNumber:
+    'Le widget Webex ne peut pas rejoindre avec un numéro de réunion. Utilisez l’adresse SIP ou le lien de la réunion.',
 };

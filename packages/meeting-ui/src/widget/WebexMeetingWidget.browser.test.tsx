@@ -14,16 +14,8 @@ let sim: BrowserSim;
 let kit: Awaited<ReturnType<typeof provision>>;
 const ROOM_ID = btoa('ciscospark://us/ROOM/6b2e0f40-1f7c-11ef-8a2b-6f1d2c3b4a59');
 
-// Port 80 on purpose: the simulator's catalog keys its hosts as `host:port`,
-// and webex@2.60.4 only treats a catalog host as "home" when the key equals
-// the bare host name. The widget's adapter registers before the SDK is ready,
-// which makes 2.60.4 fetch the catalog through that home host; on any other
-// port it asks `http://undefined:PORT/…`. On the default port the key has no
-// port and the real 2.60.4 runs unmodified.
-const WIDGET_SIM_PORT = 80;
-
 beforeAll(async () => {
-  sim = await startBrowserSim({ seed: 'meeting-ui-widget', port: WIDGET_SIM_PORT });
+  sim = await startBrowserSim({ seed: 'meeting-ui-widget' });
   kit = await provision(sim);
   // The widget's webex@2.60.4 reads these when its config module loads, on
   // the widget's lazy import, and offers no other way in. The browser-side

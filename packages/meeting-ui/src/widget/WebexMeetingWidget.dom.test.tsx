@@ -30,6 +30,19 @@ afterEach(() => {
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
 
 describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
+  it('refuses a bare meeting number, which the stock widget can never resolve, without mounting it', async () => {
+    const onError = vi.fn();
+    render(
+      <WebexMeetingWidget accessToken="a_b_c" destination="2516 666 1234" onError={onError} />,
+    );
+    await settle();
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'invalid-destination', reason: 'widget-meeting-number' }),
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/cannot join by meeting number/);
+    expect(mounts.count).toBe(0);
+  });
+
   it('mounts the widget once under StrictMode and reports what it shows', async () => {
     const onStateChange = vi.fn();
     const onJoined = vi.fn();
@@ -37,7 +50,7 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
       <StrictMode>
         <WebexMeetingWidget
           accessToken="a_b_c"
-          destination="2516 666 1234"
+          destination="25166661234@acme.sim.webex.com"
           layout="focus"
           theme="dark"
           className="mine"
@@ -57,17 +70,25 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
 
   it('remounts with a new token', async () => {
     const { rerender } = render(
-      <WebexMeetingWidget accessToken="a_b_c" destination="2516661234" />,
+      <WebexMeetingWidget accessToken="a_b_c" destination="25166661234@acme.sim.webex.com" />,
     );
     await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c']));
-    rerender(<WebexMeetingWidget accessToken="d_e_f" destination="2516661234" />);
+    rerender(
+      <WebexMeetingWidget accessToken="d_e_f" destination="25166661234@acme.sim.webex.com" />,
+    );
     await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c', 'd_e_f']));
     await settle();
   });
 
   it('refuses a malformed token without mounting', async () => {
     const onError = vi.fn();
-    render(<WebexMeetingWidget accessToken="nope" destination="2516661234" onError={onError} />);
+    render(
+      <WebexMeetingWidget
+        accessToken="nope"
+        destination="25166661234@acme.sim.webex.com"
+        onError={onError}
+      />,
+    );
     await vi.waitFor(() => expect(onError).toHaveBeenCalled());
     expect(onError.mock.calls[0]![0].code).toBe('token-invalid');
     expect(screen.getByRole('alert')).toBeTruthy();

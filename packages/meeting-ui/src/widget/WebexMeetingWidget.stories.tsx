@@ -7,7 +7,11 @@ import { WebexMeetingWidget } from './WebexMeetingWidget';
 const meta = {
   title: 'meeting-ui/WebexMeetingWidget',
   component: WebexMeetingWidget,
-  args: { destination: '2516 666 1234', onError: () => {}, onStateChange: () => {} },
+  args: {
+    destination: '25166661234@acme.sim.webex.com',
+    onError: () => {},
+    onStateChange: () => {},
+  },
 } satisfies Meta<typeof WebexMeetingWidget>;
 export default meta;
 

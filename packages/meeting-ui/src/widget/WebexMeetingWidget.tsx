@@ -1,5 +1,10 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { JoinError, parseDestination, type JoinErrorCode } from '@g2g/meeting-hooks';
+import {
+  JoinError,
+  parseDestination,
+  type JoinErrorCode,
+  type ParseDestinationResult,
+} from '@g2g/meeting-hooks';
 import { useMessages, type MessageOverrides } from '../i18n/context';
 import type { Messages } from '../i18n/en';
 import { MeetingUiRoot, type Theme } from '../theme/Root';
@@ -41,13 +46,37 @@ export interface WebexMeetingWidgetProps {
 
 type Problem = { error: JoinError; retry: boolean };
 
+/**
+ * `parseDestination`, narrowed to what the stock widget can join: it calls
+ * `create()` without a type, and the SDK never recognises a bare meeting
+ * number, so the widget would spin forever. Say so instead.
+ */
+function widgetDestination(
+  destination: string,
+  linkDomains?: readonly string[],
+): ParseDestinationResult {
+  const parsed = parseDestination(destination, linkDomains ? { linkDomains } : {});
+  if (!parsed.ok || parsed.destination.type !== 'MEETING_ID') return parsed;
+  return {
+    ok: false,
+    error: new JoinError(
+      'invalid-destination',
+      'The Webex widget cannot join by meeting number. Use the meeting’s SIP address or link, or GuestJoin.',
+      { reason: 'widget-meeting-number' },
+    ),
+  };
+}
+
 const PROBLEM_TEXT: Partial<Record<JoinErrorCode, keyof Messages>> = {
   timeout: 'widgetTimeout',
   unknown: 'widgetCrashed',
 };
 
 function Notice({ problem, onRetry, m }: { problem: Problem; onRetry: () => void; m: Messages }) {
-  const key = PROBLEM_TEXT[problem.error.code];
+  const key =
+    problem.error.reason === 'widget-meeting-number'
+      ? 'widgetMeetingNumber'
+      : PROBLEM_TEXT[problem.error.code];
   const text = key ? (m[key] as string) : m.errors[problem.error.code];
   return (
     <div className="g2g-step">
@@ -85,7 +114,7 @@ export function WebexMeetingWidget(props: WebexMeetingWidgetProps) {
   const latest = useRef(props);
   latest.current = props;
   const parsed = useMemo(
-    () => parseDestination(destination, { linkDomains: props.linkDomains }),
+    () => widgetDestination(destination, props.linkDomains),
     [destination, props.linkDomains],
   );
   const [attempt, setAttempt] = useState(0);

@@ -96,6 +96,13 @@ export class SimControl {
     return { ...result, tokens: this.authorize(app.clientId, org.id) };
   }
 
+  /** Whether this world knows the app (a restarted simulator forgets everything). */
+  hasServiceApp(clientId: string): boolean {
+    return (
+      this.world.apps.has(clientId) || this.world.findAppByApplicationId(clientId) !== undefined
+    );
+  }
+
   /** Authorizes an app in an org (its owner org by default) and returns fresh tokens. */
   authorize(clientId: string, orgId?: string): NonNullable<ProvisionedApp['tokens']> {
     const app = this.app(clientId);

@@ -33,6 +33,11 @@ export function controlRoutes(control: SimControl): Router {
       201,
     );
   });
+  r.get('/_sim/service-apps/:clientId', (_req, p) =>
+    control.hasServiceApp(p.clientId!)
+      ? ok({ clientId: p.clientId, known: true })
+      : { status: 404, body: { message: 'This simulator does not know that Service App.' } },
+  );
   r.post('/_sim/service-apps/:clientId/authorize', (req, p) =>
     ok(control.authorize(p.clientId!, str(jsonBody(req), 'orgId'))),
   );

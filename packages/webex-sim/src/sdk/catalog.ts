@@ -5,22 +5,26 @@ import { serviceUrls } from './urls';
 
 /**
  * The U2C service catalog in `format=hostmap`. Host entries carry the host
- * name without the port: the SDK keeps the URL's port when it swaps hosts,
- * and `host:port` would become `host:port:port`.
+ * name without the port: both SDKs keep the URL's port when they swap hosts.
+ *
+ * The same entries are keyed twice, because the two SDKs look them up
+ * differently: webex@3 by the service URL's `host` (with the port), and
+ * webex@2.60.4 by its bare `hostname` (a key with a port is never "home"
+ * there, and a service with hosts but no home host resolves to
+ * `http://undefined:<port>`). On port 80 the two keys coincide.
  */
 export function hostmap(base: string) {
   const links = serviceUrls(base);
   const { hostname, host } = new URL(base);
+  const entries = Object.keys(links).map((name) => ({
+    host: hostname,
+    ttl: -1,
+    priority: 5,
+    id: `urn:TEAM:us-east-2_a:${name}`,
+  }));
   return {
     serviceLinks: links,
-    hostCatalog: {
-      [host]: Object.keys(links).map((name) => ({
-        host: hostname,
-        ttl: -1,
-        priority: 5,
-        id: `urn:TEAM:us-east-2_a:${name}`,
-      })),
-    },
+    hostCatalog: { [host]: entries, [hostname]: entries },
     format: 'hostmap',
     timestamp: String(Math.floor(Date.now() / 1000)),
   };
