@@ -16,7 +16,35 @@ beforeAll(async () => {
   e2e = await startE2E();
 });
 afterAll(async () => {
+  // The production headers held for the whole suite: nothing was refused.
+  const violations = e2e?.cspViolations ?? [];
   await e2e?.close();
+  expect(violations).toEqual([]);
+});
+
+describe('the landing page', () => {
+  it('loads no SDK and no widget code', async () => {
+    const page = await e2e.person();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(e2e.stack.demoUrl);
+    await page.getByRole('heading', { name: /Video consultations/ }).waitFor(UI);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(0);
+    // Lazy chunks are named after their entry module: the SDK's `dist`/`index.browser`, the widget's `stock-widget`, the engine.
+    expect(
+      scripts.filter((s) =>
+        /stock-widget|index\.browser|\/dist-|engine-|Participant|ManualJoin|Operator/.test(s),
+      ),
+    ).toEqual([]);
+    const headers = (await page.request.get(e2e.stack.demoUrl)).headers();
+    expect(headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(headers['x-frame-options']).toBe('DENY');
+    await e2e.shot(page, '00-landing');
+    await page.close();
+  });
 });
 
 async function operatorPage(): Promise<Page> {

@@ -26,15 +26,24 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
     args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];
+  // Every Content-Security-Policy refusal seen in any page, for the suite to assert on.
+  const cspViolations: string[] = [];
   return {
     stack,
     browser,
+    cspViolations,
     /** A fresh browser context (its own storage), like a different person's browser. */
     async person(): Promise<Page> {
       const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+      page.on('console', (msg) => {
+        if (
+          /Content Security Policy|Refused to (load|connect|execute|apply|frame)/i.test(msg.text())
+        )
+          cspViolations.push(msg.text());
+      });
       return page;
     },
     async shot(page: Page, name: string) {

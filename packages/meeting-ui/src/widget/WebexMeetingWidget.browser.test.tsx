@@ -129,6 +129,53 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await unmountAndSettle();
   });
 
+  it('in an open meeting joins, fires onJoined, and fires onLeft when the guest leaves', async () => {
+    const meeting = await kit.meeting({
+      unlockedMeetingJoinSecurity: 'allowJoin',
+      enabledJoinBeforeHost: true,
+    });
+    const token = await kit.guest('widget-4', 'Wim');
+    const { states, onStateChange } = recorder();
+    const onJoined = vi.fn();
+    const onLeft = vi.fn();
+    const { container } = render(
+      <WebexMeetingWidget
+        accessToken={token}
+        destination={meeting.sipAddress}
+        displayName="Wim"
+        password={meeting.password}
+        onStateChange={onStateChange}
+        onJoined={onJoined}
+        onLeft={onLeft}
+      />,
+    );
+    await until(
+      () => onJoined.mock.calls.length === 1,
+      () => `onJoined (saw ${states})`,
+      45_000,
+    );
+    expect(states.at(-1)).toBe('joined');
+    expect(container.querySelector('.wxc-in-meeting')).not.toBeNull();
+    expect((await sim.meeting(meeting.id)).participants).toEqual([
+      expect.objectContaining({ name: 'Wim', inLobby: false }),
+    ]);
+    await checkState('widget-joined', container);
+    // The widget's own leave button (the first of its two copies is the live one).
+    await userEvent.click(
+      container.querySelector<HTMLButtonElement>(
+        '.wxc-meeting-control-bar__controls button[aria-label="Leave meeting"]',
+      )!,
+    );
+    await until(
+      () => onLeft.mock.calls.length === 1,
+      () => `onLeft (saw ${states})`,
+      45_000,
+    );
+    expect((await sim.meeting(meeting.id)).participants).toEqual([]);
+    expect(states.at(-1)).toBe('left');
+    await unmountAndSettle();
+  });
+
   it('refuses a room id with the 30105 guidance and never mounts the widget', async () => {
     await sim.clearRequests();
     const onError = vi.fn();
