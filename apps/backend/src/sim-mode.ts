@@ -1,21 +1,8 @@
+import type { ProvisionedApp } from '@g2g/webex-sim';
 import type { Store } from './store/store';
 
-/** A Service App provisioned on the simulator, as the control API returned it. */
-export interface SimApp {
-  clientId: string;
-  clientSecret: string;
-  applicationId: string;
-  orgId: string;
-  siteUrl: string;
-  machineAccountEmail: string;
-  licenceLimit: number;
-  tokens?: {
-    accessToken: string;
-    expiresIn: number;
-    refreshToken: string;
-    refreshTokenExpiresIn: number;
-  };
-}
+/** A Service App provisioned on the simulator, as its control API returns it. */
+export type SimApp = ProvisionedApp;
 
 /**
  * Scopes the simulated Service App gets: the guest-to-guest set (WEBEX-REFERENCE

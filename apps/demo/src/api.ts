@@ -1,44 +1,14 @@
 // The demo talks only to apps/backend, through this client. Every failure
 // becomes an ApiError with a message a person can act on.
 
-export interface ConsultationView {
-  id: string;
-  title: string;
-  mode: 'no-host' | 'host-guest';
-  kind: 'scheduled' | 'space';
-  state: 'scheduled' | 'deleted';
-  meetingNumber: string;
-  sipAddress: string;
-  siteUrl: string;
-  start: string;
-  end: string;
-  guests: number;
-  linksExpireAt: string;
-  createdAt: string;
-}
+// The wire types are the backend's own (type-only: no server code reaches the SPA).
+import type { ConsultationView, JoinResult, ParticipantLink } from '@g2g/backend';
 
-export interface ParticipantLink {
-  participant: string;
-  role: 'host' | 'guest';
-  capability: string;
-  url: string;
-}
+export type { ConsultationView, JoinResult, ParticipantLink };
 
 export interface CreatedConsultation {
   consultation: ConsultationView;
   links: { host: ParticipantLink; guests: ParticipantLink[] };
-}
-
-export interface JoinResult {
-  role: 'host' | 'guest';
-  participant: string;
-  displayName: string;
-  accessToken: string;
-  expiresAt: string;
-  destination: { type: 'MEETING_ID'; value: string };
-  sipAddress: string;
-  password?: string;
-  hostKey?: string;
 }
 
 export interface BackendStatus {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Sim } from '@g2g/webex-sim';
+import { joinOverHttp, type Sim } from '@g2g/webex-sim';
 import { startBackend, type Backend, type StartBackendOptions } from '../backend';
 
 /** Everything the test run saw: response bodies and log lines, across backends. */
@@ -139,20 +139,9 @@ export function simMinutes(sim: Sim, minutes: number): string {
   return new Date(t).toISOString();
 }
 
-async function postJson(url: string, token: string, body: unknown) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json!;
-}
-
 /**
  * Joins through the simulator's SDK face as the browser SDK would
- * (meetingInfo → device → Locus participant), so the meeting goes
+ * (device → meetingInfo → Locus participant), so the meeting goes
  * `inProgress` and `meetings:started` fires, without a browser.
  */
 export async function joinThroughLocus(
@@ -160,15 +149,12 @@ export async function joinThroughLocus(
   join: { accessToken: string; destination: { value: string }; password?: string },
   alias = 'Guest',
 ): Promise<void> {
-  const info = await postJson(`${sim.url}/wbxappapi/v1/meetingInfo`, join.accessToken, {
-    meetingKey: join.destination.value,
+  await joinOverHttp({
+    url: sim.url,
+    token: join.accessToken,
+    meetingNumber: join.destination.value,
     ...(join.password ? { password: join.password } : {}),
-    supportHostKey: true,
-  });
-  const device = await postJson(`${sim.url}/wdm/api/v1/devices`, join.accessToken, {});
-  await postJson(`${String(info.locusUrl)}/participant`, join.accessToken, {
-    device: { url: device.url },
-    permissionToken: info.permissionToken,
     alias,
+    listen: false,
   });
 }

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { GuestJoin, DestinationField } from '@g2g/meeting-ui';
 import { parseDestination } from '@g2g/meeting-hooks';
 import { api } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
+import { firstThen } from '../tokens';
 
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
 
@@ -18,6 +19,14 @@ export default function ManualJoin() {
   const [firstToken, setFirstToken] = useState<string | null>(null);
 
   const parsed = parseDestination(destination);
+  // Made once per join, so a re-render never hands out the first token again.
+  const getAccessToken = useMemo(
+    () =>
+      submitted && firstToken
+        ? firstThen(firstToken, async () => (await api.guestToken(submitted.name)).accessToken)
+        : null,
+    [submitted, firstToken],
+  );
 
   const start = async () => {
     setError(null);
@@ -50,20 +59,12 @@ export default function ManualJoin() {
     );
   }
 
-  if (submitted) {
-    let first = firstToken;
+  if (submitted && getAccessToken) {
     return (
       <GuestJoin
         destination={submitted.destination}
         displayName={submitted.name}
-        getAccessToken={async () => {
-          if (first) {
-            const t = first;
-            first = null;
-            return t;
-          }
-          return (await api.guestToken(submitted.name)).accessToken;
-        }}
+        getAccessToken={getAccessToken}
         {...(discovery ? { clientOptions: { discovery } } : {})}
       />
     );

@@ -3,6 +3,7 @@ import { GuestJoin } from '@g2g/meeting-ui';
 import { api, ApiError, type JoinResult } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
+import { firstThen } from '../tokens';
 
 // The stock widget (and its own 2.60.4 SDK) loads only if someone picks it.
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
@@ -27,6 +28,19 @@ export default function Participant({ consultationId }: { consultationId: string
   const [joined, setJoined] = useState<JoinResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Later tokens (expiry, 401) come from the same link: one participant, fresh
+  // token. Made once per join, so a re-render never hands out the first again.
+  const getAccessToken = useMemo(
+    () =>
+      joined && capability
+        ? firstThen(
+            joined.accessToken,
+            async () =>
+              (await api.join(consultationId, capability.token, joined.displayName)).accessToken,
+          )
+        : null,
+    [joined, capability, consultationId],
+  );
 
   if (!capability) {
     return (
@@ -54,17 +68,7 @@ export default function Participant({ consultationId }: { consultationId: string
     }
   };
 
-  if (joined) {
-    // Later tokens (expiry, 401) come from the same link: one participant, fresh token.
-    let first: string | null = joined.accessToken;
-    const getAccessToken = async () => {
-      if (first) {
-        const t = first;
-        first = null;
-        return t;
-      }
-      return (await fetchJoin()).accessToken;
-    };
+  if (joined && getAccessToken) {
     const common = {
       destination: joined.destination.value,
       displayName: joined.displayName,

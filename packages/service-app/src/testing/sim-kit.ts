@@ -1,7 +1,7 @@
 // Helpers for this package's tests: a real simulator over loopback HTTP, no mocks of Webex.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProvisionedApp, Sim } from '@g2g/webex-sim';
+import { joinOverHttp, type ProvisionedApp, type Sim } from '@g2g/webex-sim';
 import type { Logger } from '../logger';
 
 export type App = ProvisionedApp & { tokens: NonNullable<ProvisionedApp['tokens']> };
@@ -39,20 +39,9 @@ export function simMinutes(sim: Sim, minutes: number): string {
   return new Date(t).toISOString();
 }
 
-async function postJson(url: string, token: string, body: unknown) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json!;
-}
-
 /**
  * Joins a meeting through the simulator's SDK face, as the browser SDK would
- * (meetingInfo → device registration → Locus participant), so a meeting goes
+ * (device → meetingInfo → Locus participant), so a meeting goes
  * `inProgress` without a browser.
  */
 export async function joinThroughLocus(
@@ -62,16 +51,13 @@ export async function joinThroughLocus(
   password: string | undefined,
   alias = 'Guest',
 ): Promise<void> {
-  const info = await postJson(`${sim.url}/wbxappapi/v1/meetingInfo`, guestToken, {
-    meetingKey: meetingNumber,
+  await joinOverHttp({
+    url: sim.url,
+    token: guestToken,
+    meetingNumber,
     ...(password ? { password } : {}),
-    supportHostKey: true,
-  });
-  const device = await postJson(`${sim.url}/wdm/api/v1/devices`, guestToken, {});
-  await postJson(`${String(info.locusUrl)}/participant`, guestToken, {
-    device: { url: device.url },
-    permissionToken: info.permissionToken,
     alias,
+    listen: false,
   });
 }
 
