@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from './index';
-import { client, expectEnvelope, provision, type App } from './rest/testkit';
+import { describe, expect, it } from 'vitest';
+import { type Sim } from './index';
+import { type client, expectEnvelope, type App, simPerTest } from './rest/testkit';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
 let app: App;
 let token: string;
 
-beforeAll(async () => {
-  sim = await startSim({ seed: 'faults' });
-  call = client(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.control.reset();
-  app = provision(sim);
-  token = app.tokens.accessToken;
-});
+simPerTest('faults', (t) => ({ sim, call, app, token } = t));
 
 describe('injected faults', () => {
   it('answers 429 with Retry-After, then recovers', async () => {

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
+import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
 
@@ -12,7 +13,7 @@ const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
 export default function ManualJoin() {
   const [destination, setDestination] = useState('');
   const [name, setName] = useState('');
-  const [ui, setUi] = useState<'in-page' | 'widget'>('in-page');
+  const [ui, setUi] = useState<MeetingView>('in-page');
   const [submitted, setSubmitted] = useState<{ destination: string; name: string } | null>(null);
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -90,27 +91,7 @@ export default function ManualJoin() {
           onChange={(e) => setName(e.target.value)}
           required
         />
-        <fieldset>
-          <legend>Meeting view</legend>
-          <label>
-            <input
-              type="radio"
-              name="ui"
-              checked={ui === 'in-page'}
-              onChange={() => setUi('in-page')}
-            />{' '}
-            In this page
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="ui"
-              checked={ui === 'widget'}
-              onChange={() => setUi('widget')}
-            />{' '}
-            Webex widget
-          </label>
-        </fieldset>
+        <ViewChoice value={ui} onChange={setUi} />
         <button type="submit" disabled={checking || !name.trim() || !destination.trim()}>
           {checking ? 'Checking…' : 'Join'}
         </button>

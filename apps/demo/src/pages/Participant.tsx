@@ -4,6 +4,7 @@ import { api, ApiError, type JoinResult } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
+import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 // The stock widget (and its own 2.60.4 SDK) loads only if someone picks it.
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
@@ -24,7 +25,7 @@ const NAME_STORAGE = 'g2g-demo-name';
 export default function Participant({ consultationId }: { consultationId: string }) {
   const capability = useMemo(() => capabilityFromHash(window.location.hash), []);
   const [name, setName] = useState(() => localStorage.getItem(NAME_STORAGE) ?? '');
-  const [ui, setUi] = useState<'in-page' | 'widget'>('in-page');
+  const [ui, setUi] = useState<MeetingView>('in-page');
   const [joined, setJoined] = useState<JoinResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -118,27 +119,7 @@ export default function Participant({ consultationId }: { consultationId: string
           onChange={(e) => setName(e.target.value)}
           required
         />
-        <fieldset>
-          <legend>Meeting view</legend>
-          <label>
-            <input
-              type="radio"
-              name="ui"
-              checked={ui === 'in-page'}
-              onChange={() => setUi('in-page')}
-            />{' '}
-            In this page
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="ui"
-              checked={ui === 'widget'}
-              onChange={() => setUi('widget')}
-            />{' '}
-            Webex widget
-          </label>
-        </fieldset>
+        <ViewChoice value={ui} onChange={setUi} />
         <button type="submit" disabled={busy || !name.trim()}>
           {busy ? 'Getting ready…' : 'Continue'}
         </button>

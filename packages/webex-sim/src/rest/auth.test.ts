@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from '../index';
+import { describe, expect, it } from 'vitest';
+import { type Sim } from '../index';
 import { MESSAGES } from '../http/errors';
-import { client, expectEnvelope, provision, type App } from './testkit';
+import { type client, expectEnvelope, provision, type App, simPerTest } from './testkit';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
 let app: App;
 
-beforeAll(async () => {
-  sim = await startSim({ seed: 'auth' });
-  call = client(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.control.reset();
-  app = provision(sim);
-});
+simPerTest('auth', (t) => ({ sim, call, app } = t));
 
 const form = (fields: Record<string, string>) => ({
   body: new URLSearchParams(fields).toString(),

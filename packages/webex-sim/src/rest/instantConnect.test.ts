@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSim, type Sim } from '../index';
 import { INSTANT_CONNECT_AUD } from './instantConnect';
-import { client, expectEnvelope, provision, type App } from './testkit';
+import { type client, expectEnvelope, simPerTest } from './testkit';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
-let app: App;
 let token: string;
 
-beforeAll(async () => {
-  sim = await startSim({ seed: 'instant-connect' });
-  call = client(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.control.reset();
-  app = provision(sim);
-  token = app.tokens.accessToken;
-});
+simPerTest('instant-connect', (t) => ({ sim, call, token } = t));
 
 const PATH = '/mtg-broker/api/v2/joseencrypt';
 const encrypt = (extra: Record<string, unknown> = {}, t = token) =>

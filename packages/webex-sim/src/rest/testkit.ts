@@ -1,7 +1,8 @@
 // Helpers for this package's REST tests: real fetch over loopback, no mocks.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CreateServiceAppInput, ProvisionedApp, Sim } from '../index';
+import { startSim, type CreateServiceAppInput, type ProvisionedApp, type Sim } from '../index';
 
 // Response bodies are whatever the simulator sent; tests assert on their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -119,4 +120,29 @@ export async function webhookTarget(respond: (n: number) => number = () => 200) 
         server.close(() => resolve());
       }),
   };
+}
+
+/** What {@link simPerTest} hands each test. */
+export interface SimContext {
+  sim: Sim;
+  call: ReturnType<typeof client>;
+  app: App;
+  token: string;
+}
+
+/**
+ * One simulator per test file, reset before each test with a freshly
+ * provisioned Service App; `assign` receives it (e.g. into the file's lets).
+ */
+export function simPerTest(seed: string, assign: (ctx: SimContext) => void): void {
+  let sim: Sim;
+  beforeAll(async () => {
+    sim = await startSim({ seed });
+  });
+  afterAll(() => sim.close());
+  beforeEach(() => {
+    sim.control.reset();
+    const app = provision(sim);
+    assign({ sim, call: client(sim), app, token: app.tokens.accessToken });
+  });
 }

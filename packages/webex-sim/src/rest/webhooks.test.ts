@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from '../index';
-import { client, expectEnvelope, provision, type App } from './testkit';
+import { describe, expect, it } from 'vitest';
+import { type Sim } from '../index';
+import { type client, expectEnvelope, provision, type App, simPerTest } from './testkit';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
 let app: App;
 let token: string;
 
-beforeAll(async () => {
-  sim = await startSim({ seed: 'webhooks-crud' });
-  call = client(sim);
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.control.reset();
-  app = provision(sim);
-  token = app.tokens.accessToken;
-});
+simPerTest('webhooks-crud', (t) => ({ sim, call, app, token } = t));
 
 const hook = {
   name: 'Meeting starts',
