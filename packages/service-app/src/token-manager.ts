@@ -147,17 +147,7 @@ export class TokenManager implements AccessTokenProvider {
     const orgId = canonicalOrgId(orgIdInput);
     await this.singleFlight(orgId, async () => {
       const previous = await this.current(orgId);
-      const res = await this.http.request<TokenResponse>({
-        method: 'POST',
-        path: `/applications/${encodeURIComponent(this.creds.applicationId)}/token`,
-        json: {
-          clientId: this.creds.clientId,
-          clientSecret: this.creds.clientSecret,
-          targetOrgId: orgId,
-        },
-        auth: { kind: 'none' },
-        idempotent: true,
-      });
+      const res = await this.requestAppTokens(orgId);
       const next = this.record(orgId, res.body, previous ?? undefined, meta);
       await this.persist(next);
       this.logger.info({ orgId }, 'service app tokens retrieved');
@@ -313,22 +303,27 @@ export class TokenManager implements AccessTokenProvider {
     return next;
   }
 
+  /** `POST /applications/{id}/token`: new tokens from the client credentials. */
+  private requestAppTokens(orgId: string) {
+    return this.http.request<TokenResponse>({
+      method: 'POST',
+      path: `/applications/${encodeURIComponent(this.creds.applicationId)}/token`,
+      json: {
+        clientId: this.creds.clientId,
+        clientSecret: this.creds.clientSecret,
+        targetOrgId: orgId,
+      },
+      auth: { kind: 'none' },
+      idempotent: true,
+    });
+  }
+
   private async recover(orgId: string, why: string): Promise<StoredTokens> {
     const t = this.usable(orgId, await this.current(orgId));
     if (t.refreshStartedAt === undefined) return t;
     this.logger.warn({ orgId, why }, 'recovering service app tokens with client credentials');
     try {
-      const res = await this.http.request<TokenResponse>({
-        method: 'POST',
-        path: `/applications/${encodeURIComponent(this.creds.applicationId)}/token`,
-        json: {
-          clientId: this.creds.clientId,
-          clientSecret: this.creds.clientSecret,
-          targetOrgId: orgId,
-        },
-        auth: { kind: 'none' },
-        idempotent: true,
-      });
+      const res = await this.requestAppTokens(orgId);
       const next = this.record(orgId, res.body, t, {});
       await this.persist(next);
       return next;
