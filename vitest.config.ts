@@ -24,6 +24,8 @@ export default defineConfig({
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
   test: {
+    // How long expect.poll waits before failing; a bound on waiting, never a speed assertion.
+    expect: { poll: { timeout: 15_000 } },
     // webex@2.60.4 (the stock widget's SDK) prepares a KMS context on register
     // and chains .then() on it without a catch, so an unreachable KMS (there is
     // none offline) becomes an unhandled rejection. Only that SDK defect is ignored.
@@ -59,6 +61,7 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          setupFiles: ['tests/setup-dom.ts'],
           include: [`{packages,apps}/*/src/${DOM}`],
           exclude: IGNORED,
         },

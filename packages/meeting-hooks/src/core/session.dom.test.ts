@@ -3,6 +3,9 @@ import { MEETING_NUMBER, TOKEN, setup, statuses, until } from '../test-support';
 import { FAKE_SELF_ID, createFakeWebex } from '../testing/fake-webex';
 import { createMeetingClient } from './client';
 
+// A bound on waiting for async UI, not a speed assertion (vi.waitFor defaults to 1 s).
+const WAIT = { timeout: 15_000 };
+
 const ROOM_ID = btoa('ciscospark://us/ROOM/6b2e0f40-1f7c-11ef-8a2b-6f1d2c3b4a59');
 const join = { displayName: 'Ada Guest' };
 
@@ -146,7 +149,7 @@ describe('JoinSession: password, captcha and host key', () => {
     const seen = statuses(session);
     void session.submitPassword('wrong');
     expect(session.getSnapshot()).toMatchObject({ status: 'verifying', kind: 'password' });
-    await vi.waitFor(() => expect(seen.at(-1)).toBe('password-required'));
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('password-required'), WAIT);
     expect(session.getSnapshot()).toMatchObject({
       status: 'password-required',
       lastAttemptFailed: true,
@@ -219,11 +222,13 @@ describe('JoinSession: password, captcha and host key', () => {
 
     const wrong = setup({ meeting: { password: 'secret' } });
     const other = wrong.client.join(MEETING_NUMBER, { ...join, password: 'old' });
-    await vi.waitFor(() =>
-      expect(other.getSnapshot()).toMatchObject({
-        status: 'password-required',
-        lastAttemptFailed: true,
-      }),
+    await vi.waitFor(
+      () =>
+        expect(other.getSnapshot()).toMatchObject({
+          status: 'password-required',
+          lastAttemptFailed: true,
+        }),
+      WAIT,
     );
     expect(wrong.fake.calls.verifyPassword).toBe(1);
   });

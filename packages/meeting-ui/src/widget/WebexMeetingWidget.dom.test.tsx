@@ -21,6 +21,9 @@ vi.mock('./stock-widget', () => ({
 
 import { WebexMeetingWidget } from './WebexMeetingWidget';
 
+// A bound on waiting for async UI, not a speed assertion (vi.waitFor defaults to 1 s).
+const WAIT = { timeout: 15_000 };
+
 afterEach(() => {
   cleanup();
   mounts.count = 0;
@@ -59,7 +62,7 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
         />
       </StrictMode>,
     );
-    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1), WAIT);
     expect(onStateChange).toHaveBeenCalledWith('joined');
     expect(mounts.count).toBe(1);
     const widget = document.querySelector('.webex-meetings-widget')!;
@@ -72,11 +75,11 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
     const { rerender } = render(
       <WebexMeetingWidget accessToken="a_b_c" destination="25166661234@acme.sim.webex.com" />,
     );
-    await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c']));
+    await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c']), WAIT);
     rerender(
       <WebexMeetingWidget accessToken="d_e_f" destination="25166661234@acme.sim.webex.com" />,
     );
-    await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c', 'd_e_f']));
+    await vi.waitFor(() => expect(mounts.tokens).toEqual(['a_b_c', 'd_e_f']), WAIT);
     await settle();
   });
 
@@ -89,7 +92,7 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
         onError={onError}
       />,
     );
-    await vi.waitFor(() => expect(onError).toHaveBeenCalled());
+    await vi.waitFor(() => expect(onError).toHaveBeenCalled(), WAIT);
     expect(onError.mock.calls[0]![0].code).toBe('token-invalid');
     expect(screen.getByRole('alert')).toBeTruthy();
     await settle();
