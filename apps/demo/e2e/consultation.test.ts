@@ -77,7 +77,9 @@ describe('a consultation from scheduling to the end', () => {
     guestLink = (await card.getByTestId('link-guest').getByRole('link').getAttribute('href'))!;
     expect(hostLink).toMatch(/\/join\/[0-9a-f-]+#host=/);
     expect(guestLink).toMatch(/\/join\/[0-9a-f-]+#guest=/);
-    await expect(card.getByRole('img', { name: 'QR code of the host link' })).toBeTruthy();
+    // The QR codes render (the encoder loads with the operator view).
+    await card.getByRole('img', { name: 'QR code of the host link' }).locator('svg').waitFor(UI);
+    await card.getByRole('img', { name: 'QR code of the guest link' }).locator('svg').waitFor(UI);
     await e2e.shot(page, '01-operator-created');
     await page.close();
   });

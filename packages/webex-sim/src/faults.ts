@@ -62,11 +62,6 @@ export class Faults {
     if (fault.count !== undefined && fault.hits >= fault.count) this.remove(fault.id);
     return { ...fault };
   }
-
-  /** Live websocket-dropping faults matching a path, without counting a hit. */
-  dropsWebsocket(path: string): boolean {
-    return this.list.some((f) => f.dropWebsockets && globToRegExp(f.path).test(path));
-  }
 }
 
 export function globToRegExp(glob: string): RegExp {

@@ -41,8 +41,4 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
-
-  get lastSeq(): number {
-    return this.seq;
-  }
 }

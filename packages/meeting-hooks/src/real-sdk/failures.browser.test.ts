@@ -75,7 +75,7 @@ describe('failures with webex@3', () => {
       timeouts: { resolving: 2_000 },
     });
     await client.connect();
-    const fault = await env.sim.addFault({
+    await env.sim.addFault({
       path: '/wbxappapi/v1/meetingInfo',
       latencyMs: 30_000,
       count: 1,
@@ -83,7 +83,6 @@ describe('failures with webex@3', () => {
     const session = client.join(meeting.meetingNumber, { displayName: 'Sol' });
     const state = await settle(session, ['failed', 'password-required']);
     expect(state).toMatchObject({ status: 'failed', error: { code: 'timeout', retryable: true } });
-    expect(fault.id).toBeTruthy();
     await client.dispose();
   });
 

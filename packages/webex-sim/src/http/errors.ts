@@ -37,4 +37,3 @@ export const notFound = (description: string = MESSAGES.notFound) =>
 export const unauthorized = () => new HttpError(401, MESSAGES.unauthorized);
 export const forbidden = (description: string = MESSAGES.forbidden) =>
   new HttpError(403, MESSAGES.forbidden, [description]);
-export const conflict = (description: string) => new HttpError(409, description);

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
+import type { AccessToken } from '../world/types';
 import type { World } from '../world/world';
 import { mercuryPath } from './urls';
 
@@ -19,40 +20,15 @@ export class MercuryHub {
   handle = (ws: WebSocket, _req: IncomingMessage, url: URL): void => {
     const deviceId = url.pathname.slice(mercuryPath.length + 1).split('/')[0] ?? '';
     let deviceUrl: string | undefined;
-
-    ws.on('message', (raw) => {
-      let msg: { id?: string; type?: string; data?: { token?: string } };
-      try {
-        msg = JSON.parse(String(raw));
-      } catch {
-        return; // not ours to answer; the real service ignores garbage too
-      }
-      if (msg.type === 'authorization') {
-        const auth = this.world.authenticate(msg.data?.token);
-        const device = [...this.world.devices.values()].find((d) => d.id === deviceId);
-        if (
-          auth === undefined ||
-          auth === 'expired' ||
-          !device ||
-          device.personId !== auth.personId
-        ) {
-          // 4401: the close code Mercury uses for an authorization failure.
-          ws.close(4401, 'Authorization failed');
-          return;
-        }
-        deviceUrl = device.url;
-        let set = this.byDevice.get(device.url);
-        if (!set) this.byDevice.set(device.url, (set = new Set()));
-        set.add(ws);
-        ws.send(
-          JSON.stringify({
-            id: this.world.ids.uuid(),
-            data: { eventType: 'mercury.buffer_state' },
-          }),
-        );
-      } else if (msg.type === 'ping') {
-        ws.send(JSON.stringify({ id: msg.id, type: 'pong' }));
-      }
+    this.speak(ws, (auth) => {
+      // The token must belong to the person who registered the device.
+      const device = [...this.world.devices.values()].find((d) => d.id === deviceId);
+      if (!device || device.personId !== auth.personId) return false;
+      deviceUrl = device.url;
+      let set = this.byDevice.get(device.url);
+      if (!set) this.byDevice.set(device.url, (set = new Set()));
+      set.add(ws);
+      return true;
     });
     ws.on('close', () => {
       if (!deviceUrl) return;
@@ -67,28 +43,39 @@ export class MercuryHub {
    * nothing is pushed on it here, but the SDK connects after admission.
    */
   handleDataChannel = (ws: WebSocket): void => {
+    this.speak(ws, () => true);
+  };
+
+  /**
+   * The Mercury protocol both sockets share: `{type:'authorization'}` with a
+   * valid token (and whatever `accept` checks) → `mercury.buffer_state`, else
+   * close 4401 (Mercury's authorization-failure code); `ping` → `pong`.
+   */
+  private speak(ws: WebSocket, accept: (auth: AccessToken) => boolean): void {
     ws.on('message', (raw) => {
       let msg: { id?: string; type?: string; data?: { token?: string } };
       try {
         msg = JSON.parse(String(raw));
       } catch {
-        return;
+        return; // not ours to answer; the real service ignores garbage too
       }
       if (msg.type === 'authorization') {
         const auth = this.world.authenticate(msg.data?.token);
-        if (auth === undefined || auth === 'expired') ws.close(4401, 'Authorization failed');
-        else
-          ws.send(
-            JSON.stringify({
-              id: this.world.ids.uuid(),
-              data: { eventType: 'mercury.buffer_state' },
-            }),
-          );
+        if (auth === undefined || auth === 'expired' || !accept(auth)) {
+          ws.close(4401, 'Authorization failed');
+          return;
+        }
+        ws.send(
+          JSON.stringify({
+            id: this.world.ids.uuid(),
+            data: { eventType: 'mercury.buffer_state' },
+          }),
+        );
       } else if (msg.type === 'ping') {
         ws.send(JSON.stringify({ id: msg.id, type: 'pong' }));
       }
     });
-  };
+  }
 
   /** Sends an event to every socket of a device; returns how many got it. */
   push(deviceUrl: string, data: Record<string, unknown>): number {
@@ -106,9 +93,5 @@ export class MercuryHub {
     });
     for (const ws of sockets) ws.send(message);
     return sockets.size;
-  }
-
-  connectedDevices(): number {
-    return this.byDevice.size;
   }
 }
