@@ -8,6 +8,8 @@
  * |                         | throws `NoMeetingInfoError`                | ourselves and drop the meeting                  |
  * | meetingInfo reasons     | NOT_REACH_JBH, JOIN_FORBIDDEN, POLICY, …   | NONE, WRONG_PASSWORD, WRONG_CAPTCHA, OTHER only |
  * |                         |                                            | (a 403003 looks like "password required")       |
+ * | data channel (LLM)      | connects after admission; see              | none                                            |
+ * |                         | `containDataChannelRace`                   |                                                 |
  * | local media             | `meetings.mediaHelpers` streams,           | getUserMedia MediaStreams, `addMedia({localStream, |
  * |                         | `addMedia({localStreams})`, publishStreams | mediaSettings})`, updateAudio/updateVideo,      |
  * |                         | mute: `stream.setUserMuted()`              | mute: `meeting.muteAudio()`…                    |
@@ -102,6 +104,7 @@ export async function createMeeting(
     const name = (error as { name?: unknown } | null)?.name;
     throw name === 'NoMeetingInfo' ? missing(recorded(), error) : toJoinError(error);
   }
+  if (!legacy) containDataChannelRace(meeting);
   const reason = meeting.meetingInfoFailureReason ?? '';
   const code = meeting.meetingInfoFailureCode ?? codeOf(recorded());
   const blocked =
@@ -125,6 +128,28 @@ export async function createMeeting(
     throw missing(recorded(), reason);
   }
   return meeting;
+}
+
+/**
+ * plugin-meetings 3.x starts the meeting's data channel from its lobby and
+ * admission handlers with a bare `this.updateLLMConnection()`: nothing
+ * awaits or catches it. A leave while that connection is still being made
+ * (or retried) aborts it, and the abort surfaces as the host app's unhandled
+ * rejection "Mercury Connection Aborted for llm-default-session". The
+ * handlers look the method up on the instance, so an own wrapper that marks
+ * each returned promise as handled contains it; callers that await the
+ * promise still see the rejection, and the SDK has already logged it.
+ */
+function containDataChannelRace(meeting: SdkMeeting): void {
+  const target = meeting as { updateLLMConnection?: (...args: unknown[]) => unknown };
+  const original = target.updateLLMConnection;
+  if (typeof original !== 'function' || Object.hasOwn(target, 'updateLLMConnection')) return;
+  target.updateLLMConnection = function (this: unknown, ...args: unknown[]) {
+    const result = original.apply(this, args);
+    // Duck-typed: the SDK's promises come from its own core-js runtime.
+    (result as { catch?: (f: () => void) => unknown } | undefined)?.catch?.(() => {});
+    return result;
+  };
 }
 
 /** Whether the meeting waits for a password (or host key) and/or a captcha. */

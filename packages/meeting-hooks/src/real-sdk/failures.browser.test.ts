@@ -108,4 +108,49 @@ describe('failures with webex@3', () => {
     await a.dispose();
     await b.dispose();
   });
+
+  it('leaving just after admission, with the data channel still connecting, leaves no unhandled rejection', async () => {
+    // The SDK starts its data channel on admission without catching it.
+    // Refused data-channel sockets keep it retrying, so the leave always
+    // lands mid-connection (see containDataChannelRace).
+    const meeting = await env.meeting();
+    const refused = await env.sim.addFault({ path: '/llm/ws/*', dropWebsockets: true });
+    const rejections: unknown[] = [];
+    const sentinel = new Error('sentinel');
+    const seen = new Promise<void>((resolve) => {
+      window.addEventListener('unhandledrejection', function listener(event) {
+        event.preventDefault();
+        if (event.reason !== sentinel) return void rejections.push(event.reason);
+        window.removeEventListener('unhandledrejection', listener);
+        resolve();
+      });
+    });
+    try {
+      const client = env.client({ accessToken: await env.guestToken('early-leaver', 'Eli') });
+      const session = client.join(meeting.meetingNumber, {
+        displayName: 'Eli',
+        password: meeting.password,
+      });
+      expect(await settle(session, ['lobby', 'joined', 'failed'])).toMatchObject({
+        status: 'lobby',
+      });
+      await env.sim.admit(meeting.id);
+      expect(await settle(session, ['joined', 'failed'])).toMatchObject({ status: 'joined' });
+      await vi.waitFor(async () => {
+        expect(await env.sim.requests({ path: '/locus/api/v1/loci/*/datachannel' })).not.toEqual(
+          [],
+        );
+      }, WAIT);
+      await session.leave();
+      expect(session.getSnapshot().status).toBe('left');
+      // Rejection events are dispatched in order: once this one arrives, any
+      // the leave caused has arrived too.
+      void Promise.reject(sentinel);
+      await seen;
+      expect(rejections).toEqual([]);
+      await client.dispose();
+    } finally {
+      await env.sim.removeFault(refused.id);
+    }
+  });
 });

@@ -174,7 +174,14 @@ describe('webex@3 against webex-sim', () => {
     expect(host.isModerator ?? host.isHost).toBe(true);
   });
 
-  it('11. leave produces meeting:removed', async () => {
+  it('11. admission opens the meeting data channel', async () => {
+    // Also keeps the next leave from aborting a connection in progress,
+    // which this SDK leaves as an unhandled rejection.
+    await until(() => guestSdk.internal.llm.isConnected(), "the guest's data channel to connect");
+    expect(await sim.requests({ path: '/locus/api/v1/loci/*/datachannel' })).not.toEqual([]);
+  });
+
+  it('12. leave produces meeting:removed', async () => {
     const removed = nextEvent<{ meetingId: string; reason: string }>(
       guestSdk.meetings,
       'meeting:removed',
