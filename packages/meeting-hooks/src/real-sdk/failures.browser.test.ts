@@ -117,14 +117,16 @@ describe('failures with webex@3', () => {
     const refused = await env.sim.addFault({ path: '/llm/ws/*', dropWebsockets: true });
     const rejections: unknown[] = [];
     const sentinel = new Error('sentinel');
-    const seen = new Promise<void>((resolve) => {
-      window.addEventListener('unhandledrejection', function listener(event) {
-        event.preventDefault();
-        if (event.reason !== sentinel) return void rejections.push(event.reason);
-        window.removeEventListener('unhandledrejection', listener);
-        resolve();
-      });
-    });
+    let sentinelSeen!: () => void;
+    const seen = new Promise<void>((resolve) => (sentinelSeen = resolve));
+    // While any such listener exists Vitest stops reporting unhandled
+    // rejections itself, so this one is removed however the test ends.
+    const listener = (event: PromiseRejectionEvent) => {
+      event.preventDefault();
+      if (event.reason === sentinel) sentinelSeen();
+      else rejections.push(event.reason);
+    };
+    window.addEventListener('unhandledrejection', listener);
     try {
       const client = env.client({ accessToken: await env.guestToken('early-leaver', 'Eli') });
       const session = client.join(meeting.meetingNumber, {
@@ -150,6 +152,7 @@ describe('failures with webex@3', () => {
       expect(rejections).toEqual([]);
       await client.dispose();
     } finally {
+      window.removeEventListener('unhandledrejection', listener);
       await env.sim.removeFault(refused.id);
     }
   });
