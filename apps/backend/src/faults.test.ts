@@ -1,42 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from '@g2g/webex-sim';
-import {
-  leakedSecrets,
-  rememberSecrets,
-  startTestBackend,
-  type TestBackend,
-} from './testing/harness';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { backendPerFile } from './testing/harness';
 
-let sim: Sim;
-let t: TestBackend;
+const env = backendPerFile({ seed: 'backend-faults' });
 let c: { consultation: { id: string }; links: { guests: { capability: string }[] } };
 
 beforeAll(async () => {
-  sim = await startSim({ seed: 'backend-faults' });
-  t = await startTestBackend(sim);
-  c = (await t.op('POST', '/api/consultations', {})).body;
+  c = (await env.t.op('POST', '/api/consultations', {})).body;
 });
 afterEach(() => {
-  rememberSecrets(sim);
-  sim.control.clearFaults();
-  sim.control.clearRequests();
-});
-afterAll(async () => {
-  rememberSecrets(sim);
-  await t.close();
-  expect(leakedSecrets(sim)).toEqual([]);
-  await sim.close();
+  env.sim.control.clearFaults();
+  env.sim.control.clearRequests();
 });
 
 const join = () =>
-  t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+  env.t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
     token: c.links.guests[0]!.capability,
     body: { displayName: 'Guest' },
   });
 
 /** The retry counts logged for calls to `path`, in order. */
 function loggedRetries(method: string, path: string): number[] {
-  return t.logs
+  return env.t.logs
     .map((l) => JSON.parse(l) as { webex?: { method: string; path: string; retries: number } })
     .filter((l) => l.webex?.method === method && l.webex.path === path)
     .map((l) => l.webex!.retries);
@@ -45,47 +29,47 @@ function loggedRetries(method: string, path: string): number[] {
 describe('faults', () => {
   it('a 429 burst is retried within bounds honouring Retry-After, and the retry count is logged', async () => {
     const before = loggedRetries('POST', '/guests/token').length;
-    sim.control.addFault({ path: '/v1/guests/token', status: 429, retryAfter: 0, count: 2 });
+    env.sim.control.addFault({ path: '/v1/guests/token', status: 429, retryAfter: 0, count: 2 });
     expect((await join()).status).toBe(200);
-    expect(sim.control.requests({ path: '/v1/guests/token' }).map((r) => r.status)).toEqual([
+    expect(env.sim.control.requests({ path: '/v1/guests/token' }).map((r) => r.status)).toEqual([
       429, 429, 200,
     ]);
     expect(loggedRetries('POST', '/guests/token').slice(before)).toEqual([2]);
   });
 
   it('a 429 burst beyond the bound gives a clear 503, not a loop', async () => {
-    sim.control.addFault({ path: '/v1/guests/token', status: 429, retryAfter: 0, count: 50 });
+    env.sim.control.addFault({ path: '/v1/guests/token', status: 429, retryAfter: 0, count: 50 });
     const res = await join();
     expect(res.status).toBe(503);
     expect(res.body.error).toBe('rate-limited');
-    expect(sim.control.requests({ path: '/v1/guests/token' })).toHaveLength(4);
+    expect(env.sim.control.requests({ path: '/v1/guests/token' })).toHaveLength(4);
     expect(loggedRetries('POST', '/guests/token').at(-1)).toBe(3);
   });
 
   it('a 5xx burst on an idempotent call is retried with backoff and logged', async () => {
-    sim.control.addFault({ path: '/v1/guests/token', status: 503, count: 3 });
+    env.sim.control.addFault({ path: '/v1/guests/token', status: 503, count: 3 });
     expect((await join()).status).toBe(200);
-    expect(sim.control.requests({ path: '/v1/guests/token' }).map((r) => r.status)).toEqual([
+    expect(env.sim.control.requests({ path: '/v1/guests/token' }).map((r) => r.status)).toEqual([
       503, 503, 503, 200,
     ]);
     expect(loggedRetries('POST', '/guests/token').at(-1)).toBe(3);
   });
 
   it('a 5xx on meeting creation is not retried and is reported clearly', async () => {
-    sim.control.addFault({ path: '/v1/meetings', method: 'POST', status: 500, count: 1 });
-    const res = await t.op('POST', '/api/consultations', {});
+    env.sim.control.addFault({ path: '/v1/meetings', method: 'POST', status: 500, count: 1 });
+    const res = await env.t.op('POST', '/api/consultations', {});
     expect(res.status).toBe(502);
     expect(res.body.error).toBe('webex-api');
     expect(res.body.message).toMatch(/Webex POST \/meetings answered 500/);
     expect(res.body.trackingId).toMatch(/^g2g_/);
-    expect(sim.control.requests({ path: '/v1/meetings', method: 'POST' })).toHaveLength(1);
+    expect(env.sim.control.requests({ path: '/v1/meetings', method: 'POST' })).toHaveLength(1);
     expect(loggedRetries('POST', '/meetings').at(-1)).toBe(0);
   });
 
   it('a 5xx burst longer than the bound fails after exactly the bounded retries', async () => {
-    sim.control.addFault({ path: '/v1/guests/token', status: 502, count: 50 });
+    env.sim.control.addFault({ path: '/v1/guests/token', status: 502, count: 50 });
     const res = await join();
     expect(res.status).toBe(502);
-    expect(sim.control.requests({ path: '/v1/guests/token' })).toHaveLength(4);
+    expect(env.sim.control.requests({ path: '/v1/guests/token' })).toHaveLength(4);
   });
 });

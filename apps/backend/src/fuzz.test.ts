@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from '@g2g/webex-sim';
-import {
-  leakedSecrets,
-  rememberSecrets,
-  startTestBackend,
-  type TestBackend,
-} from './testing/harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backendPerFile } from './testing/harness';
 
-let sim: Sim;
-let t: TestBackend;
+const env = backendPerFile({ seed: 'backend-fuzz' }, { logLevel: 'warn' });
 let consultationId: string;
 let capability: string;
 
 beforeAll(async () => {
-  sim = await startSim({ seed: 'backend-fuzz' });
-  t = await startTestBackend(sim, { logLevel: 'warn' });
-  const created = (await t.op('POST', '/api/consultations', {})).body;
+  const created = (await env.t.op('POST', '/api/consultations', {})).body;
   consultationId = created.consultation.id;
   capability = created.links.guests[0].capability;
-});
-afterEach(() => rememberSecrets(sim));
-afterAll(async () => {
-  rememberSecrets(sim);
-  await t.close();
-  expect(leakedSecrets(sim)).toEqual([]);
-  await sim.close();
 });
 
 /** mulberry32: a small seeded PRNG, so every run sends the same cases. */
@@ -129,7 +113,7 @@ describe('fuzz', () => {
     const auth = () =>
       pick([
         undefined,
-        `Bearer ${t.backend.operatorKey}`,
+        `Bearer ${env.t.backend.operatorKey}`,
         `Bearer ${capability}`,
         `Bearer ${capability.slice(0, -3)}abc`,
         'Bearer',
@@ -178,12 +162,12 @@ describe('fuzz', () => {
       if (rnd() < 0.1)
         headers.Origin = pick(['https://evil.example', 'null', 'http://localhost:5173']);
       const b = method === 'GET' || method === 'DELETE' ? undefined : body();
-      const res = await fetch(`${t.backend.url}${path}`, { method, headers, body: b });
+      const res = await fetch(`${env.t.backend.url}${path}`, { method, headers, body: b });
       const text = await res.text();
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500)
         failures.push(`${method} ${path} ${JSON.stringify(headers)} ${b} → ${res.status} ${text}`);
-      if (i % 50 === 0) sim.control.clearRequests();
+      if (i % 50 === 0) env.sim.control.clearRequests();
     }
     expect(failures).toEqual([]);
     // The run exercised validation, auth and routing, not just one kind of refusal.

@@ -1,48 +1,33 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from '@g2g/webex-sim';
+import { describe, expect, it } from 'vitest';
 import {
+  backendPerFile,
   joinThroughLocus,
   leakedSecrets,
   rememberSecrets,
   seen,
   serviceAppSecrets,
-  startTestBackend,
-  type TestBackend,
 } from './testing/harness';
 
-let sim: Sim;
-let t: TestBackend;
+const env = backendPerFile(
+  { seed: 'backend-routes' },
+  { licenceLimit: 2, guestTokenRateLimit: { max: 3, timeWindow: 60_000 } },
+);
 
-beforeAll(async () => {
-  sim = await startSim({ seed: 'backend-routes' });
-  t = await startTestBackend(sim, {
-    licenceLimit: 2,
-    guestTokenRateLimit: { max: 3, timeWindow: 60_000 },
-  });
-});
-afterEach(() => rememberSecrets(sim));
-afterAll(async () => {
-  rememberSecrets(sim);
-  await t.close();
-  expect(leakedSecrets(sim)).toEqual([]);
-  await sim.close();
-});
-
-const create = (body: Record<string, unknown> = {}) => t.op('POST', '/api/consultations', body);
+const create = (body: Record<string, unknown> = {}) => env.t.op('POST', '/api/consultations', body);
 const join = (id: string, capability: string, displayName = 'Pat') =>
-  t.call('POST', `/api/consultations/${id}/join`, { token: capability, body: { displayName } });
+  env.t.call('POST', `/api/consultations/${id}/join`, { token: capability, body: { displayName } });
 
 describe('system routes', () => {
   it('healthz, status and the OpenAPI document', async () => {
-    expect((await t.call('GET', '/healthz')).body).toEqual({ ok: true });
-    const status = await t.call('GET', '/api/status');
+    expect((await env.t.call('GET', '/healthz')).body).toEqual({ ok: true });
+    const status = await env.t.call('GET', '/api/status');
     expect(status.body).toMatchObject({
       mode: 'sim',
-      authorization: [{ state: 'authorized', siteUrl: t.backend.simApp!.siteUrl }],
+      authorization: [{ state: 'authorized', siteUrl: env.t.backend.simApp!.siteUrl }],
       licence: { inProgress: 0, limit: 2 },
     });
-    const doc = await t.call('GET', '/openapi.json');
+    const doc = await env.t.call('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining([
@@ -63,27 +48,29 @@ describe('system routes', () => {
   });
 
   it('sets security headers and answers CORS only for allowed origins', async () => {
-    const allowed = await t.call('GET', '/healthz', {
+    const allowed = await env.t.call('GET', '/healthz', {
       headers: { Origin: 'http://localhost:5173' },
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(allowed.headers.get('x-content-type-options')).toBe('nosniff');
     expect(allowed.headers.get('content-security-policy')).toContain("default-src 'none'");
-    const other = await t.call('GET', '/healthz', { headers: { Origin: 'https://evil.example' } });
+    const other = await env.t.call('GET', '/healthz', {
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses bodies over the limit with 413', async () => {
-    const res = await t.op('POST', '/api/consultations', { title: 'x'.repeat(20_000) });
+    const res = await env.t.op('POST', '/api/consultations', { title: 'x'.repeat(20_000) });
     expect(res.status).toBe(413);
   });
 });
 
 describe('consultations (operator)', () => {
   it('needs the operator key', async () => {
-    expect((await t.call('GET', '/api/consultations')).status).toBe(401);
-    expect((await t.call('GET', '/api/consultations', { token: 'nope' })).status).toBe(401);
-    const res = await t.call('POST', '/api/consultations', { body: {} });
+    expect((await env.t.call('GET', '/api/consultations')).status).toBe(401);
+    expect((await env.t.call('GET', '/api/consultations', { token: 'nope' })).status).toBe(401);
+    const res = await env.t.call('POST', '/api/consultations', { body: {} });
     expect(res.body).toEqual({
       error: 'unauthorized',
       message: 'This route needs the operator API key.',
@@ -109,30 +96,30 @@ describe('consultations (operator)', () => {
       'guest-2',
     ]);
 
-    expect((await t.op('GET', `/api/consultations/${c.id}`)).body).toEqual(c);
+    expect((await env.t.op('GET', `/api/consultations/${c.id}`)).body).toEqual(c);
     expect(
-      (await t.op('GET', '/api/consultations')).body.items.map((x: { id: string }) => x.id),
+      (await env.t.op('GET', '/api/consultations')).body.items.map((x: { id: string }) => x.id),
     ).toContain(c.id);
 
-    const meeting = sim.world.meetings.get(
-      [...sim.world.meetings.values()].find((m) => m.meetingNumber === c.meetingNumber)!.id,
+    const meeting = env.sim.world.meetings.get(
+      [...env.sim.world.meetings.values()].find((m) => m.meetingNumber === c.meetingNumber)!.id,
     )!;
     expect(meeting).toMatchObject({
       enabledJoinBeforeHost: true,
       unlockedMeetingJoinSecurity: 'allowJoin',
     });
 
-    const del = await t.op('DELETE', `/api/consultations/${c.id}`);
+    const del = await env.t.op('DELETE', `/api/consultations/${c.id}`);
     expect(del.body.state).toBe('deleted');
-    expect(sim.world.meetings.has(meeting.id)).toBe(false);
+    expect(env.sim.world.meetings.has(meeting.id)).toBe(false);
     expect((await join(c.id, links.host.capability)).status).toBe(410);
   });
 
   it('404s unknown consultations and 400s malformed ids', async () => {
     expect(
-      (await t.op('GET', '/api/consultations/4b1d2c1e-0000-4000-8000-000000000000')).status,
+      (await env.t.op('GET', '/api/consultations/4b1d2c1e-0000-4000-8000-000000000000')).status,
     ).toBe(404);
-    const bad = await t.op('GET', '/api/consultations/not-a-uuid');
+    const bad = await env.t.op('GET', '/api/consultations/not-a-uuid');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/id/);
   });
@@ -145,14 +132,14 @@ describe('consultations (operator)', () => {
   });
 
   it('schedules on behalf of a licensed host, who gets the start link', async () => {
-    const user = sim.control.createUser({
-      orgId: t.backend.simApp!.orgId,
+    const user = env.sim.control.createUser({
+      orgId: env.t.backend.simApp!.orgId,
       displayName: 'Dr. Who',
       email: 'dr.who@example.com',
     });
     const res = await create({ mode: 'host-guest', hostEmail: user.email });
     expect(res.status).toBe(201);
-    const m = [...sim.world.meetings.values()].find(
+    const m = [...env.sim.world.meetings.values()].find(
       (x) => x.meetingNumber === res.body.consultation.meetingNumber,
     )!;
     expect(m.hostEmail).toBe('dr.who@example.com');
@@ -168,7 +155,7 @@ describe('consultations (operator)', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.consultation.kind).toBe('space');
-    expect(sim.control.requests({ path: '/v1/memberships' }).at(-1)!.status).toBe(200);
+    expect(env.sim.control.requests({ path: '/v1/memberships' }).at(-1)!.status).toBe(200);
     const j = await join(res.body.consultation.id, res.body.links.guests[0].capability);
     expect(j.status).toBe(200);
     expect(j.body.destination).toEqual({
@@ -184,7 +171,7 @@ describe('participant join', () => {
     const id = body.consultation.id;
     const host = await join(id, body.links.host.capability, 'Dr. Ada');
     expect(host.status).toBe(200);
-    const meeting = [...sim.world.meetings.values()].find(
+    const meeting = [...env.sim.world.meetings.values()].find(
       (m) => m.meetingNumber === body.consultation.meetingNumber,
     )!;
     expect(host.body).toMatchObject({
@@ -196,7 +183,7 @@ describe('participant join', () => {
       password: meeting.password,
       hostKey: meeting.hostKey,
     });
-    expect(Date.parse(host.body.expiresAt)).toBeGreaterThan(sim.control.now());
+    expect(Date.parse(host.body.expiresAt)).toBeGreaterThan(env.sim.control.now());
 
     const g1 = await join(id, body.links.guests[0].capability, 'Guest One');
     const g2 = await join(id, body.links.guests[1].capability, 'Guest Two');
@@ -210,7 +197,9 @@ describe('participant join', () => {
     const me = async (token: string) =>
       (
         (await (
-          await fetch(`${sim.url}/v1/people/me`, { headers: { Authorization: `Bearer ${token}` } })
+          await fetch(`${env.sim.url}/v1/people/me`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
         ).json()) as { id: string }
       ).id;
     expect(await me(g1.body.accessToken)).toBe(await me(g1again.body.accessToken));
@@ -223,7 +212,7 @@ describe('participant join', () => {
     const b = (await create()).body;
     expect(
       (
-        await t.call('POST', `/api/consultations/${a.consultation.id}/join`, {
+        await env.t.call('POST', `/api/consultations/${a.consultation.id}/join`, {
           body: { displayName: 'x' },
         })
       ).status,
@@ -244,7 +233,7 @@ describe('participant join', () => {
     expect(foreign.status).toBe(403);
     expect(foreign.body.error).toBe('forbidden');
 
-    sim.control.advanceClock(3 * 3600_000);
+    env.sim.control.advanceClock(3 * 3600_000);
     const expired = await join(a.consultation.id, a.links.guests[0].capability);
     expect(expired.status).toBe(401);
     expect(expired.body.error).toBe('link-expired');
@@ -266,27 +255,27 @@ describe('participant join', () => {
 
 describe('guest tokens, Instant Connect', () => {
   it('mints manual guest tokens, rate-limited', async () => {
-    const res = await t.call('POST', '/api/guest-tokens', { body: { displayName: 'Walk-in' } });
+    const res = await env.t.call('POST', '/api/guest-tokens', { body: { displayName: 'Walk-in' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: 'Walk-in', accessToken: expect.any(String) });
     let last = res.status;
     for (let i = 0; i < 4; i++)
-      last = (await t.call('POST', '/api/guest-tokens', { body: { displayName: 'Walk-in' } }))
+      last = (await env.t.call('POST', '/api/guest-tokens', { body: { displayName: 'Walk-in' } }))
         .status;
     expect(last).toBe(429);
   });
 
   it('makes Instant Connect links that resolve on the simulator', async () => {
-    const res = await t.op('POST', '/api/instant-connect', { numGuest: 2 });
+    const res = await env.t.op('POST', '/api/instant-connect', { numGuest: 2 });
     expect(res.status).toBe(200);
     expect(res.body.host).toHaveLength(1);
     expect(res.body.guest).toHaveLength(2);
     const landed = await (await fetch(res.body.guest[0])).json();
     expect(landed).toMatchObject({ sub: res.body.subject, role: 'guest', verticalType: 'gen' });
-    expect((await t.op('POST', '/api/instant-connect', { numHost: 0, numGuest: 0 })).status).toBe(
-      400,
-    );
-    expect((await t.call('POST', '/api/instant-connect', { body: {} })).status).toBe(401);
+    expect(
+      (await env.t.op('POST', '/api/instant-connect', { numHost: 0, numGuest: 0 })).status,
+    ).toBe(400);
+    expect((await env.t.call('POST', '/api/instant-connect', { body: {} })).status).toBe(401);
   });
 });
 
@@ -296,11 +285,11 @@ describe('licence meter', () => {
     for (let i = 0; i < 2; i++) {
       const { body } = await create({ title: `Visit ${i}` });
       const guest = await join(body.consultation.id, body.links.guests[0].capability);
-      await joinThroughLocus(sim, guest.body);
+      await joinThroughLocus(env.sim, guest.body);
       started.push(body.consultation.meetingNumber);
     }
-    await sim.control.webhooksIdle();
-    expect((await t.call('GET', '/api/status')).body.licence).toMatchObject({
+    await env.sim.control.webhooksIdle();
+    expect((await env.t.call('GET', '/api/status')).body.licence).toMatchObject({
       inProgress: 2,
       limit: 2,
     });
@@ -310,19 +299,19 @@ describe('licence meter', () => {
     expect(refused.body.error).toBe('licence-limit');
     expect(refused.body.message).toMatch(/allows 2 meetings in progress at once and 2 are running/);
 
-    sim.control.endMeeting(started[0]!);
-    await sim.control.webhooksIdle();
+    env.sim.control.endMeeting(started[0]!);
+    await env.sim.control.webhooksIdle();
     expect((await create({ title: 'Now it fits' })).status).toBe(201);
   });
 });
 
 describe('secrets scan', () => {
   it('no response body or log line of this file contains a Service App token or the client secret', () => {
-    rememberSecrets(sim);
+    rememberSecrets(env.sim);
     // The scan is only meaningful if there is something to find and somewhere to look.
-    expect(serviceAppSecrets(sim).length).toBeGreaterThan(2);
+    expect(serviceAppSecrets(env.sim).length).toBeGreaterThan(2);
     expect(seen.logs.length).toBeGreaterThan(20);
     expect(seen.responses.length).toBeGreaterThan(20);
-    expect(leakedSecrets(sim)).toEqual([]);
+    expect(leakedSecrets(env.sim)).toEqual([]);
   });
 });

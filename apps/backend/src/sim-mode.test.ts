@@ -18,19 +18,23 @@ async function consultationWorks(backend: Awaited<ReturnType<typeof startBackend
   return res.status;
 }
 
+/** The backend in sim mode against the simulator at `simUrl`, keeping its data in `dir`. */
+const backendOn = (simUrl: string, dir: string) =>
+  startBackend({
+    mode: 'sim',
+    simUrl,
+    port: 0,
+    dataDir: dir,
+    logLevel: 'silent',
+    rateLimit: false,
+  });
+
 describe('sim mode', () => {
   it('re-provisions when a new simulator at the same URL has forgotten the saved Service App', async () => {
     // First run: a simulator on a fixed port, as `pnpm dev` uses.
     let sim = await startSim({ port: 0 });
     const port = Number(new URL(sim.url).port);
-    let backend = await startBackend({
-      mode: 'sim',
-      simUrl: sim.url,
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      rateLimit: false,
-    });
+    let backend = await backendOn(sim.url, dataDir);
     const firstApp = backend.simApp!.clientId;
     expect(await consultationWorks(backend)).toBe(201);
     await backend.close();
@@ -41,14 +45,7 @@ describe('sim mode', () => {
 
     // Second run: same data directory, same simulator URL, but a fresh world.
     sim = await startSim({ port });
-    backend = await startBackend({
-      mode: 'sim',
-      simUrl: sim.url,
-      port: 0,
-      dataDir,
-      logLevel: 'silent',
-      rateLimit: false,
-    });
+    backend = await backendOn(sim.url, dataDir);
     try {
       expect(backend.simApp!.clientId).not.toBe(firstApp);
       expect(await consultationWorks(backend)).toBe(201);
@@ -66,24 +63,10 @@ describe('sim mode', () => {
     const sim = await startSim({ port: 0 });
     const dir = mkdtempSync(join(tmpdir(), 'g2g-sim-mode-same-'));
     try {
-      const a = await startBackend({
-        mode: 'sim',
-        simUrl: sim.url,
-        port: 0,
-        dataDir: dir,
-        logLevel: 'silent',
-        rateLimit: false,
-      });
+      const a = await backendOn(sim.url, dir);
       const clientId = a.simApp!.clientId;
       await a.close();
-      const b = await startBackend({
-        mode: 'sim',
-        simUrl: sim.url,
-        port: 0,
-        dataDir: dir,
-        logLevel: 'silent',
-        rateLimit: false,
-      });
+      const b = await backendOn(sim.url, dir);
       expect(b.simApp!.clientId).toBe(clientId);
       expect(await consultationWorks(b)).toBe(201);
       await b.close();

@@ -1,4 +1,6 @@
 import type { ProvisionedApp } from '@g2g/webex-sim';
+// The browser-safe entry: the control client, without the simulator's server code.
+import { createSimClient, G2G_SCOPES } from '@g2g/webex-sim/client';
 import type { Store } from './store/store';
 
 /** A Service App provisioned on the simulator, as its control API returns it. */
@@ -9,32 +11,7 @@ export type SimApp = ProvisionedApp;
  * §3) plus `meeting:admin_schedule_write`, so scheduling on behalf of a
  * licensed user can be tried offline.
  */
-export const SIM_APP_SCOPES = [
-  'guest-meeting:rw',
-  'meeting:schedules_read',
-  'meeting:schedules_write',
-  'meeting:preferences_read',
-  'meeting:preferences_write',
-  'meeting:admin_schedule_write',
-  'guest-issuer:read',
-  'guest-issuer:write',
-  'spark:people_read',
-  'spark:rooms_write',
-  'spark:rooms_read',
-  'spark:memberships_write',
-];
-
-async function control<T>(simUrl: string, path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${simUrl}/_sim${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) {
-    throw new Error(`The simulator's control API answered ${res.status} to ${path}.`);
-  }
-  return (await res.json()) as T;
-}
+export const SIM_APP_SCOPES = [...G2G_SCOPES, 'meeting:admin_schedule_write'];
 
 /**
  * The Service App this backend uses on the simulator at `simUrl`: the one it
@@ -46,6 +23,7 @@ export async function provisionSimApp(
   simUrl: string,
   options: { licenceLimit?: number } = {},
 ): Promise<{ app: SimApp; fresh: boolean; staleOrgId?: string }> {
+  const sim = createSimClient(simUrl);
   const key = `sim-app:${simUrl}`;
   const saved = store.getMeta(key, { secret: true });
   let stale: SimApp | undefined;
@@ -53,11 +31,10 @@ export async function provisionSimApp(
     const app = JSON.parse(saved) as SimApp;
     // A new simulator at the same URL (a second `pnpm dev`) has an empty
     // world: the saved app and its tokens mean nothing there any more.
-    const known = await fetch(`${simUrl}/_sim/service-apps/${encodeURIComponent(app.clientId)}`);
-    if (known.ok) return { app, fresh: false };
+    if (await sim.hasServiceApp(app.clientId)) return { app, fresh: false };
     stale = app;
   }
-  const app = await control<SimApp>(simUrl, '/service-apps', {
+  const app = await sim.createServiceApp({
     name: 'g2g backend',
     scopes: SIM_APP_SCOPES,
     ...(options.licenceLimit !== undefined ? { licenceLimit: options.licenceLimit } : {}),

@@ -1,37 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSim, type Sim } from '@g2g/webex-sim';
-import {
-  leakedSecrets,
-  rememberSecrets,
-  startTestBackend,
-  type TestBackend,
-} from './testing/harness';
+import { describe, expect, it } from 'vitest';
+import { backendPerFile } from './testing/harness';
 
-let sim: Sim;
-let t: TestBackend;
-
-beforeAll(async () => {
-  sim = await startSim({ seed: 'backend-webhooks' });
-  t = await startTestBackend(sim);
-});
-afterEach(() => rememberSecrets(sim));
-afterAll(async () => {
-  rememberSecrets(sim);
-  await t.close();
-  expect(leakedSecrets(sim)).toEqual([]);
-  await sim.close();
-});
+const env = backendPerFile({ seed: 'backend-webhooks' });
 
 const post = (raw: string, signature?: string) =>
-  t.call('POST', '/webhooks/webex', {
+  env.t.call('POST', '/webhooks/webex', {
     body: raw,
     headers: {
       'Content-Type': 'application/json',
       ...(signature !== undefined ? { 'X-Spark-Signature': signature } : {}),
     },
   });
-const sign = (raw: string, secret = t.devKeys().webhookSecret) =>
+const sign = (raw: string, secret = env.t.devKeys().webhookSecret) =>
   createHmac('sha1', secret).update(raw).digest('hex');
 
 const envelope = (resource: string, event: string, data: Record<string, unknown>) =>
@@ -40,7 +21,7 @@ const envelope = (resource: string, event: string, data: Record<string, unknown>
     name: 'g2g-backend',
     resource,
     event,
-    orgId: t.backend.simApp!.orgId,
+    orgId: env.t.backend.simApp!.orgId,
     createdBy: 'x',
     appId: 'y',
     ownedBy: 'creator',
@@ -50,26 +31,28 @@ const envelope = (resource: string, event: string, data: Record<string, unknown>
     data,
   });
 
-const licence = async () => (await t.call('GET', '/api/status')).body.licence.inProgress;
-const authState = async () => (await t.call('GET', '/api/status')).body.authorization[0].state;
+const licence = async () => (await env.t.call('GET', '/api/status')).body.licence.inProgress;
+const authState = async () => (await env.t.call('GET', '/api/status')).body.authorization[0].state;
 
 describe('POST /webhooks/webex', () => {
   it('the backend registered its webhooks on the simulator at start', () => {
-    const names = [...sim.world.webhooks.values()].map((w) => `${w.resource}:${w.event}`).sort();
+    const names = [...env.sim.world.webhooks.values()]
+      .map((w) => `${w.resource}:${w.event}`)
+      .sort();
     expect(names).toEqual([
       'meetings:ended',
       'meetings:started',
       'serviceApp:authorized',
       'serviceApp:deauthorized',
     ]);
-    for (const w of sim.world.webhooks.values())
-      expect(w.targetUrl).toBe(`${t.backend.url}/webhooks/webex`);
+    for (const w of env.sim.world.webhooks.values())
+      expect(w.targetUrl).toBe(`${env.t.backend.url}/webhooks/webex`);
   });
 
   it('rejects a missing or bad signature with 401 and changes nothing', async () => {
     const raw = envelope('serviceApp', 'deauthorized', {
-      clientId: t.backend.simApp!.clientId,
-      authorizerOrgId: t.backend.simApp!.orgId,
+      clientId: env.t.backend.simApp!.clientId,
+      authorizerOrgId: env.t.backend.simApp!.orgId,
     });
     const missing = await post(raw);
     expect(missing.status).toBe(401);
@@ -82,7 +65,7 @@ describe('POST /webhooks/webex', () => {
 
     const started = envelope('meetings', 'started', {
       id: 'm-forged',
-      siteUrl: t.backend.simApp!.siteUrl,
+      siteUrl: env.t.backend.simApp!.siteUrl,
     });
     expect((await post(started, sign(started, 'nope'))).status).toBe(401);
     expect(await licence()).toBe(0);
@@ -91,7 +74,7 @@ describe('POST /webhooks/webex', () => {
   it('processes a replayed delivery once', async () => {
     const raw = envelope('meetings', 'started', {
       id: 'm-replayed',
-      siteUrl: t.backend.simApp!.siteUrl,
+      siteUrl: env.t.backend.simApp!.siteUrl,
     });
     const first = await post(raw, sign(raw));
     const second = await post(raw, sign(raw));
@@ -100,7 +83,7 @@ describe('POST /webhooks/webex', () => {
     expect(await licence()).toBe(1);
     const ended = envelope('meetings', 'ended', {
       id: 'm-replayed',
-      siteUrl: t.backend.simApp!.siteUrl,
+      siteUrl: env.t.backend.simApp!.siteUrl,
     });
     await post(ended, sign(ended));
     expect(await licence()).toBe(0);
@@ -114,17 +97,17 @@ describe('POST /webhooks/webex', () => {
   });
 
   it('deauthorization deletes the tokens; re-authorization retrieves new ones', async () => {
-    sim.control.deauthorize(t.backend.simApp!.clientId);
-    await sim.control.webhooksIdle();
+    env.sim.control.deauthorize(env.t.backend.simApp!.clientId);
+    await env.sim.control.webhooksIdle();
     expect(await authState()).toBe('not-authorized');
-    const refused = await t.op('POST', '/api/consultations', {});
+    const refused = await env.t.op('POST', '/api/consultations', {});
     expect(refused.status).toBe(503);
     expect(refused.body.message).toMatch(/authorize/);
 
-    sim.control.authorize(t.backend.simApp!.clientId);
-    await sim.control.webhooksIdle();
+    env.sim.control.authorize(env.t.backend.simApp!.clientId);
+    await env.sim.control.webhooksIdle();
     expect(await authState()).toBe('authorized');
-    expect(sim.control.requests({ path: '/v1/applications/*/token' }).at(-1)!.status).toBe(200);
-    expect((await t.op('POST', '/api/consultations', {})).status).toBe(201);
+    expect(env.sim.control.requests({ path: '/v1/applications/*/token' }).at(-1)!.status).toBe(200);
+    expect((await env.t.op('POST', '/api/consultations', {})).status).toBe(201);
   });
 });

@@ -5,6 +5,8 @@ import type { Fault, FaultSpec } from './faults';
 import type { LoggedRequest } from './requestLog';
 import type { SimOptions } from './world/options';
 
+export { G2G_SCOPES } from './world/scopes';
+
 export interface SimMeetingState {
   id: string;
   meetingNumber: string;
@@ -37,6 +39,8 @@ export interface SimClient {
   reset(options?: Partial<SimOptions>): Promise<void>;
   configure(options: Partial<SimOptions>): Promise<SimOptions>;
   createServiceApp(input?: CreateServiceAppInput): Promise<Required<ProvisionedApp>>;
+  /** Whether this simulator knows the Service App (a restarted one has forgotten it). */
+  hasServiceApp(clientId: string): Promise<boolean>;
   authorize(clientId: string, orgId?: string): Promise<NonNullable<ProvisionedApp['tokens']>>;
   deauthorize(clientId: string, orgId?: string): Promise<void>;
   createUser(input: {
@@ -89,6 +93,8 @@ export function createSimClient(url: string): SimClient {
     reset: async (options) => void (await call('POST', '/_sim/reset', options ? { options } : {})),
     configure: (options) => call('PUT', '/_sim/options', options),
     createServiceApp: (input = {}) => call('POST', '/_sim/service-apps', input),
+    hasServiceApp: async (clientId) =>
+      (await fetch(`${base}/_sim/service-apps/${encodeURIComponent(clientId)}`)).ok,
     authorize: (clientId, orgId) =>
       call(
         'POST',

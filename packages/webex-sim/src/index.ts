@@ -79,3 +79,4 @@ export type { FaultSpec, Fault } from './faults';
 export type { LoggedRequest } from './requestLog';
 export type { SimOptions } from './world/options';
 export { DEFAULT_OPTIONS } from './world/options';
+export { G2G_SCOPES } from './world/scopes';

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { joinOverHttp, type Sim } from '@g2g/webex-sim';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { joinOverHttp, startSim, type Sim, type StartSimOptions } from '@g2g/webex-sim';
 import { startBackend, type Backend, type StartBackendOptions } from '../backend';
 
 /** Everything the test run saw: response bodies and log lines, across backends. */
@@ -131,6 +132,31 @@ export function leakedSecrets(sim: Sim): string[] {
   const secrets = serviceAppSecrets(sim);
   const haystacks = [...seen.responses, ...seen.logs];
   return secrets.filter((s) => haystacks.some((h) => h.includes(s)));
+}
+
+/**
+ * One simulator and one backend for the whole test file, read through the
+ * returned object once `beforeAll` has run. Secrets are remembered after
+ * every test (before anything resets them), and the file fails at the end
+ * if a Service App secret appeared in any response or log line.
+ */
+export function backendPerFile(
+  simOptions: StartSimOptions,
+  backendOptions: Partial<StartBackendOptions> = {},
+): { readonly sim: Sim; readonly t: TestBackend } {
+  const env = {} as { sim: Sim; t: TestBackend };
+  beforeAll(async () => {
+    env.sim = await startSim(simOptions);
+    env.t = await startTestBackend(env.sim, backendOptions);
+  });
+  afterEach(() => rememberSecrets(env.sim));
+  afterAll(async () => {
+    rememberSecrets(env.sim);
+    await env.t?.close();
+    expect(leakedSecrets(env.sim)).toEqual([]);
+    await env.sim.close();
+  });
+  return env;
 }
 
 /** Whole-minute ISO time `minutes` from the simulator's now. */

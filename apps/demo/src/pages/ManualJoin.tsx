@@ -5,6 +5,7 @@ import { api } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
+import { NameField } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
@@ -82,15 +83,7 @@ export default function ManualJoin() {
         }}
       >
         <DestinationField value={destination} onChange={(v) => setDestination(v)} required />
-        <label htmlFor="m-name">Your name</label>
-        <input
-          id="m-name"
-          value={name}
-          maxLength={128}
-          autoComplete="name"
-          onChange={(e) => setName(e.target.value)}
-          required
-        />
+        <NameField label="Your name" value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
         <button type="submit" disabled={checking || !name.trim() || !destination.trim()}>
           {checking ? 'Checking…' : 'Join'}

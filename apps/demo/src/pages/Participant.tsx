@@ -4,6 +4,7 @@ import { api, ApiError, type JoinResult } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
+import { NameField } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 // The stock widget (and its own 2.60.4 SDK) loads only if someone picks it.
@@ -110,15 +111,7 @@ export default function Participant({ consultationId }: { consultationId: string
           if (name.trim()) void start();
         }}
       >
-        <label htmlFor="p-name">Your name (others will see it)</label>
-        <input
-          id="p-name"
-          value={name}
-          maxLength={128}
-          autoComplete="name"
-          onChange={(e) => setName(e.target.value)}
-          required
-        />
+        <NameField label="Your name (others will see it)" value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
         <button type="submit" disabled={busy || !name.trim()}>
           {busy ? 'Getting ready…' : 'Continue'}

@@ -30,6 +30,15 @@ export function hostmap(base: string) {
   };
 }
 
+/** What sqdiscovery answers: every client is in one region. */
+const REGION = {
+  clientAddress: '127.0.0.1',
+  clientRegion: 'US-EAST',
+  countryCode: 'US',
+  regionCode: 'US-EAST',
+  timezone: 'UTC',
+};
+
 export function catalogRoutes(r: Router, world: World): void {
   // The limited (pre-auth) catalog needs no token; the full one does.
   r.get('/u2c/api/v1/limited/catalog', (req) => ({ status: 200, body: hostmap(req.baseUrl) }));
@@ -38,24 +47,5 @@ export function catalogRoutes(r: Router, world: World): void {
     return { status: 200, body: hostmap(req.baseUrl) };
   });
   // sqdiscovery: the region lookup. The SDK tolerates failures but uses the answer.
-  r.get('/region', () => ({
-    status: 200,
-    body: {
-      clientAddress: '127.0.0.1',
-      clientRegion: 'US-EAST',
-      countryCode: 'US',
-      regionCode: 'US-EAST',
-      timezone: 'UTC',
-    },
-  }));
-  r.get('/region/*', () => ({
-    status: 200,
-    body: {
-      clientAddress: '127.0.0.1',
-      clientRegion: 'US-EAST',
-      countryCode: 'US',
-      regionCode: 'US-EAST',
-      timezone: 'UTC',
-    },
-  }));
+  for (const path of ['/region', '/region/*']) r.get(path, () => ({ status: 200, body: REGION }));
 }

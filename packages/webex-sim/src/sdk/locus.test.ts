@@ -30,6 +30,28 @@ async function guest(app: App, subject: string) {
   return res.body.accessToken as string;
 }
 
+type Meeting = Awaited<ReturnType<typeof meeting>>;
+
+/**
+ * Joins `m` over the SDK protocol as a new guest named `subject`: with the
+ * meeting's password, another `password`, or as host with its host key.
+ */
+async function join(
+  app: App,
+  m: Meeting,
+  subject: string,
+  opts: { alias?: string; host?: boolean; password?: string; listen?: boolean } = {},
+) {
+  return joinOverHttp({
+    url: sim.url,
+    token: await guest(app, subject),
+    meetingNumber: m.meetingNumber,
+    ...(opts.host ? { hostKey: m.hostKey } : { password: opts.password ?? m.password }),
+    ...(opts.alias ? { alias: opts.alias } : {}),
+    ...(opts.listen === false ? { listen: false } : {}),
+  });
+}
+
 const OPEN = {
   unlockedMeetingJoinSecurity: 'allowJoin',
   enabledJoinBeforeHost: true,
@@ -48,22 +70,10 @@ describe('Locus lifecycle', () => {
       expect(res.status).toBe(200);
     }
     const m = await meeting(app, OPEN);
-    const a = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'ann'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-      alias: 'Ann',
-    });
+    const a = await join(app, m, 'ann', { alias: 'Ann' });
     expect(a.inLobby).toBe(false);
     expect(sim.control.meetingState(m.id).state).toBe('inProgress');
-    const b = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'bo'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-      alias: 'Bo',
-    });
+    const b = await join(app, m, 'bo', { alias: 'Bo' });
     expect(await a.leave()).toBe(200);
     expect(sim.control.meetingState(m.id).state).toBe('inProgress');
     expect(await b.leave()).toBe(200);
@@ -80,36 +90,17 @@ describe('Locus lifecycle', () => {
   it('joins without the verified password are refused', async () => {
     const app = provision(sim);
     const m = await meeting(app, OPEN);
-    await expect(
-      joinOverHttp({
-        url: sim.url,
-        token: await guest(app, 'x'),
-        meetingNumber: m.meetingNumber,
-        password: 'wrong',
-      }),
-    ).rejects.toThrow(/meetingInfo: 403/);
+    await expect(join(app, m, 'x', { password: 'wrong' })).rejects.toThrow(/meetingInfo: 403/);
   });
 
   it('with allowJoinWithLobby guests wait until a host admits them; pushes tell them', async () => {
     const app = provision(sim);
     const m = await meeting(app, { ...OPEN, unlockedMeetingJoinSecurity: 'allowJoinWithLobby' });
-    const g = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'pat'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-      alias: 'Pat',
-    });
+    const g = await join(app, m, 'pat', { alias: 'Pat' });
     expect(g.inLobby).toBe(true);
     // Waiting in the lobby does not start the meeting (or use the licence).
     expect(sim.control.meetingState(m.id).state).toBe('active');
-    const h = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'doc'),
-      meetingNumber: m.meetingNumber,
-      hostKey: m.hostKey,
-      alias: 'Doc',
-    });
+    const h = await join(app, m, 'doc', { host: true, alias: 'Doc' });
     expect(h.inLobby).toBe(false);
     expect(sim.control.meetingState(m.id).participants).toEqual(
       expect.arrayContaining([
@@ -128,19 +119,9 @@ describe('Locus lifecycle', () => {
       unlockedMeetingJoinSecurity: 'allowJoin',
       enabledJoinBeforeHost: false,
     });
-    const g = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'early'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-    });
+    const g = await join(app, m, 'early');
     expect(g.inLobby).toBe(true);
-    const h = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'host'),
-      meetingNumber: m.meetingNumber,
-      hostKey: m.hostKey,
-    });
+    const h = await join(app, m, 'host', { host: true });
     expect(h.inLobby).toBe(false);
     await expect.poll(() => g.events.at(-1)).toMatchObject({ selfState: 'JOINED', inLobby: false });
     await Promise.all([g.close(), h.close()]);
@@ -149,20 +130,11 @@ describe('Locus lifecycle', () => {
   it('blockFromJoin keeps guests out but lets the host in', async () => {
     const app = provision(sim);
     const m = await meeting(app, { unlockedMeetingJoinSecurity: 'blockFromJoin' });
-    await expect(
-      joinOverHttp({
-        url: sim.url,
-        token: await guest(app, 'g'),
-        meetingNumber: m.meetingNumber,
-        password: m.password,
-      }),
-    ).rejects.toMatchObject({ status: 403, body: { errorCode: 2403004 } });
-    const h = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'h'),
-      meetingNumber: m.meetingNumber,
-      hostKey: m.hostKey,
+    await expect(join(app, m, 'g')).rejects.toMatchObject({
+      status: 403,
+      body: { errorCode: 2403004 },
     });
+    const h = await join(app, m, 'h', { host: true });
     expect(h.inLobby).toBe(false);
     await h.close();
   });
@@ -170,12 +142,7 @@ describe('Locus lifecycle', () => {
   it('ending for all removes everyone and pushes an inactive Locus', async () => {
     const app = provision(sim);
     const m = await meeting(app, OPEN);
-    const g = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'g'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-    });
+    const g = await join(app, m, 'g');
     sim.control.endMeeting(m.id);
     await expect.poll(() => g.events.at(-1)).toMatchObject({ selfState: 'LEFT' });
     expect(sim.control.meetingState(m.id).participants).toEqual([]);
@@ -193,24 +160,10 @@ describe('limits', () => {
     ]);
     const joined = [];
     for (const m of meetings.slice(0, 2)) {
-      joined.push(
-        await joinOverHttp({
-          url: sim.url,
-          token: await guest(app, m.id),
-          meetingNumber: m.meetingNumber,
-          password: m.password,
-        }),
-      );
+      joined.push(await join(app, m, m.id));
     }
     const third = meetings[2]!;
-    await expect(
-      joinOverHttp({
-        url: sim.url,
-        token: await guest(app, 'third'),
-        meetingNumber: third.meetingNumber,
-        password: third.password,
-      }),
-    ).rejects.toMatchObject({
+    await expect(join(app, third, 'third')).rejects.toMatchObject({
       status: 403,
       body: {
         errorCode: 2403050,
@@ -220,20 +173,10 @@ describe('limits', () => {
     // A licence is per Service App: another app is unaffected.
     const other = provision(sim, { licenceLimit: 2 });
     const m = await meeting(other, OPEN);
-    const ok = await joinOverHttp({
-      url: sim.url,
-      token: await guest(other, 'o'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-    });
+    const ok = await join(other, m, 'o');
     // Ending one frees a slot.
     expect(await joined[0]!.leave()).toBe(200);
-    const now = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'third'),
-      meetingNumber: third.meetingNumber,
-      password: third.password,
-    });
+    const now = await join(app, third, 'third');
     expect(now.inLobby).toBe(false);
     await Promise.all([...joined, ok, now].map((p) => p.close()));
   });
@@ -243,38 +186,18 @@ describe('limits', () => {
     const app = provision(sim);
     const m = await meeting(app, OPEN);
     const people = [];
-    for (let i = 0; i < 3; i++)
-      people.push(
-        await joinOverHttp({
-          url: sim.url,
-          token: await guest(app, `p${i}`),
-          meetingNumber: m.meetingNumber,
-          password: m.password,
-          listen: false,
-        }),
-      );
-    await expect(
-      joinOverHttp({
-        url: sim.url,
-        token: await guest(app, 'p4'),
-        meetingNumber: m.meetingNumber,
-        password: m.password,
-        listen: false,
-      }),
-    ).rejects.toMatchObject({ status: 403, body: { errorCode: 2403051 } });
+    for (let i = 0; i < 3; i++) people.push(await join(app, m, `p${i}`, { listen: false }));
+    await expect(join(app, m, 'p4', { listen: false })).rejects.toMatchObject({
+      status: 403,
+      body: { errorCode: 2403051 },
+    });
     await Promise.all(people.map((p) => p.close()));
   });
 
   it('ended meetings and expired tokens are pruned', async () => {
     const app = provision(sim);
     const m = await meeting(app, { ...OPEN, adhoc: false });
-    const g = await joinOverHttp({
-      url: sim.url,
-      token: await guest(app, 'g'),
-      meetingNumber: m.meetingNumber,
-      password: m.password,
-      listen: false,
-    });
+    const g = await join(app, m, 'g', { listen: false });
     await g.leave();
     const tokensBefore = sim.world.tokens.size;
     // Past the meeting's end and the guest token's lifetime, plus retention.

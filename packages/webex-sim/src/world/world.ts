@@ -18,21 +18,7 @@ import type {
   TokenKind,
   Webhook,
 } from './types';
-
-/** Scopes a guest-to-guest Service App holds (WEBEX-REFERENCE §3). */
-export const G2G_SCOPES = [
-  'guest-meeting:rw',
-  'meeting:schedules_read',
-  'meeting:schedules_write',
-  'meeting:preferences_read',
-  'meeting:preferences_write',
-  'guest-issuer:read',
-  'guest-issuer:write',
-  'spark:people_read',
-  'spark:rooms_write',
-  'spark:rooms_read',
-  'spark:memberships_write',
-];
+import { G2G_SCOPES } from './scopes';
 
 /** What guest tokens may do: use the SDK as the guest. */
 const GUEST_SCOPES = ['spark:all', 'spark:people_read', 'meeting:participants_read'];
@@ -171,7 +157,7 @@ export class World {
       applicationId: hydraId('APPLICATION', clientId),
       name: input.name ?? 'g2g Service App',
       ownerOrgId,
-      scopes: input.scopes ?? G2G_SCOPES,
+      scopes: input.scopes ?? [...G2G_SCOPES],
       licenceLimit: input.licenceLimit ?? this.options.licenceLimit,
       authorizations: new Map(),
     };
