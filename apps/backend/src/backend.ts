@@ -15,7 +15,7 @@ import { Consultations } from './consultations';
 import { deriveKey, loadOrCreateDevKeys, Sealer } from './crypto';
 import { createLogger } from './logger';
 import { OrgContext } from './org-context';
-import { provisionSimApp } from './sim-mode';
+import { provisionSimApp, SIM_APP_SCOPES } from './sim-mode';
 import { SqliteStore } from './store/sqlite-store';
 import { registerWebhooks } from './webhook-registration';
 
@@ -184,7 +184,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
           refresh_token: t.refreshToken,
           refresh_token_expires_in: t.refreshTokenExpiresIn,
         },
-        { siteUrl: simApp.app.siteUrl },
+        { siteUrl: simApp.app.siteUrl, scopes: SIM_APP_SCOPES },
       );
     }
     const w = options.webex;

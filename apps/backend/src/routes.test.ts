@@ -24,7 +24,13 @@ describe('system routes', () => {
     const status = await env.t.call('GET', '/api/status');
     expect(status.body).toMatchObject({
       mode: 'sim',
-      authorization: [{ state: 'authorized', siteUrl: env.t.backend.simApp!.siteUrl }],
+      authorization: [
+        {
+          state: 'authorized',
+          siteUrl: env.t.backend.simApp!.siteUrl,
+          scopes: expect.arrayContaining(['guest-meeting:rw', 'guest-issuer:write']),
+        },
+      ],
       licence: { inProgress: 0, limit: 2 },
     });
     const doc = await env.t.call('GET', '/openapi.json');
