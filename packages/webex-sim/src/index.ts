@@ -74,6 +74,8 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
 export { SimControl } from './control/control';
 export { joinOverHttp } from './testing/participant';
 export type { HeadlessParticipant, JoinOverHttpInput } from './testing/participant';
+export { httpCaller } from './testing/http-call';
+export type { HttpCallOptions, HttpCallResponse } from './testing/http-call';
 export type { ProvisionedApp, CreateServiceAppInput } from './control/control';
 export type { FaultSpec, Fault } from './faults';
 export type { LoggedRequest } from './requestLog';

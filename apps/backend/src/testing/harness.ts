@@ -5,30 +5,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { joinOverHttp, startSim, type Sim, type StartSimOptions } from '@g2g/webex-sim';
+import {
+  httpCaller,
+  joinOverHttp,
+  startSim,
+  type HttpCallOptions,
+  type HttpCallResponse,
+  type Sim,
+  type StartSimOptions,
+} from '@g2g/webex-sim';
 import { startBackend, type Backend, type StartBackendOptions } from '../backend';
 
 /** Everything the test run saw: response bodies and log lines, across backends. */
 export const seen: { responses: string[]; logs: string[] } = { responses: [], logs: [] };
 
-export interface Api {
-  status: number;
-  headers: Headers;
-  // Bodies are whatever the backend sent; tests assert their shape.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  text: string;
-}
+export type Api = HttpCallResponse;
 
 export interface TestBackend {
   backend: Backend;
   dataDir: string;
   /** `call('POST', '/api/consultations', {body, token})`; `token` is sent as a bearer. */
-  call(
-    method: string,
-    path: string,
-    opts?: { body?: unknown; token?: string; headers?: Record<string, string> },
-  ): Promise<Api>;
+  call(method: string, path: string, opts?: HttpCallOptions): Promise<Api>;
   /** Operator call (with the operator key). */
   op(method: string, path: string, body?: unknown): Promise<Api>;
   logs: string[];
@@ -72,25 +69,11 @@ export async function startTestBackend(
     ...extra,
   });
   await sim.control.webhooksIdle();
-  const call: TestBackend['call'] = async (method, path, opts = {}) => {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-    let body: string | undefined;
-    if (typeof opts.body === 'string') body = opts.body;
-    else if (opts.body !== undefined) {
-      body = JSON.stringify(opts.body);
-      headers['Content-Type'] ??= 'application/json';
-    }
-    const res = await fetch(`${backend.url}${path}`, { method, headers, body });
-    const text = await res.text();
-    seen.responses.push(text);
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = text;
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
+  const send = httpCaller(backend.url);
+  const call: TestBackend['call'] = async (method, path, opts) => {
+    const res = await send(method, path, opts);
+    seen.responses.push(res.text);
+    return res;
   };
   return {
     backend,

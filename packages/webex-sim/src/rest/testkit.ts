@@ -3,47 +3,15 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSim, type CreateServiceAppInput, type ProvisionedApp, type Sim } from '../index';
+import { httpCaller, type HttpCallResponse } from '../testing/http-call';
 
-// Response bodies are whatever the simulator sent; tests assert on their shape.
+// Bodies are whatever the simulator sent; tests assert on their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
+export type ApiResponse = HttpCallResponse;
 
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  body: Json;
-  text: string;
-}
-
-export interface CallOptions {
-  token?: string;
-  /** An object is sent as JSON; a string as it is. */
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-/** `call('POST', '/v1/meetings', {token, body})` against a running sim. */
-export function client(sim: Sim) {
-  return async (method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse> => {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-    let body: string | undefined;
-    if (typeof opts.body === 'string') body = opts.body;
-    else if (opts.body !== undefined) {
-      body = JSON.stringify(opts.body);
-      headers['Content-Type'] ??= 'application/json';
-    }
-    const res = await fetch(`${sim.url}${path}`, { method, headers, body, redirect: 'manual' });
-    const text = await res.text();
-    let parsed: Json;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = text;
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
-  };
-}
+/** `call('POST', '/v1/meetings', {token, body})` against a running sim; redirects are not followed. */
+export const client = (sim: Sim) => httpCaller(sim.url, { redirect: 'manual' });
 
 export type App = ProvisionedApp & { tokens: NonNullable<ProvisionedApp['tokens']> };
 
