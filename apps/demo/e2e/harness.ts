@@ -1,6 +1,7 @@
 // End-to-end harness: the real stack (simulator + backend + a production
-// build of the demo) on fixed loopback ports, and Chromium via Playwright.
+// build of the demo) on free loopback ports, and Chromium via Playwright.
 import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
@@ -13,10 +14,11 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
   mkdirSync(SHOTS, { recursive: true });
   const stack: Stack = await startStack({
     serve: 'preview',
-    // Ports of their own, so a running `pnpm dev` doesn't collide.
-    simPort: 18787,
-    backendPort: 18788,
-    demoPort: 14173,
+    // Free ports of their own, so neither a running `pnpm dev` nor another
+    // checkout's e2e run on the same machine collides with this one.
+    simPort: await freePort(),
+    backendPort: await freePort(),
+    demoPort: await freePort(),
     dataDir: mkdtempSync(join(tmpdir(), 'g2g-e2e-')),
     logLevel: 'error',
     ...options,
@@ -55,6 +57,18 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
       await stack.close();
     },
   };
+}
+
+/** A loopback port nobody listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export type E2E = Awaited<ReturnType<typeof startE2E>>;
