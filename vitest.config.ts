@@ -81,6 +81,7 @@ export default defineConfig({
             'react-dom/client',
             'react/jsx-dev-runtime',
             'webex',
+            'webex/meetings',
             'webex-legacy',
           ],
         },

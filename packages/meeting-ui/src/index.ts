@@ -1,14 +1,26 @@
 /*
  * @g2g/meeting-ui: React components for putting guests into Webex meetings,
- * built on @g2g/meeting-hooks. The stock widget wrapper is a separate entry
- * (`@g2g/meeting-ui/widget`).
+ * built on @g2g/meeting-hooks. Three layers: building blocks (renderers,
+ * tiles, toggles, device selects) over the hooks, the screens of a join, and
+ * the GuestJoin prefab assembled from them. The stock widget wrapper is a
+ * separate entry (`@g2g/meeting-ui/widget`).
  */
 export { DestinationField } from './DestinationField';
 export type { DestinationFieldProps } from './DestinationField';
 
-export { GuestJoin } from './join/GuestJoin';
-export type { GuestJoinProps } from './join/GuestJoin';
-export type { ClientSource } from './join/useOwnedClient';
+// Building blocks
+export { VideoRenderer } from './media/VideoRenderer';
+export type { VideoRendererProps } from './media/VideoRenderer';
+export { AudioRenderer, StartAudio, useStartAudio } from './media/AudioRenderer';
+export type { StartAudioProps } from './media/AudioRenderer';
+export { ParticipantTile } from './media/ParticipantTile';
+export type { ParticipantTileProps } from './media/ParticipantTile';
+export { MediaToggle } from './media/MediaToggle';
+export type { MediaToggleProps } from './media/MediaToggle';
+export { DeviceSelect } from './media/DeviceSelect';
+export type { DeviceSelectProps } from './media/DeviceSelect';
+
+// Screens
 export { PreJoin } from './join/PreJoin';
 export type { PreJoinProps } from './join/PreJoin';
 export { JoinProgress } from './join/JoinProgress';
@@ -21,16 +33,18 @@ export { InMeeting, SelfView, RemoteMedia, Roster, MeetingControls } from './joi
 export { LeftScreen } from './join/LeftScreen';
 export { JoinErrorView } from './join/JoinErrorView';
 export type { JoinErrorViewProps } from './join/JoinErrorView';
-export { stepOf, announcement } from './join/steps';
-export type { JoinStep } from './join/steps';
 export type { PartProps } from './join/shared';
 
+// The prefab
+export { GuestJoin } from './join/GuestJoin';
+export type { GuestJoinProps, GuestJoinComponents } from './join/GuestJoin';
+export type { JoinStep } from './join/steps';
+
+// Words and looks
 export { MessagesProvider, useMessages } from './i18n/context';
 export type { MessageOverrides } from './i18n/context';
 export { en } from './i18n/en';
 export type { Messages } from './i18n/en';
 export { fr } from './i18n/fr';
-
 export { MeetingUiRoot } from './theme/Root';
 export type { MeetingUiRootProps, Theme } from './theme/Root';
-export { meetingUiCss, injectMeetingUiStyles } from './theme/styles';

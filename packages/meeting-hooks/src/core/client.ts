@@ -2,12 +2,16 @@ import type { AccessTokenValue } from './auth';
 import type { ClientEngine } from './connect';
 import type { Destination } from './destination';
 import { JoinError, isJoinError } from './errors';
-import type { SdkModule, SdkWebex } from './sdk-types';
+import type { SdkWebex } from './sdk-types';
 import { createJoinSession, type JoinOptions, type JoinSession } from './session';
 import { createStore, type ReadableStore } from './store';
+import { loadEngine } from './preload';
 import { DEFAULT_TIMEOUTS, type JoinTimeouts } from './timeout';
 
-/** Where the SDK finds its cloud: how tests and the simulator point it at `@g2g/webex-sim`. */
+/**
+ * Where the SDK finds its cloud: how tests and the simulator point it at `@g2g/webex-sim`.
+ * @public
+ */
 export interface ServiceDiscovery {
   /** e.g. `http://localhost:PORT/u2c/api/v1` */
   u2c?: string;
@@ -20,11 +24,17 @@ export interface ServiceDiscovery {
 /**
  * The SDK to use: the `webex` module (anything with `init`, such as an
  * installed `webex@2.60.4` alias), an already-initialised instance, or a
- * function that loads one of those lazily. Defaults to `import('webex')`.
+ * function that loads one of those lazily. Defaults to `import('webex/meetings')`.
+ * Typed loosely on purpose: the SDK ships no types, and the part this package
+ * uses is checked at run time.
+ * @public
  */
-export type SdkSource = SdkModule | SdkWebex | (() => Promise<unknown>);
+export type SdkSource = object | (() => Promise<unknown>);
 
-/** Options of {@link createMeetingClient}. Give `accessToken` or `getAccessToken`. */
+/**
+ * Options of {@link createMeetingClient}. Give `accessToken` or `getAccessToken`.
+ * @public
+ */
 export interface MeetingClientOptions {
   /** A fixed access token (a guest token is an ordinary access token). */
   accessToken?: string;
@@ -43,7 +53,10 @@ export interface MeetingClientOptions {
   linkDomains?: readonly string[];
 }
 
-/** Where a client is: not yet connected, connecting, ready to join, failed, or disposed. */
+/**
+ * Where a client is: not yet connected, connecting, ready to join, failed, or disposed.
+ * @public
+ */
 export type MeetingClientState =
   | { readonly status: 'idle' | 'connecting' | 'ready' | 'disposed' }
   | { readonly status: 'failed'; readonly error: JoinError };
@@ -53,26 +66,30 @@ export type MeetingClientState =
  * join sessions. Creating a client does nothing: the SDK (and the code that
  * drives it) loads on the first `connect()` or join, so it never lands in a
  * page's main chunk and server rendering never touches it.
+ * @public
  */
 export interface MeetingClient extends ReadableStore<MeetingClientState> {
   readonly timeouts: Readonly<JoinTimeouts>;
-  /** The session that joined most recently (what hooks use without an explicit session). */
-  readonly activeSession: ReadableStore<JoinSession | null>;
-  /** The SDK instance once connected. */
-  readonly webex: SdkWebex | undefined;
-  /** Loads, initialises and registers the SDK, once; later calls share the result. */
-  connect(): Promise<SdkWebex>;
+  /** The SDK instance once connected (the `webex` object, for what this package does not cover). */
+  readonly webex: unknown;
+  /**
+   * Loads, initialises and registers the SDK, once; later calls share the
+   * result. Call it early (a pre-join screen does) so joining waits for nothing
+   * but the person; {@link MeetingClient.dispose} undoes it.
+   */
+  connect(): Promise<void>;
   /** A new, idle session. Pure: nothing happens until it joins (safe to call while rendering). */
   createSession(): JoinSession;
   /** A new session, already joining. */
   join(destination: string | Destination, options: JoinOptions): JoinSession;
   /** Fetches a fresh token through `getAccessToken` and hands it to the SDK. */
   renewToken(): Promise<void>;
-  /** Leaves every session and unregisters. The client cannot be used afterwards. */
+  /**
+   * Leaves every session, unregisters the device and closes its socket (also
+   * when a connect is still under way). The client cannot be used afterwards.
+   */
   dispose(): Promise<void>;
 }
-
-const loadEngine = () => import('./engine');
 
 /**
  * Creates a meeting client. Nothing is loaded until it connects.
@@ -85,14 +102,16 @@ const loadEngine = () => import('./engine');
  * needs no re-initialisation. An injected instance is used as it is.
  *
  * @example
+ * ```ts
  * const client = createMeetingClient({ getAccessToken: () => fetchGuestToken() });
  * const session = client.join('2516 666 1234', { displayName: 'Ada' });
  * session.subscribe(() => console.log(session.getSnapshot()));
+ * ```
+ * @public
  */
 export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
   const timeouts: JoinTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const state = createStore<MeetingClientState>({ status: 'idle' });
-  const active = createStore<JoinSession | null>(null);
   const sessions = new Set<JoinSession>();
   let engine: Promise<ClientEngine> | undefined;
   let loaded: ClientEngine | undefined;
@@ -112,54 +131,49 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
       },
     ));
 
+  function connect(): Promise<SdkWebex> {
+    if (disposed)
+      return Promise.reject(new JoinError('unknown', 'This meeting client has been disposed.'));
+    if (!connecting) {
+      state.set({ status: 'connecting' });
+      connecting = getEngine()
+        .then((e) => e.connect())
+        .then(
+          (instance) => {
+            webex = instance;
+            if (!disposed) state.set({ status: 'ready' });
+            return instance;
+          },
+          (error: unknown) => {
+            connecting = undefined; // the next attempt starts afresh
+            const mapped = isJoinError(error)
+              ? error
+              : new JoinError('unknown', String(error), { cause: error });
+            if (!disposed) state.set({ status: 'failed', error: mapped });
+            throw mapped;
+          },
+        );
+    }
+    return connecting;
+  }
+
   const client: MeetingClient = {
     ...state,
     timeouts,
-    activeSession: active,
     get webex() {
       return webex;
     },
-    connect() {
-      if (disposed)
-        return Promise.reject(new JoinError('unknown', 'This meeting client has been disposed.'));
-      if (!connecting) {
-        state.set({ status: 'connecting' });
-        connecting = getEngine()
-          .then((e) => e.connect())
-          .then(
-            (instance) => {
-              webex = instance;
-              if (!disposed) state.set({ status: 'ready' });
-              return instance;
-            },
-            (error: unknown) => {
-              connecting = undefined; // the next attempt starts afresh
-              const mapped = isJoinError(error)
-                ? error
-                : new JoinError('unknown', String(error), { cause: error });
-              if (!disposed) state.set({ status: 'failed', error: mapped });
-              throw mapped;
-            },
-          );
-      }
-      return connecting;
-    },
+    connect: () => connect().then(() => undefined),
     createSession: () =>
       createJoinSession({
         timeouts,
         linkDomains: options.linkDomains,
-        connect: client.connect,
+        connect,
         renewToken: client.renewToken,
         tokenExpired: () => !!loaded?.tokenExpired(),
         load: loadEngine,
-        activate(s) {
-          sessions.add(s);
-          active.set(s);
-        },
-        release(s) {
-          sessions.delete(s);
-          if (active.getSnapshot() === s) active.set(null);
-        },
+        activate: (s) => void sessions.add(s),
+        release: (s) => void sessions.delete(s),
       }),
     join(destination, joinOptions) {
       const session = client.createSession();

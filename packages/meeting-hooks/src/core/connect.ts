@@ -30,6 +30,29 @@ function initOf(mod: unknown): Init | undefined {
   return undefined;
 }
 
+let defaultSdk: Promise<unknown> | undefined;
+
+/**
+ * The default SDK, `webex/meetings` (the meetings-only build: no calling or
+ * contact-center plugins), imported once. Marks `g2g:sdk-import` in the
+ * performance timeline so a page can see what the import cost.
+ */
+export function loadDefaultSdk(): Promise<unknown> {
+  if (defaultSdk) return defaultSdk;
+  const perf = globalThis.performance;
+  perf?.mark?.('g2g:sdk-import:start');
+  return (defaultSdk = import('webex/meetings').then(
+    (mod) => {
+      perf?.measure?.('g2g:sdk-import', 'g2g:sdk-import:start');
+      return mod;
+    },
+    (error: unknown) => {
+      defaultSdk = undefined;
+      throw error;
+    },
+  ));
+}
+
 const isInstance = (sdk: unknown): sdk is SdkWebex =>
   !!sdk && typeof sdk === 'object' && 'meetings' in sdk;
 
@@ -84,7 +107,9 @@ export function createClientEngine(
     const init =
       initOf(sdk) ??
       initOf(
-        typeof sdk === 'function' ? await (sdk as () => Promise<unknown>)() : await import('webex'),
+        typeof sdk === 'function'
+          ? await (sdk as () => Promise<unknown>)()
+          : await loadDefaultSdk(),
       );
     if (!init) throw new JoinError('unknown', 'The Webex SDK module has no init().');
     return init({ credentials: toSdkCredentials(t, renewable), config: sdkConfig() });

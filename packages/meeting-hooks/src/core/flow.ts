@@ -76,6 +76,9 @@ export function createSessionEngine(
   let lobbyTimer: ReturnType<typeof setTimeout> | undefined;
   let inflight: Promise<unknown> | undefined; // the SDK's join, while it runs
   let detach: (() => void)[] = [];
+  // A meeting looked up before the join (prepare), for the destination it was made for.
+  let prepared: { key: string; meeting: Promise<SdkMeeting> } | undefined;
+  const keyOf = (d: Destination) => `${d.type}:${d.value}`;
 
   const media = createLocalMedia(mediaStore, {
     ensureWebex: async () => (webex ??= await host.connect()),
@@ -242,7 +245,13 @@ export function createSessionEngine(
       webex = await host.connect();
       if (gen !== run) return;
       set({ status: 'resolving', destination: destination! });
-      const m = await withTimeout(createMeeting(webex, destination!), t.resolving, 'resolving');
+      const ready = prepared?.key === keyOf(destination!) ? prepared.meeting : undefined;
+      prepared = undefined; // used once: a later retry looks the meeting up afresh
+      const w = webex;
+      const lookup = ready
+        ? ready.catch(() => createMeeting(w, destination!))
+        : createMeeting(w, destination!);
+      const m = await withTimeout(lookup, t.resolving, 'resolving');
       if (gen !== run) return;
       meeting = m;
       attach(m);
@@ -278,11 +287,23 @@ export function createSessionEngine(
     }
   }
 
+  // A meeting object that was looked up but never joined is dropped from the
+  // SDK's collection (private `destroy`, present in 2.60.4 and 3.x).
+  function discardPrepared() {
+    const p = prepared;
+    prepared = undefined;
+    p?.meeting.then((m) => webex?.meetings.destroy?.(m, 'CLIENT_LEAVE_REQUEST'), noop).catch(noop);
+  }
+
   async function leaveWith(
     reason: LeftReason,
     work?: (m: SdkMeeting, was: string) => Promise<unknown>,
   ) {
     const was = status();
+    if (was === 'idle') {
+      end(); // releases a pre-join preview
+      return discardPrepared();
+    }
     if (was === 'left') return;
     const m = meeting;
     end();
@@ -296,6 +317,19 @@ export function createSessionEngine(
     ...media,
     get meeting() {
       return meeting;
+    },
+    prepare(d) {
+      const key = keyOf(d);
+      if (status() !== 'idle') return Promise.resolve();
+      if (prepared?.key !== key) {
+        discardPrepared();
+        const lookup = host.connect().then((w) => {
+          webex = w;
+          return withTimeout(createMeeting(w, d), t.resolving, 'resolving');
+        });
+        prepared = { key, meeting: lookup };
+      }
+      return prepared.meeting.then(noop, noop);
     },
     begin(d, joinOptions) {
       destination = d;

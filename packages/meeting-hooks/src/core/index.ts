@@ -41,8 +41,7 @@ export type {
   RemoteMediaSnapshot,
   RosterSnapshot,
 } from './state';
-export { createStore } from './store';
-export type { ReadableStore, WritableStore } from './store';
+export type { ReadableStore } from './store';
 export { DEFAULT_TIMEOUTS } from './timeout';
 export type { JoinTimeouts } from './timeout';
-export type * from './sdk-types';
+export { preloadMeetingSdk } from './preload';

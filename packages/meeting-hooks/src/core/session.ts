@@ -17,7 +17,10 @@ import { createStore, type ReadableStore, type WritableStore } from './store';
 import type { JoinTimeouts } from './timeout';
 import type * as EngineModule from './engine';
 
-/** Options of {@link JoinSession.join}. */
+/**
+ * Options of {@link JoinSession.join}.
+ * @public
+ */
 export interface JoinOptions {
   /** The name others see (the SDK's `alias`). */
   displayName: string;
@@ -35,7 +38,10 @@ export interface JoinOptions {
   media?: boolean;
 }
 
-/** The actions of a session that run in the lazily loaded engine. */
+/**
+ * The actions of a session that run in the lazily loaded engine.
+ * @public
+ */
 export interface SessionActions {
   /** Sends the password (and the captcha code when one is shown). */
   submitPassword(password: string, captchaCode?: string): Promise<void>;
@@ -61,6 +67,7 @@ export interface SessionActions {
  * One attempt to be in one meeting: a store of {@link JoinState} for
  * `useSyncExternalStore`, plus the actions that move it along. Join problems
  * never reject: they end in the `failed` state. Only the host actions reject.
+ * @public
  */
 export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
   /** Everyone present or waiting, and self. A separate store: roster churn never touches the join state. */
@@ -70,7 +77,16 @@ export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
   /** Remote audio, video and share streams. */
   readonly remoteMedia: ReadableStore<RemoteMediaSnapshot>;
   /** The SDK meeting object, for what this package does not cover. */
-  readonly meeting: SdkMeeting | undefined;
+  readonly meeting: unknown;
+  /**
+   * Gets ready to join `destination` without joining: connects the client
+   * (init, register, websocket) and looks the meeting up (meetingInfo), so a
+   * later {@link JoinSession.join} of the same destination goes straight to
+   * the password prompt or into the meeting. Only while `idle`; the state does
+   * not change. Never rejects: a failed preparation is simply redone by the
+   * join. {@link JoinSession.dispose} (or the client's) cancels it.
+   */
+  prepare(destination: string | Destination): Promise<void>;
   /**
    * Starts joining. Ignored while a join is under way, so a double mount or
    * a double click joins once. The destination is parsed first: invalid
@@ -81,7 +97,10 @@ export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
   dispose(): Promise<void>;
 }
 
-/** What a session needs from its client. */
+/**
+ * What a session needs from its client.
+ * @internal
+ */
 export interface SessionHost {
   readonly timeouts: Readonly<JoinTimeouts>;
   readonly linkDomains: readonly string[] | undefined;
@@ -94,7 +113,10 @@ export interface SessionHost {
   release(session: JoinSession): void;
 }
 
-/** The stores a session's engine writes to. */
+/**
+ * The stores a session's engine writes to.
+ * @internal
+ */
 export interface SessionStores {
   state: WritableStore<JoinState>;
   roster: WritableStore<RosterSnapshot>;
@@ -102,9 +124,13 @@ export interface SessionStores {
   media: WritableStore<LocalMediaState>;
 }
 
-/** What the engine gives a session. */
+/**
+ * What the engine gives a session.
+ * @internal
+ */
 export interface SessionEngine extends SessionActions, LocalMediaActions {
   readonly meeting: SdkMeeting | undefined;
+  prepare(destination: Destination): Promise<void>;
   begin(destination: Destination, options: JoinOptions): Promise<void>;
 }
 
@@ -127,6 +153,7 @@ const SESSION_ACTIONS = [
 /**
  * Creates a join session. Use `client.createSession()`. Pure: the stores
  * exist at once, the engine loads on the first action.
+ * @internal
  */
 export function createJoinSession(host: SessionHost): JoinSession {
   const stores: SessionStores = {
@@ -161,6 +188,11 @@ export function createJoinSession(host: SessionHost): JoinSession {
       }),
     ) as unknown as Pick<SessionEngine, K>;
 
+  const parse = (input: string | Destination) =>
+    typeof input === 'string'
+      ? parseDestination(input, { linkDomains: host.linkDomains })
+      : ({ ok: true, destination: input } as const);
+
   const session: JoinSession = {
     ...state,
     ...forward(SESSION_ACTIONS),
@@ -170,13 +202,19 @@ export function createJoinSession(host: SessionHost): JoinSession {
     get meeting() {
       return loaded?.meeting;
     },
+    prepare(input) {
+      const parsed = parse(input);
+      if (state.getSnapshot().status !== 'idle' || !parsed.ok) return Promise.resolve();
+      host.activate(session);
+      return engine().then(
+        (e) => e.prepare(parsed.destination),
+        () => undefined,
+      );
+    },
     join(input, options) {
       if (!['idle', 'left', 'failed'].includes(state.getSnapshot().status))
         return Promise.resolve();
-      const parsed =
-        typeof input === 'string'
-          ? parseDestination(input, { linkDomains: host.linkDomains })
-          : ({ ok: true, destination: input } as const);
+      const parsed = parse(input);
       if (!parsed.ok) {
         state.set({ status: 'failed', error: parsed.error });
         return Promise.resolve();

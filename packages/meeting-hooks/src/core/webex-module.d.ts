@@ -4,3 +4,7 @@ declare module 'webex' {
   export default Webex;
 }
 declare module 'webex-legacy';
+declare module 'webex/meetings' {
+  const Webex: unknown;
+  export default Webex;
+}

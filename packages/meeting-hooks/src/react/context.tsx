@@ -2,12 +2,31 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { MeetingClient } from '../core/client';
 import type { JoinSession } from '../core/session';
 
-/** The client hooks fall back to. */
-export const MeetingClientContext = createContext<MeetingClient | null>(null);
-/** The session hooks fall back to, before the client's active session. */
-export const JoinSessionContext = createContext<JoinSession | null>(null);
+const MeetingClientContext = createContext<MeetingClient | null>(null);
+const JoinSessionContext = createContext<JoinSession | null>(null);
 
-/** Props of {@link MeetingClientProvider}. */
+/**
+ * The `{client}` option of the client hooks: use this client instead of the
+ * one from context.
+ * @public
+ */
+export interface ClientOption {
+  client?: MeetingClient | null;
+}
+
+/**
+ * The `{session}` option of the session hooks: use this session instead of
+ * the one from context (`<WebexMeeting>` or `<JoinSessionProvider>`).
+ * @public
+ */
+export interface SessionOption {
+  session?: JoinSession | null;
+}
+
+/**
+ * Props of {@link MeetingClientProvider}.
+ * @public
+ */
 export interface MeetingClientProviderProps {
   client: MeetingClient;
   children?: ReactNode;
@@ -17,33 +36,76 @@ export interface MeetingClientProviderProps {
  * Makes a {@link MeetingClient} available to the hooks below it. Create the
  * client once (outside React, or in `useState(() => createMeetingClient(…))`):
  * creating it loads nothing, so a StrictMode double render costs nothing.
+ * `<WebexMeeting>` provides one itself.
+ * @public
  */
 export function MeetingClientProvider({ client, children }: MeetingClientProviderProps) {
   return <MeetingClientContext.Provider value={client}>{children}</MeetingClientContext.Provider>;
 }
 
-/** Props of {@link JoinSessionProvider}. */
+/**
+ * Props of {@link JoinSessionProvider}.
+ * @public
+ */
 export interface JoinSessionProviderProps {
   session: JoinSession;
   children?: ReactNode;
 }
 
-/** Makes one session the default of the session hooks below it (e.g. one tile per session). */
+/**
+ * Makes one session the session of the hooks below it. `<WebexMeeting>`
+ * provides its own; use this one for sessions made by hand.
+ * @public
+ */
 export function JoinSessionProvider({ session, children }: JoinSessionProviderProps) {
   return <JoinSessionContext.Provider value={session}>{children}</JoinSessionContext.Provider>;
 }
 
 /**
- * The meeting client: `client` when given, else the one from
- * {@link MeetingClientProvider}. Throws when there is neither.
+ * The client: `options.client`, else the one from context, else `null`.
+ * @public
  */
-export function useMeetingClient(client?: MeetingClient | null): MeetingClient {
+export function useMaybeMeetingClient(options: ClientOption = {}): MeetingClient | null {
   const fromContext = useContext(MeetingClientContext);
-  const resolved = client ?? fromContext;
-  if (!resolved) {
+  return options.client ?? fromContext;
+}
+
+/**
+ * The client: `options.client`, else the one from context. Throws when there
+ * is neither (see {@link useMaybeMeetingClient}).
+ * @public
+ */
+export function useMeetingClient(options: ClientOption = {}): MeetingClient {
+  const client = useMaybeMeetingClient(options);
+  if (!client) {
     throw new Error(
-      'useMeetingClient: pass a client or render inside <MeetingClientProvider client={…}>.',
+      'No meeting client here. Render this inside <WebexMeeting> or <MeetingClientProvider client={…}>, or pass {client}.',
     );
   }
-  return resolved;
+  return client;
+}
+
+/**
+ * The session: `options.session`, else the one from context, else `null`.
+ * There is no implicit fallback (such as the client's latest session).
+ * @public
+ */
+export function useMaybeSession(options: SessionOption = {}): JoinSession | null {
+  const fromContext = useContext(JoinSessionContext);
+  return options.session ?? fromContext;
+}
+
+/**
+ * The session: `options.session`, else the one from context. Throws when
+ * there is neither (see {@link useMaybeSession}).
+ * @public
+ */
+export function useSession(options: SessionOption = {}): JoinSession {
+  const session = useMaybeSession(options);
+  if (!session) {
+    throw new Error(
+      'No meeting session here. Render this inside <WebexMeeting> or <JoinSessionProvider session={…}>, or pass {session}.',
+    );
+  }
+  return session;
 }

@@ -12,15 +12,26 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeetingClient } from '../core';
 import { MEETING_NUMBER, setup, until } from '../test-support';
 import { FAKE_SELF_ID, type FakeScenario, type FakeWebex } from '../testing';
-import { JoinSessionProvider, MeetingClientProvider, useMeetingClient } from './context';
+import {
+  JoinSessionProvider,
+  MeetingClientProvider,
+  useMaybeMeetingClient,
+  useMaybeSession,
+  useMeetingClient,
+  useSession,
+} from './context';
 import {
   useJoinSession,
   useJoinState,
   useLocalMedia,
+  useMediaToggle,
+  useParticipant,
   useRemoteMedia,
   useRoster,
   useSelf,
 } from './hooks';
+import { mergeProps } from './merge-props';
+import { WebexMeeting, type WebexMeetingProps } from './WebexMeeting';
 
 afterEach(cleanup);
 
@@ -36,16 +47,24 @@ function strictWrapper(client: MeetingClient) {
   };
 }
 
-/** Joins through useJoinSession in StrictMode and renders `hook` beside it. */
+function meetingWrapper(client: MeetingClient, props: Partial<WebexMeetingProps> = {}) {
+  return function Wrapper({ children }: { children: ReactNode }) {
+    return (
+      <StrictMode>
+        <WebexMeeting client={client} destination={MEETING_NUMBER} {...OPTIONS} {...props}>
+          {children}
+        </WebexMeeting>
+      </StrictMode>
+    );
+  };
+}
+
+/** Joins through <WebexMeeting> in StrictMode and renders `hook` inside it. */
 function renderJoined<T>(hook: () => T, scenario: FakeScenario = {}) {
   const { fake, client } = setup(scenario);
-  const result = renderHook(
-    () => {
-      const joined = useJoinSession(MEETING_NUMBER, OPTIONS);
-      return { joined, value: hook() };
-    },
-    { wrapper: strictWrapper(client) },
-  );
+  const result = renderHook(() => ({ joined: useJoinState(), value: hook() }), {
+    wrapper: meetingWrapper(client),
+  });
   return { fake, client, result: result.result, unmount: result.unmount };
 }
 
@@ -56,35 +75,35 @@ function expectOneRegisterOneJoin(fake: FakeWebex) {
   expect(fake.calls.leave).toBe(0);
 }
 
-describe('every hook under StrictMode registers once and joins once', () => {
-  it('useJoinSession', async () => {
+describe('every hook inside <WebexMeeting> under StrictMode registers once and joins once', () => {
+  it('useJoinState', async () => {
     const { fake, result } = renderJoined(() => null);
     await waitFor(() => expect(result.current.joined.state.status).toBe('joined'));
     expectOneRegisterOneJoin(fake);
   });
 
-  it('useMeetingClient', async () => {
-    const { fake, client, result } = renderJoined(() => useMeetingClient());
-    expect(result.current.value).toBe(client);
+  it('useMeetingClient and useSession', async () => {
+    const { fake, client, result } = renderJoined(() => ({
+      client: useMeetingClient(),
+      session: useSession(),
+    }));
+    expect(result.current.value.client).toBe(client);
     await waitFor(() => expect(result.current.joined.state.status).toBe('joined'));
+    expect(result.current.value.session.getSnapshot()).toBe(result.current.joined.state);
     expectOneRegisterOneJoin(fake);
   });
 
-  it('useJoinState', async () => {
-    const { fake, result } = renderJoined(() => useJoinState());
-    await waitFor(() => expect(result.current.value.status).toBe('joined'));
-    expect(result.current.value).toBe(result.current.joined.state);
-    expectOneRegisterOneJoin(fake);
-  });
-
-  it('useRoster and useSelf', async () => {
-    const { fake, result } = renderJoined(() => ({ roster: useRoster(), self: useSelf() }), {
-      meeting: { participants: [{ id: 'h', name: 'Dr Host', isHost: true }] },
-    });
-    await waitFor(() => expect(result.current.value.self?.id).toBe(FAKE_SELF_ID));
-    expect(result.current.value.roster.map((p) => p.name)).toEqual(['Dr Host', 'Ada']);
+  it('useRoster, useSelf and useParticipant', async () => {
+    const { fake, result } = renderJoined(
+      () => ({ roster: useRoster(), self: useSelf(), host: useParticipant('h') }),
+      { meeting: { participants: [{ id: 'h', name: 'Dr Host', isHost: true }] } },
+    );
+    await waitFor(() => expect(result.current.value.self.state?.id).toBe(FAKE_SELF_ID));
+    const names = () => result.current.value.roster.state.participants.map((p) => p.name);
+    expect(names()).toEqual(['Dr Host', 'Ada']);
+    expect(result.current.value.host.state?.name).toBe('Dr Host');
     act(() => fake.addParticipant({ id: 'p', name: 'Pat', inLobby: true }));
-    expect(result.current.value.roster.map((p) => p.name)).toEqual(['Dr Host', 'Ada', 'Pat']);
+    expect(names()).toEqual(['Dr Host', 'Ada', 'Pat']);
     expectOneRegisterOneJoin(fake);
   });
 
@@ -105,12 +124,92 @@ describe('every hook under StrictMode registers once and joins once', () => {
   it('useRemoteMedia', async () => {
     const { fake, result } = renderJoined(() => useRemoteMedia());
     await waitFor(() => expect(result.current.joined.state.status).toBe('joined'));
-    expect(result.current.value).toEqual({ audio: null, video: null, share: null });
+    expect(result.current.value.state).toEqual({ audio: null, video: null, share: null });
     act(() => fake.remoteMedia('remoteVideo'));
-    expect(result.current.value.video).toBeTruthy();
+    expect(result.current.value.state.video).toBeTruthy();
     expectOneRegisterOneJoin(fake);
   });
 });
+
+describe('<WebexMeeting>', () => {
+  it('reports state changes, joined and left through its callbacks', async () => {
+    const { fake, client } = setup({ meeting: { lobby: true } });
+    const calls: string[] = [];
+    const { unmount } = render(
+      <StrictMode>
+        <WebexMeeting
+          client={client}
+          destination={MEETING_NUMBER}
+          displayName="Ada"
+          onStateChange={(s) => calls.push(s.status)}
+          onJoined={(s) => calls.push(`joined:${s.isHost}`)}
+          onLeft={(reason) => calls.push(`left:${reason}`)}
+          onError={(e) => calls.push(`error:${e.code}`)}
+        >
+          <p>inside</p>
+        </WebexMeeting>
+      </StrictMode>,
+    );
+    expect(screen.getByText('inside')).toBeTruthy();
+    await waitFor(() => expect(calls).toContain('lobby'));
+    act(() => fake.admitSelf());
+    await waitFor(() => expect(calls).toContain('joined:false'));
+    act(() => fake.endMeeting());
+    await waitFor(() => expect(calls).toContain('left:ended'));
+    expect(calls.filter((c) => c.startsWith('joined:'))).toHaveLength(1);
+    unmount();
+  });
+
+  it('reports a failure through onError with the typed error', async () => {
+    const { client } = setup();
+    const onError = vi.fn();
+    render(
+      <WebexMeeting client={client} destination="not a meeting" {...OPTIONS} onError={onError} />,
+    );
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(1));
+    expect(onError.mock.calls[0]![0].code).toBe('invalid-destination');
+  });
+
+  it('join={false} warms the client and looks the meeting up; joining then waits for nothing else', async () => {
+    const { fake, client } = setup({ meeting: { password: 'secret' } });
+    const { rerender } = render(
+      <WebexMeeting client={client} destination={MEETING_NUMBER} {...OPTIONS} join={false}>
+        <Status />
+      </WebexMeeting>,
+    );
+    await waitFor(() => expect(fake.calls.create).toBe(1));
+    expect(fake.calls.register).toBe(1);
+    expect(screen.getByText('idle')).toBeTruthy();
+    rerender(
+      <WebexMeeting client={client} destination={MEETING_NUMBER} {...OPTIONS} join>
+        <Status />
+      </WebexMeeting>,
+    );
+    await waitFor(() => expect(screen.getByText('password-required')).toBeTruthy());
+    // The meeting looked up while warming was the one joined: no second lookup.
+    expect(fake.calls.create).toBe(1);
+  });
+
+  it('an owned client made from a token is disposed on unmount (device unregistered)', async () => {
+    const { fake } = setup();
+    const { unmount } = render(
+      <WebexMeeting
+        accessToken="guest_token_org-1"
+        clientOptions={{ sdk: fake.sdk }}
+        destination={MEETING_NUMBER}
+        {...OPTIONS}
+        join={false}
+      />,
+    );
+    await waitFor(() => expect(fake.calls.register).toBe(1));
+    unmount();
+    await waitFor(() => expect(fake.calls.unregister).toBe(1));
+  });
+});
+
+function Status() {
+  return <p>{useJoinState().state.status}</p>;
+}
 
 describe('useJoinSession lifecycle', () => {
   it('unmounting during joining leaves cleanly, once the SDK join lands', async () => {
@@ -127,7 +226,7 @@ describe('useJoinSession lifecycle', () => {
     expect(fake.calls.join).toBe(1);
   });
 
-  it('unmounting when joined leaves', async () => {
+  it('unmounting <WebexMeeting> when joined leaves', async () => {
     const { fake, result, unmount } = renderJoined(() => null);
     await waitFor(() => expect(result.current.joined.state.status).toBe('joined'));
     unmount();
@@ -171,32 +270,40 @@ describe('useJoinSession lifecycle', () => {
   });
 
   it('actions are stable across renders', async () => {
-    const { result } = renderJoined(() => null);
-    const actions = result.current.joined.actions;
-    await waitFor(() => expect(result.current.joined.state.status).toBe('joined'));
-    expect(result.current.joined.actions).toBe(actions);
+    const { client } = setup();
+    const { result } = renderHook(() => useJoinSession(MEETING_NUMBER, OPTIONS), {
+      wrapper: strictWrapper(client),
+    });
+    const actions = result.current.actions;
+    await waitFor(() => expect(result.current.state.status).toBe('joined'));
+    expect(result.current.actions).toBe(actions);
   });
 });
 
-describe('hooks take an explicit client or session before context', () => {
+describe('hooks take an explicit client or session, then context, and nothing else', () => {
   it('an explicit session wins over the provider', async () => {
     const a = setup();
     const b = setup({ meeting: { lobby: true } });
     const other = b.client.join(MEETING_NUMBER, OPTIONS);
     await until(other, 'lobby');
-    const { result } = renderHook(() => useJoinState(other), { wrapper: strictWrapper(a.client) });
-    expect(result.current.status).toBe('lobby');
+    const mine = a.client.createSession();
+    const { result } = renderHook(() => useJoinState({ session: other }), {
+      wrapper: ({ children }) => (
+        <JoinSessionProvider session={mine}>{children}</JoinSessionProvider>
+      ),
+    });
+    expect(result.current.state.status).toBe('lobby');
   });
 
-  it('an explicit client is used without a provider, and its active session followed', async () => {
+  it('an explicit session is used without a provider', async () => {
     const { client } = setup();
-    const { result } = renderHook(() => useJoinState(client));
-    expect(result.current.status).toBe('idle');
-    const session = client.join(MEETING_NUMBER, OPTIONS);
+    const session = client.createSession();
+    const { result } = renderHook(() => useJoinState({ session }));
+    expect(result.current.state.status).toBe('idle');
     await act(async () => {
-      await until(session, 'joined');
+      await session.join(MEETING_NUMBER, OPTIONS);
     });
-    expect(result.current.status).toBe('joined');
+    expect(result.current.state.status).toBe('joined');
   });
 
   it('JoinSessionProvider sets the session for hooks below it', async () => {
@@ -207,31 +314,31 @@ describe('hooks take an explicit client or session before context', () => {
         <JoinSessionProvider session={session}>{children}</JoinSessionProvider>
       ),
     });
-    expect(result.current.status).toBe('idle');
+    expect(result.current.state.status).toBe('idle');
     await act(async () => {
       await session.join(MEETING_NUMBER, OPTIONS);
     });
-    expect(result.current.status).toBe('joined');
+    expect(result.current.state.status).toBe('joined');
   });
 
-  it('useMeetingClient without a client explains what is missing', () => {
+  it('a client with sessions is no fallback: outside a session provider hooks throw', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(() => useMeetingClient())).toThrow(/MeetingClientProvider/);
+    const { client } = setup();
+    await until(client.join(MEETING_NUMBER, OPTIONS), 'joined');
+    for (const hook of [useJoinState, useRoster, useSelf, useLocalMedia, useRemoteMedia]) {
+      expect(() => renderHook(() => hook(), { wrapper: strictWrapper(client) })).toThrow(
+        /No meeting session here.*<WebexMeeting>/,
+      );
+    }
+    expect(() => renderHook(() => useMeetingClient())).toThrow(/No meeting client here/);
   });
 
-  it('without any session, hooks report idle and empty', async () => {
+  it('the useMaybe… hooks return null instead', () => {
     const { result } = renderHook(() => ({
-      state: useJoinState(),
-      roster: useRoster(),
-      self: useSelf(),
-      media: useLocalMedia(),
-      remote: useRemoteMedia(),
+      client: useMaybeMeetingClient(),
+      session: useMaybeSession(),
     }));
-    expect(result.current.state).toEqual({ status: 'idle' });
-    expect(result.current.roster).toEqual([]);
-    expect(result.current.self).toBeNull();
-    expect(result.current.remote).toEqual({ audio: null, video: null, share: null });
-    expect((await result.current.media.actions.start('camera'))?.code).toBe('not-joined');
+    expect(result.current).toEqual({ client: null, session: null });
   });
 });
 
@@ -243,26 +350,18 @@ describe('render budget', () => {
     const renders = { state: 0, roster: 0 };
     function StateView() {
       renders.state++;
-      return <p>{useJoinState().status}</p>;
+      return <p>{useJoinState().state.status}</p>;
     }
     function RosterView() {
       renders.roster++;
-      return <p>{useRoster().length} people</p>;
-    }
-    function App() {
-      useJoinSession(MEETING_NUMBER, OPTIONS);
-      return (
-        <>
-          <StateView />
-          <RosterView />
-        </>
-      );
+      return <p>{useRoster().state.participants.length} people</p>;
     }
     // No StrictMode here: it renders twice on purpose, which would blur the count.
     render(
-      <MeetingClientProvider client={client}>
-        <App />
-      </MeetingClientProvider>,
+      <WebexMeeting client={client} destination={MEETING_NUMBER} {...OPTIONS}>
+        <StateView />
+        <RosterView />
+      </WebexMeeting>,
     );
     await waitFor(() => expect(screen.getByText('joined')).toBeTruthy());
     const before = { ...renders };
@@ -270,6 +369,91 @@ describe('render budget', () => {
     expect(renders.state - before.state).toBe(0);
     expect(renders.roster - before.roster).toBeGreaterThan(0);
     expect(renders.roster - before.roster).toBeLessThanOrEqual(100);
+  });
+
+  it('a selector re-renders only when its slice changes; useParticipant only for its person', async () => {
+    const { fake, client } = setup({
+      meeting: { participants: [{ id: 'h', name: 'Dr Host', isHost: true }] },
+    });
+    const renders = { lobby: 0, host: 0 };
+    const inLobby = (r: { participants: readonly { inLobby: boolean }[] }) =>
+      r.participants.filter((p) => p.inLobby);
+    function LobbyCount() {
+      renders.lobby++;
+      return <p>{useRoster({ select: inLobby }).state.length} waiting</p>;
+    }
+    function HostTile() {
+      renders.host++;
+      return <p>{useParticipant('h').state?.name}</p>;
+    }
+    render(
+      <WebexMeeting client={client} destination={MEETING_NUMBER} {...OPTIONS}>
+        <LobbyCount />
+        <HostTile />
+      </WebexMeeting>,
+    );
+    await waitFor(() => expect(screen.getByText('Dr Host')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('0 waiting')).toBeTruthy());
+    const before = { ...renders };
+    // Someone else, who is not in the lobby, mutes and unmutes 50 times.
+    act(() => fake.addParticipant({ id: 'o', name: 'Olga' }));
+    const mid = { ...renders };
+    for (let i = 0; i < 50; i++)
+      act(() => fake.updateParticipant('o', { audioMuted: i % 2 === 0 }));
+    expect(renders.lobby - mid.lobby).toBe(0);
+    expect(renders.host - mid.host).toBe(0);
+    expect(renders.lobby - before.lobby).toBe(0);
+    expect(renders.host - before.host).toBe(0);
+    act(() => fake.addParticipant({ id: 'p', name: 'Pat', inLobby: true }));
+    expect(screen.getByText('1 waiting')).toBeTruthy();
+    expect(renders.host - before.host).toBe(0);
+  });
+});
+
+describe('useMediaToggle', () => {
+  it('mutes the microphone and stops the camera, with pending and ARIA on the button', async () => {
+    const { result } = renderJoined(() => ({
+      mic: useMediaToggle({ kind: 'microphone', props: { className: 'mine' } }),
+      cam: useMediaToggle({ kind: 'camera' }),
+    }));
+    await waitFor(() => expect(result.current.joined.state.status).toBe('joined'));
+    const mic = () => result.current.value.mic;
+    expect(mic().enabled).toBe(false);
+    expect(mic().buttonProps['aria-pressed']).toBe(false);
+    expect(mic().buttonProps.className).toBe('mine');
+    await act(async () => {
+      await mic().actions.toggle();
+    });
+    expect(mic().enabled).toBe(true);
+    expect(mic().state.status).toBe('on');
+    await act(async () => {
+      await mic().actions.toggle();
+    });
+    expect(mic().state).toMatchObject({ status: 'on', muted: true });
+    expect(mic().enabled).toBe(false);
+    await act(async () => {
+      await result.current.value.cam.actions.toggle();
+    });
+    expect(result.current.value.cam.enabled).toBe(true);
+    await act(async () => {
+      await result.current.value.cam.actions.toggle();
+    });
+    expect(result.current.value.cam.state.status).toBe('off');
+    expect(mic().pending).toBe(false);
+  });
+});
+
+describe('mergeProps', () => {
+  it('chains handlers, joins classes, merges styles; the rest is last-wins', () => {
+    const calls: string[] = [];
+    const merged = mergeProps<Record<string, unknown>>(
+      { onClick: () => calls.push('ours'), className: 'a', style: { color: 'red' }, id: 'x' },
+      { onClick: () => calls.push('yours'), className: 'b', style: { margin: 0 }, id: 'y' },
+      { id: undefined },
+    );
+    (merged.onClick as () => void)();
+    expect(calls).toEqual(['ours', 'yours']);
+    expect(merged).toMatchObject({ className: 'a b', style: { color: 'red', margin: 0 }, id: 'y' });
   });
 });
 
@@ -348,5 +532,18 @@ describe('prop-getters', () => {
     await waitFor(() => expect(screen.getByText('joined')).toBeTruthy());
     expect(password.disabled).toBe(true);
     expect(submit.disabled).toBe(true);
+  });
+
+  it('merge with the caller: handlers chained, classes joined', async () => {
+    const { client } = setup({ meeting: { password: 'secret' } });
+    const onChange = vi.fn();
+    const { result } = renderHook(() => useJoinSession(MEETING_NUMBER, OPTIONS), {
+      wrapper: strictWrapper(client),
+    });
+    await waitFor(() => expect(result.current.state.status).toBe('password-required'));
+    const props = result.current.getPasswordFieldProps({ className: 'field', onChange });
+    expect(props).toMatchObject({ className: 'field', type: 'password', readOnly: false });
+    const submit = result.current.getSubmitProps({ className: 'primary' });
+    expect(submit).toMatchObject({ className: 'primary', disabled: false, type: 'submit' });
   });
 });

@@ -1,100 +1,151 @@
-import { useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+} from 'react';
 // Straight from the modules, not the core index: the React entry then depends
 // on the shared chunks it uses and nothing else (no bare cross-chunk imports).
-import type { MeetingClient } from '../core/client';
 import type { Destination } from '../core/destination';
-import { MediaError } from '../core/errors';
-import type { JoinOptions, JoinSession } from '../core/session';
-import {
-  EMPTY_ROSTER,
-  IDLE,
-  NO_LOCAL_MEDIA,
-  NO_REMOTE_MEDIA,
-  type JoinState,
-  type LocalMedia,
-  type LocalMediaActions,
-  type LocalMediaState,
-  type Participant,
-  type RemoteMediaSnapshot,
-  type RosterSnapshot,
+import type { MediaError } from '../core/errors';
+import type { JoinOptions, JoinSession, SessionActions } from '../core/session';
+import type {
+  JoinState,
+  LocalDeviceState,
+  LocalMediaActions,
+  LocalMediaState,
+  Participant,
+  RemoteMediaSnapshot,
+  RosterSnapshot,
+  TrackKind,
 } from '../core/state';
-import type { ReadableStore } from '../core/store';
-import { JoinSessionContext, MeetingClientContext, useMeetingClient } from './context';
-import { getCaptchaFieldProps, getPasswordFieldProps, getSubmitProps } from './prop-getters';
+import { useMeetingClient, useSession, type ClientOption, type SessionOption } from './context';
+import { mergeProps } from './merge-props';
+import {
+  captchaFieldProps,
+  passwordFieldProps,
+  submitProps,
+  type PropGetter,
+} from './prop-getters';
+import { useStore, useStoreSelector } from './store';
 
-/** A session, or a client whose active session to use. */
-export type SessionSource = JoinSession | MeetingClient;
+type InputProps = InputHTMLAttributes<HTMLInputElement>;
+type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
-const constant = <T>(value: T): ReadableStore<T> => ({
-  getSnapshot: () => value,
-  subscribe: () => () => {},
+/**
+ * What the actions of a session are, bound and stable for its life.
+ * @public
+ */
+export type JoinActions = Readonly<SessionActions>;
+
+const actionsOf = (session: JoinSession): JoinActions => ({
+  submitPassword: session.submitPassword,
+  submitHostKey: session.submitHostKey,
+  refreshCaptcha: session.refreshCaptcha,
+  leave: session.leave,
+  endForAll: session.endForAll,
+  admit: session.admit,
+  retry: session.retry,
 });
-const NO_SESSION = constant<JoinSession | null>(null);
-const IDLE_STORE = constant<JoinState>(IDLE);
-const NO_ROSTER = constant<RosterSnapshot>(EMPTY_ROSTER);
-const NO_REMOTE = constant<RemoteMediaSnapshot>(NO_REMOTE_MEDIA);
-const notJoined = () =>
-  Promise.resolve(new MediaError('not-joined', 'There is no session to use media in.'));
-// Without a session, local media is off and every action says so.
-const NO_MEDIA: LocalMedia = {
-  ...constant(NO_LOCAL_MEDIA),
-  start: notJoined,
-  stop: notJoined,
-  setMuted: notJoined,
-  switchDevice: notJoined,
-  connect: notJoined,
-  listDevices: () => Promise.resolve([]),
-};
+const useActions = (session: JoinSession) => useMemo(() => actionsOf(session), [session]);
 
-const isSession = (source: SessionSource): source is JoinSession => 'roster' in source;
-
-/** Subscribes to a store with `useSyncExternalStore` (server snapshot = client snapshot). */
-function useStore<T>(store: ReadableStore<T>): T {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+/**
+ * The join state and the actions that move it along. Re-renders on join-state
+ * changes only (never for roster churn).
+ * @public
+ */
+export function useJoinState(options: SessionOption = {}): {
+  state: JoinState;
+  actions: JoinActions;
+} {
+  const session = useSession(options);
+  return { state: useStore(session), actions: useActions(session) };
 }
 
 /**
- * The session a hook works on: `source` when it is a session, else the one
- * from `<JoinSessionProvider>`, else the active session of `source` (a
- * client) or of the `<MeetingClientProvider>` client. `null` when none.
+ * What a host can do with the people in the roster.
+ * @public
  */
-export function useActiveSession(source?: SessionSource | null): JoinSession | null {
-  const contextSession = useContext(JoinSessionContext);
-  const contextClient = useContext(MeetingClientContext);
-  const client = source && !isSession(source) ? source : contextClient;
-  const active = useStore(client?.activeSession ?? NO_SESSION);
-  return (source && isSession(source) ? source : null) ?? contextSession ?? active;
+export interface RosterActions {
+  /** Lets people in from the lobby (host only; rejects with a `JoinError`). */
+  admit: SessionActions['admit'];
 }
 
-/** The join state, re-rendering only when it changes (never for roster churn). */
-export function useJoinState(source?: SessionSource | null): JoinState {
-  return useStore(useActiveSession(source) ?? IDLE_STORE);
+/**
+ * Options of {@link useRoster}.
+ * @public
+ */
+export interface UseRosterOptions<T> extends SessionOption {
+  /**
+   * Picks what this component shows, e.g. `r => r.participants.filter(p => p.inLobby)`:
+   * it then re-renders only when that changes. Default: the whole roster.
+   */
+  select?: (roster: RosterSnapshot) => T;
+  /** How two selections compare. Default {@link shallowEqual}. */
+  isEqual?: (a: T, b: T) => boolean;
 }
 
-/** Everyone present or waiting in the lobby. The array keeps its identity until someone changes. */
-export function useRoster(source?: SessionSource | null): readonly Participant[] {
-  const session = useActiveSession(source);
-  return useSyncExternalStore(
-    (session?.roster ?? NO_ROSTER).subscribe,
-    () => (session?.roster ?? NO_ROSTER).getSnapshot().participants,
-    () => (session?.roster ?? NO_ROSTER).getSnapshot().participants,
-  );
+const identity = <T>(x: T) => x;
+
+/**
+ * The roster (everyone present or waiting, and self), or the slice `select`
+ * picks of it. Participants keep their identity until they change, so a
+ * selector over a large roster re-renders only for the people it shows.
+ * @public
+ */
+export function useRoster<T = RosterSnapshot>(
+  options: UseRosterOptions<T> = {},
+): { state: T; actions: RosterActions } {
+  const session = useSession(options);
+  const select = (options.select ?? identity) as (r: RosterSnapshot) => T;
+  const state = useStoreSelector(session.roster, select, options.isEqual);
+  const actions = useMemo(() => ({ admit: session.admit }), [session]);
+  return { state, actions };
 }
 
-/** Self as the roster sees it, re-rendering only when self changes. */
-export function useSelf(source?: SessionSource | null): Participant | null {
-  const session = useActiveSession(source);
-  const roster = session?.roster ?? NO_ROSTER;
-  const read = () => roster.getSnapshot().self;
-  return useSyncExternalStore(roster.subscribe, read, read);
+// One id index per roster snapshot, shared by every tile that looks someone up.
+const indexes = new WeakMap<RosterSnapshot, Map<string, Participant>>();
+function byId(roster: RosterSnapshot, id: string): Participant | null {
+  let index = indexes.get(roster);
+  if (!index) indexes.set(roster, (index = new Map(roster.participants.map((p) => [p.id, p]))));
+  return index.get(id) ?? null;
 }
 
-/** Local microphone and camera: their state, and the actions to change them. */
-export function useLocalMedia(source?: SessionSource | null): {
+/**
+ * One participant by id (`null` when not, or no longer, in the roster).
+ * Re-renders only when that participant changes.
+ * @public
+ */
+export function useParticipant(
+  id: string,
+  options: SessionOption = {},
+): { state: Participant | null; actions: RosterActions } {
+  const select = useCallback((r: RosterSnapshot) => byId(r, id), [id]);
+  return useRoster({ ...options, select, isEqual: Object.is });
+}
+
+const selectSelf = (r: RosterSnapshot) => r.self;
+
+/**
+ * Self as the roster sees it (`null` until the roster names self).
+ * @public
+ */
+export function useSelf(options: SessionOption = {}): { state: Participant | null } {
+  return { state: useRoster({ ...options, select: selectSelf, isEqual: Object.is }).state };
+}
+
+/**
+ * Local microphone and camera: their state and the actions that change them.
+ * @public
+ */
+export function useLocalMedia(options: SessionOption = {}): {
   state: LocalMediaState;
   actions: LocalMediaActions;
 } {
-  const media = useActiveSession(source)?.localMedia ?? NO_MEDIA;
+  const media = useSession(options).localMedia;
   const state = useStore<LocalMediaState>(media);
   const actions = useMemo<LocalMediaActions>(
     () => ({
@@ -110,65 +161,145 @@ export function useLocalMedia(source?: SessionSource | null): {
   return { state, actions };
 }
 
-/** Remote audio, video and share streams (for `<audio>`/`<video>` `srcObject`). */
-export function useRemoteMedia(source?: SessionSource | null): RemoteMediaSnapshot {
-  return useStore(useActiveSession(source)?.remoteMedia ?? NO_REMOTE);
+/**
+ * Remote audio, video and share streams.
+ * @public
+ */
+export function useRemoteMedia(options: SessionOption = {}): { state: RemoteMediaSnapshot } {
+  return { state: useStore(useSession(options).remoteMedia) };
 }
 
-/** Options of {@link useJoinSession}. */
-export interface UseJoinSessionOptions extends JoinOptions {
-  /** Use this client instead of the provider's. */
-  client?: MeetingClient | null;
+/**
+ * Options of {@link useMediaToggle}.
+ * @public
+ */
+export interface UseMediaToggleOptions extends SessionOption {
+  kind: TrackKind;
+  /**
+   * `mute` keeps the device running and mutes it (the microphone's default);
+   * `device` starts and stops it (the camera's default: the light goes off).
+   */
+  mode?: 'mute' | 'device';
+  /** Your button props, merged into `buttonProps`. */
+  props?: ButtonProps;
+}
+
+/**
+ * A microphone or camera switch: whether it is `enabled` (sending), whether a
+ * change is `pending`, and `buttonProps` for a `<button>` (`aria-pressed`,
+ * `aria-busy`, `data-g2g-enabled`, the click handler).
+ * @public
+ */
+export function useMediaToggle(options: UseMediaToggleOptions): {
+  state: LocalDeviceState;
+  enabled: boolean;
+  pending: boolean;
+  actions: { toggle(): Promise<MediaError | null> };
+  buttonProps: ButtonProps;
+} {
+  const { kind } = options;
+  const mode = options.mode ?? (kind === 'microphone' ? 'mute' : 'device');
+  const { state: media, actions: a } = useLocalMedia(options);
+  const device = media[kind];
+  const [busy, setBusy] = useState(false);
+  const on = device.status === 'on';
+  const enabled = on && !device.muted;
+  const pending = busy || device.status === 'starting';
+  const latest = useRef({ device, mode });
+  latest.current = { device, mode };
+  const toggle = useCallback(async () => {
+    const { device: d, mode: m } = latest.current;
+    setBusy(true);
+    try {
+      if (d.status !== 'on') {
+        const error = await a.start(kind);
+        if (!error && d.muted) return await a.setMuted(kind, false);
+        return error;
+      }
+      return m === 'mute' ? await a.setMuted(kind, !d.muted) : await a.stop(kind);
+    } finally {
+      setBusy(false);
+    }
+  }, [a, kind]);
+  const buttonProps = mergeProps<ButtonProps>(
+    {
+      type: 'button',
+      'aria-pressed': enabled,
+      'aria-busy': pending,
+      'data-g2g-enabled': enabled,
+      onClick: () => void toggle(),
+    } as ButtonProps,
+    options.props,
+  );
+  return { state: device, enabled, pending, actions: { toggle }, buttonProps };
+}
+
+/**
+ * The password (or host key) form of the current session: the state and
+ * prop-getters for the secret field, the captcha field and the submit button.
+ * @public
+ */
+export function usePasswordForm(options: SessionOption = {}): {
+  state: JoinState;
+  actions: JoinActions;
+  getPasswordFieldProps: PropGetter<InputProps>;
+  getCaptchaFieldProps: PropGetter<InputProps>;
+  getSubmitProps: PropGetter<ButtonProps>;
+} {
+  const { state, actions } = useJoinState(options);
+  return { state, actions, ...getters(state) };
+}
+
+const getters = (state: JoinState) => ({
+  getPasswordFieldProps: (props?: InputProps) => passwordFieldProps(state, props),
+  getCaptchaFieldProps: (props?: InputProps) => captchaFieldProps(state, props),
+  getSubmitProps: (props?: ButtonProps) => submitProps(state, props),
+});
+
+/**
+ * Options of {@link useJoinSession}.
+ * @public
+ */
+export interface UseJoinSessionOptions extends Partial<JoinOptions>, ClientOption {
   /** Join as soon as there is a destination. Default `true`; else call `actions.join()`. */
   autoJoin?: boolean;
 }
 
-/** What a UI can do with a join session. Stable for the life of the session. */
-export interface JoinSessionActions {
-  /** Joins the hook's destination (only needed with `autoJoin: false`, or after leaving). */
-  join(): Promise<void>;
-  submitPassword: JoinSession['submitPassword'];
-  submitHostKey: JoinSession['submitHostKey'];
-  refreshCaptcha: JoinSession['refreshCaptcha'];
-  leave: JoinSession['leave'];
-  endForAll: JoinSession['endForAll'];
-  admit: JoinSession['admit'];
-  retry: JoinSession['retry'];
-}
-
-/** What {@link useJoinSession} returns. */
+/**
+ * What {@link useJoinSession} returns.
+ * @public
+ */
 export interface UseJoinSessionResult {
   state: JoinState;
-  actions: JoinSessionActions;
+  actions: JoinActions & {
+    /** Joins the hook's destination (with `autoJoin: false`, or after leaving). */
+    join(): Promise<void>;
+    /** Connects and looks the destination up without joining (see `JoinSession.prepare`). */
+    prepare(): Promise<void>;
+  };
   session: JoinSession;
-  /** Props for the password input (see {@link getPasswordFieldProps}). */
-  getPasswordFieldProps: (
-    props?: Parameters<typeof getPasswordFieldProps>[1],
-  ) => ReturnType<typeof getPasswordFieldProps>;
-  /** Props for the captcha input (see {@link getCaptchaFieldProps}). */
-  getCaptchaFieldProps: (
-    props?: Parameters<typeof getCaptchaFieldProps>[1],
-  ) => ReturnType<typeof getCaptchaFieldProps>;
-  /** Props for the submit button (see {@link getSubmitProps}). */
-  getSubmitProps: (
-    props?: Parameters<typeof getSubmitProps>[1],
-  ) => ReturnType<typeof getSubmitProps>;
+  getPasswordFieldProps: PropGetter<InputProps>;
+  getCaptchaFieldProps: PropGetter<InputProps>;
+  getSubmitProps: PropGetter<ButtonProps>;
 }
 
 const keyOf = (d: string | Destination | null | undefined) =>
   d == null ? null : typeof d === 'string' ? d : `${d.type}:${d.value}`;
 
 /**
- * Joins `destination` for as long as the component is mounted, and leaves
- * when it unmounts (also mid-join). StrictMode's mount-unmount-mount joins
- * once: the unmount's leave is deferred to a microtask and cancelled by the
- * remount. A new destination gets a new session. `null` waits.
+ * A session for `destination` that lives as long as the component: it joins
+ * on mount (unless `autoJoin: false`) and leaves on unmount, also mid-join.
+ * StrictMode's mount-unmount-mount joins once: the unmount's leave is
+ * deferred to a microtask and cancelled by the remount. A new destination
+ * gets a new session; `null` waits. Most apps use `<WebexMeeting>`, which
+ * calls this and provides the session to its children.
+ * @public
  */
 export function useJoinSession(
   destination: string | Destination | null | undefined,
-  options: UseJoinSessionOptions,
+  options: UseJoinSessionOptions = {},
 ): UseJoinSessionResult {
-  const client = useMeetingClient(options.client);
+  const client = useMeetingClient(options);
   const key = keyOf(destination);
   const session = useMemo(() => {
     void key; // a new destination gets a new session
@@ -178,10 +309,17 @@ export function useJoinSession(
   latest.current = { destination, options };
   const pendingLeave = useRef<{ session: JoinSession; cancelled: boolean } | null>(null);
 
+  const join = useCallback(() => {
+    const { destination: d, options: o } = latest.current;
+    const { client: _c, autoJoin: _a, ...joinOptions } = o;
+    return d == null
+      ? Promise.resolve()
+      : session.join(d, { displayName: '', ...joinOptions } as JoinOptions);
+  }, [session]);
+
   useEffect(() => {
     if (pendingLeave.current?.session === session) pendingLeave.current.cancelled = true;
-    const { destination: d, options: o } = latest.current;
-    if (d != null && o.autoJoin !== false) void session.join(d, o);
+    if (latest.current.options.autoJoin !== false) void join();
     return () => {
       const pending = { session, cancelled: false };
       pendingLeave.current = pending;
@@ -189,31 +327,20 @@ export function useJoinSession(
         if (!pending.cancelled) void session.leave();
       });
     };
-  }, [session]);
+  }, [session, join]);
 
   const state = useStore(session);
-  const actions = useMemo<JoinSessionActions>(
+  const base = useActions(session);
+  const actions = useMemo(
     () => ({
-      join: () => {
-        const { destination: d, options: o } = latest.current;
-        return d == null ? Promise.resolve() : session.join(d, o);
+      ...base,
+      join,
+      prepare: () => {
+        const d = latest.current.destination;
+        return d == null ? Promise.resolve() : session.prepare(d);
       },
-      submitPassword: session.submitPassword,
-      submitHostKey: session.submitHostKey,
-      refreshCaptcha: session.refreshCaptcha,
-      leave: session.leave,
-      endForAll: session.endForAll,
-      admit: session.admit,
-      retry: session.retry,
     }),
-    [session],
+    [base, join, session],
   );
-  return {
-    state,
-    actions,
-    session,
-    getPasswordFieldProps: (props) => getPasswordFieldProps(state, props),
-    getCaptchaFieldProps: (props) => getCaptchaFieldProps(state, props),
-    getSubmitProps: (props) => getSubmitProps(state, props),
-  };
+  return { state, actions, session, ...getters(state) };
 }

@@ -1,30 +1,46 @@
 /*
- * @g2g/meeting-hooks/react: React bindings over the core. Every hook reads
- * a store through useSyncExternalStore and takes an optional explicit
- * session or client before falling back to context. ("use client" is added
- * to the built entry by tsup.config.ts.)
+ * @g2g/meeting-hooks/react: React bindings over the core. Every hook reads a
+ * store through useSyncExternalStore and takes an explicit `{session}` or
+ * `{client}` before falling back to context; outside any provider it throws
+ * (the `useMaybe…` hooks return null). ("use client" is added to the built
+ * entry by tsup.config.ts.)
  */
+export { WebexMeeting } from './WebexMeeting';
+export type { WebexMeetingProps } from './WebexMeeting';
+export type { ClientSource } from './owned-client';
 export {
   MeetingClientProvider,
   JoinSessionProvider,
-  MeetingClientContext,
-  JoinSessionContext,
   useMeetingClient,
+  useMaybeMeetingClient,
+  useSession,
+  useMaybeSession,
 } from './context';
-export type { MeetingClientProviderProps, JoinSessionProviderProps } from './context';
+export type {
+  ClientOption,
+  SessionOption,
+  MeetingClientProviderProps,
+  JoinSessionProviderProps,
+} from './context';
 export {
-  useActiveSession,
   useJoinSession,
   useJoinState,
   useLocalMedia,
+  useMediaToggle,
+  useParticipant,
+  usePasswordForm,
   useRemoteMedia,
   useRoster,
   useSelf,
 } from './hooks';
 export type {
-  JoinSessionActions,
-  SessionSource,
+  JoinActions,
+  RosterActions,
   UseJoinSessionOptions,
   UseJoinSessionResult,
+  UseMediaToggleOptions,
+  UseRosterOptions,
 } from './hooks';
-export { getCaptchaFieldProps, getPasswordFieldProps, getSubmitProps } from './prop-getters';
+export { mergeProps } from './merge-props';
+export type { PropGetter } from './prop-getters';
+export { shallowEqual } from './store';

@@ -1,8 +1,16 @@
 import type { ButtonHTMLAttributes, InputHTMLAttributes } from 'react';
 import type { JoinState } from '../core/state';
+import { mergeProps } from './merge-props';
 
 type InputProps = InputHTMLAttributes<HTMLInputElement>;
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
+
+/**
+ * A prop-getter: the props an element needs for the current state, merged
+ * with yours (handlers chained, classes joined, the rest yours to override).
+ * @public
+ */
+export type PropGetter<P> = (props?: P) => P;
 
 const failedOn = (state: JoinState, reason: 'wrong-password' | 'wrong-captcha') =>
   state.status === 'password-required' &&
@@ -10,51 +18,57 @@ const failedOn = (state: JoinState, reason: 'wrong-password' | 'wrong-captcha') 
   (state.failureReason === reason ||
     (reason === 'wrong-password' && state.failureReason === 'other'));
 
-/**
- * Props for the password (or host key) input: type, autocomplete, `required`,
- * `disabled` outside `password-required`, and `aria-invalid` after a wrong
- * password. Your own props win.
- */
-export function getPasswordFieldProps(state: JoinState, props: InputProps = {}): InputProps {
-  return {
-    type: 'password',
-    name: 'password',
-    autoComplete: 'current-password',
-    required: true,
-    disabled: state.status !== 'password-required',
-    'aria-invalid': failedOn(state, 'wrong-password'),
-    ...props,
-  };
+const asking = (state: JoinState) =>
+  state.status === 'password-required' || state.status === 'verifying';
+
+// While a secret is being checked the fields are read-only rather than
+// disabled, so focus stays where it was; outside the password step they are
+// disabled.
+export function passwordFieldProps(state: JoinState, props?: InputProps): InputProps {
+  return mergeProps<InputProps>(
+    {
+      type: 'password',
+      name: 'password',
+      autoComplete: 'current-password',
+      required: true,
+      disabled: !asking(state),
+      readOnly: state.status === 'verifying',
+      'aria-invalid': failedOn(state, 'wrong-password'),
+    },
+    props,
+  );
 }
 
-/**
- * Props for the captcha code input: `required` and visible only while a
- * captcha is demanded, `aria-invalid` after a wrong code.
- */
-export function getCaptchaFieldProps(state: JoinState, props: InputProps = {}): InputProps {
-  const captcha =
-    state.status === 'password-required' || state.status === 'verifying' ? state.captcha : null;
-  const required = !!captcha?.required;
-  return {
-    type: 'text',
-    name: 'captcha',
-    autoComplete: 'off',
-    autoCapitalize: 'characters',
-    spellCheck: false,
-    required,
-    hidden: !required,
-    disabled: state.status !== 'password-required' || !required,
-    'aria-invalid': failedOn(state, 'wrong-captcha'),
-    ...props,
-  };
+export function captchaFieldProps(state: JoinState, props?: InputProps): InputProps {
+  const required = asking(state) && (state as { captcha: { required: boolean } }).captcha.required;
+  return mergeProps<InputProps>(
+    {
+      type: 'text',
+      name: 'captcha',
+      autoComplete: 'off',
+      autoCapitalize: 'characters',
+      spellCheck: false,
+      required,
+      hidden: !required,
+      disabled: !required,
+      readOnly: state.status === 'verifying',
+      'aria-invalid': failedOn(state, 'wrong-captcha'),
+    },
+    props,
+  );
 }
 
-/** Props for the submit button: disabled unless a password can be sent, `aria-busy` while checking. */
-export function getSubmitProps(state: JoinState, props: ButtonProps = {}): ButtonProps {
-  return {
-    type: 'submit',
-    disabled: state.status !== 'password-required',
-    'aria-busy': state.status === 'verifying',
-    ...props,
-  };
+// Busy is `aria-disabled` + `aria-busy`, not `disabled`: a disabled button
+// drops keyboard focus mid-check.
+export function submitProps(state: JoinState, props?: ButtonProps): ButtonProps {
+  const busy = state.status === 'verifying';
+  return mergeProps<ButtonProps>(
+    {
+      type: 'submit',
+      disabled: !asking(state),
+      'aria-disabled': busy || undefined,
+      'aria-busy': busy,
+    },
+    props,
+  );
 }

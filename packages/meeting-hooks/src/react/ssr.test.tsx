@@ -4,11 +4,19 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createMeetingClient } from '../core';
 import { createFakeWebex } from '../testing';
-import { MeetingClientProvider } from './context';
-import { useJoinSession, useLocalMedia, useRemoteMedia, useRoster, useSelf } from './hooks';
+import {
+  useJoinState,
+  useLocalMedia,
+  usePasswordForm,
+  useRemoteMedia,
+  useRoster,
+  useSelf,
+} from './hooks';
+import { WebexMeeting } from './WebexMeeting';
 
 function Page() {
-  const { state, getPasswordFieldProps } = useJoinSession('2516 666 1234', { displayName: 'Ada' });
+  const { state } = useJoinState();
+  const { getPasswordFieldProps } = usePasswordForm();
   const roster = useRoster();
   const self = useSelf();
   const media = useLocalMedia();
@@ -16,10 +24,10 @@ function Page() {
   return (
     <main>
       <p>{state.status}</p>
-      <p>{roster.length}</p>
-      <p>{String(self)}</p>
+      <p>{roster.state.participants.length}</p>
+      <p>{String(self.state)}</p>
       <p>{media.state.microphone.status}</p>
-      <p>{String(remote.video)}</p>
+      <p>{String(remote.state.video)}</p>
       <input aria-label="password" {...getPasswordFieldProps()} />
     </main>
   );
@@ -31,9 +39,9 @@ describe('server rendering', () => {
     const fake = createFakeWebex();
     const client = createMeetingClient({ accessToken: 'a_b_c', sdk: fake.sdk });
     const html = renderToString(
-      <MeetingClientProvider client={client}>
+      <WebexMeeting client={client} destination="2516 666 1234" displayName="Ada">
         <Page />
-      </MeetingClientProvider>,
+      </WebexMeeting>,
     );
     expect(html).toContain('<p>idle</p>');
     expect(html).toContain('<p>off</p>');

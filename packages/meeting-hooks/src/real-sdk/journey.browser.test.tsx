@@ -20,8 +20,8 @@ afterAll(async () => {
 });
 
 function useGuest(destination: string, name: string) {
-  const { state, actions } = useJoinSession(destination, { displayName: name });
-  const roster = useRoster();
+  const { state, actions, session } = useJoinSession(destination, { displayName: name });
+  const roster = useRoster({ session }).state.participants;
   return { state, actions, roster };
 }
 
@@ -83,11 +83,11 @@ describe('guest journey with webex@3 (hooks → SDK → simulator)', () => {
     const client = env.client({ accessToken: await env.guestToken('doctor', 'Dr Host') });
     host = renderHook(
       () => {
-        const { state, actions } = useJoinSession(meeting.meetingNumber, {
+        const { state, actions, session } = useJoinSession(meeting.meetingNumber, {
           displayName: 'Dr Host',
           hostKey: meeting.hostKey,
         });
-        return { state, actions, roster: useRoster() };
+        return { state, actions, roster: useRoster({ session }).state.participants };
       },
       { wrapper: providerFor(client) },
     );

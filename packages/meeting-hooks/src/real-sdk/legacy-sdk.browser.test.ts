@@ -23,7 +23,7 @@ it('webex@2.60.4: wrong password, right password, join, leave', async () => {
   await vi.waitFor(() => expect(session.getSnapshot().status).toBe('password-required'), {
     timeout: 40_000,
   });
-  expect(client.webex?.version).toMatch(/^2\.60\./);
+  expect((client.webex as { version?: string } | undefined)?.version).toMatch(/^2\.60\./);
 
   await session.submitPassword('wrong');
   expect(session.getSnapshot()).toMatchObject({

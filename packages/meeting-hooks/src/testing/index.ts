@@ -13,3 +13,5 @@ export type {
   FakeWebex,
 } from './fake-webex';
 export { FakeEmitter } from './emitter';
+export { createSessionFixture, fixtureParticipant, failedWith } from './fixture';
+export type { SessionFixture, SessionFixtureInit } from './fixture';

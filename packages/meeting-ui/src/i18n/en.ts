@@ -3,6 +3,7 @@ import type { JoinErrorCode, PasswordFailure } from '@g2g/meeting-hooks';
 /**
  * Every word the components show or announce. Override any of them through
  * the `messages` prop or `<MessagesProvider>`; `fr` ships as a second locale.
+ * @public
  */
 export interface Messages {
   // pre-join
@@ -72,6 +73,7 @@ export interface Messages {
   admit: (name: string) => string;
   endForAll: string;
   hostActionFailed: string;
+  startAudio: string;
   joinedAnnouncement: (title: string | null) => string;
   // closing
   leftHeading: string;
@@ -101,7 +103,10 @@ export const failureMessage = (m: Messages, reason: PasswordFailure | null) =>
       ? m.wrongPassword
       : m.wrongOther;
 
-/** English, the default. */
+/**
+ * English, the default.
+ * @public
+ */
 export const en: Messages = {
   preJoinHeading: 'Ready to join?',
   displayName: 'Your name',
@@ -166,6 +171,7 @@ export const en: Messages = {
   admit: (name) => `Let ${name} in`,
   endForAll: 'End for everyone',
   hostActionFailed: 'That did not work. Try again.',
+  startAudio: 'Start audio',
   joinedAnnouncement: (title) => (title ? `You are in ${title}.` : 'You are in the meeting.'),
   leftHeading: 'You have left',
   leftSelf: 'You left the meeting.',

@@ -65,6 +65,7 @@ export const fr: Messages = {
   admit: (name) => `Faire entrer ${name}`,
   endForAll: 'Terminer pour tous',
   hostActionFailed: 'Cela n’a pas fonctionné. Réessayez.',
+  startAudio: 'Activer le son',
   joinedAnnouncement: (title) =>
     title ? `Vous êtes dans ${title}.` : 'Vous êtes dans la réunion.',
   leftHeading: 'Vous êtes parti',

@@ -1,8 +1,12 @@
 import { useId, type InputHTMLAttributes } from 'react';
 import type { CaptchaChallenge as Challenge } from '@g2g/meeting-hooks';
+import { mergeProps } from '@g2g/meeting-hooks/react';
 import { useMessages, type MessageOverrides } from '../i18n/context';
 
-/** Props of {@link CaptchaChallenge}. */
+/**
+ * Props of {@link CaptchaChallenge}.
+ * @public
+ */
 export interface CaptchaChallengeProps {
   captcha: Challenge;
   value: string;
@@ -17,6 +21,7 @@ export interface CaptchaChallengeProps {
 /**
  * The captcha Webex asks for after repeated wrong passwords: the image (with
  * alt text), a button that speaks the code, a refresh, and the code field.
+ * @public
  */
 export function CaptchaChallenge({
   captcha,
@@ -57,12 +62,13 @@ export function CaptchaChallenge({
           {m.captchaCode}
         </label>
         <input
-          {...inputProps}
-          id={id}
-          className="g2g-input"
-          value={value}
-          readOnly={busy}
-          onChange={(e) => onChange(e.target.value)}
+          {...mergeProps<InputHTMLAttributes<HTMLInputElement>>(inputProps, {
+            id,
+            className: 'g2g-input',
+            value,
+            readOnly: busy,
+            onChange: (e) => onChange(e.target.value),
+          })}
         />
       </div>
     </>

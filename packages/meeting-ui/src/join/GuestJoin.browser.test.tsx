@@ -108,9 +108,8 @@ describe('GuestJoin against webex-sim', () => {
     await checkState('guest-join-6-captcha', root);
 
     // The right password and the code (read from the simulator) → lobby.
-    const captchaId = (
-      c.activeSession.getSnapshot()?.meeting?.requiredCaptcha as { captchaId: string }
-    ).captchaId;
+    // The simulator's captcha URLs carry the captcha id.
+    const captchaId = /\/captchas\/([^/]+)\/image\.png/.exec((image as HTMLImageElement).src)![1]!;
     const code = await sim.captchaCode(captchaId);
     const field = screen.getByLabelText('Meeting password');
     await userEvent.clear(field);

@@ -21,6 +21,34 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
     expect(screen.getByLabelText('Meeting password').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('takes a replacement for one screen and keeps the rest of the flow', async () => {
+    const MyLobby = () => <h2>Custom lobby</h2>;
+    const events: string[] = [];
+    render(
+      <FakeJoin
+        media={false}
+        skipPreJoin
+        displayName="Ada"
+        scenario={{ meeting: { lobby: true } }}
+        components={{ Lobby: MyLobby }}
+        onStateChange={(s) => events.push(s.status)}
+        onFake={(fake) => setTimeout(() => fake.admitSelf(), 50)}
+        onJoined={() => events.push('onJoined')}
+      />,
+    );
+    await screen.findByRole('heading', { name: 'Custom lobby' });
+    await screen.findByRole('button', { name: 'Leave' });
+    expect(events).toContain('lobby');
+    expect(events).toContain('onJoined');
+  });
+
+  it('reports an invalid destination through onError without loading anything', async () => {
+    const codes: string[] = [];
+    render(<FakeJoin media={false} destination="hello" onError={(e) => codes.push(e.code)} />);
+    await screen.findByRole('heading', { name: 'Could not join' });
+    expect(codes).toEqual(['invalid-destination']);
+  });
+
   it('asks for a name before joining', () => {
     render(<FakeJoin media={false} />);
     fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));

@@ -1,25 +1,68 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { parseDestination, type JoinState } from '@g2g/meeting-hooks';
 import {
-  JoinSessionProvider,
-  MeetingClientProvider,
-  useJoinSession,
-} from '@g2g/meeting-hooks/react';
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentType,
+  type CSSProperties,
+} from 'react';
+import { parseDestination } from '@g2g/meeting-hooks';
+import { useJoinState, WebexMeeting, type WebexMeetingProps } from '@g2g/meeting-hooks/react';
 import { MessagesProvider, useMessages, type MessageOverrides } from '../i18n/context';
+import { AudioRenderer, StartAudio } from '../media/AudioRenderer';
 import { MeetingUiRoot, type Theme } from '../theme/Root';
 import { InMeeting } from './InMeeting';
-import { JoinErrorView } from './JoinErrorView';
+import { JoinErrorView, type JoinErrorViewProps } from './JoinErrorView';
 import { JoinProgress } from './JoinProgress';
 import { LeftScreen } from './LeftScreen';
 import { Lobby } from './Lobby';
-import { PreJoin } from './PreJoin';
-import { HostKeyForm, PasswordForm } from './SecretForm';
-import { useStepFocus } from './shared';
+import { PreJoin, type PreJoinProps } from './PreJoin';
+import { HostKeyForm, PasswordForm, type SecretFormProps } from './SecretForm';
+import { useStepFocus, type PartProps } from './shared';
 import { announcement, stepOf, type JoinStep } from './steps';
-import { useOwnedClient, type ClientSource } from './useOwnedClient';
 
-/** Props of {@link GuestJoin}. Give `getAccessToken`, `accessToken` or `client`. */
-export interface GuestJoinProps extends ClientSource {
+/**
+ * The screens of {@link GuestJoin}, each replaceable on its own through
+ * `components`. Every one reads the session from context.
+ * @public
+ */
+export interface GuestJoinComponents {
+  PreJoin: ComponentType<PreJoinProps>;
+  Progress: ComponentType<PartProps>;
+  PasswordForm: ComponentType<SecretFormProps>;
+  HostKeyForm: ComponentType<SecretFormProps>;
+  Lobby: ComponentType<PartProps>;
+  InMeeting: ComponentType<PartProps>;
+  Left: ComponentType<PartProps>;
+  Error: ComponentType<JoinErrorViewProps>;
+}
+
+const DEFAULTS: GuestJoinComponents = {
+  PreJoin,
+  Progress: JoinProgress,
+  PasswordForm,
+  HostKeyForm,
+  Lobby,
+  InMeeting,
+  Left: LeftScreen,
+  Error: JoinErrorView,
+};
+
+/**
+ * Props of {@link GuestJoin}. Give `getAccessToken`, `accessToken` or `client`.
+ * @public
+ */
+export interface GuestJoinProps extends Pick<
+  WebexMeetingProps,
+  | 'client'
+  | 'accessToken'
+  | 'getAccessToken'
+  | 'clientOptions'
+  | 'onStateChange'
+  | 'onJoined'
+  | 'onLeft'
+  | 'onError'
+> {
   /** Meeting number, SIP address or meeting link. */
   destination: string;
   /** Prefills the name field (the guest can change it before joining). */
@@ -32,144 +75,177 @@ export interface GuestJoinProps extends ClientSource {
   media?: boolean;
   /** Start joining at once, without the pre-join screen (needs `displayName`). */
   skipPreJoin?: boolean;
+  /**
+   * Connect and look the meeting up while the pre-join screen is shown, so
+   * "Join" waits for nothing else. Default `true`.
+   */
+  warm?: boolean;
+  /** Replace any screen, e.g. `components={{ Lobby: MyLobby }}`. */
+  components?: Partial<GuestJoinComponents>;
   theme?: Theme;
   messages?: MessageOverrides;
   className?: string;
   style?: CSSProperties;
   /** Accessible name of the component's region. Default: the "Meeting" message. */
   label?: string;
-  /** Every join state, as the hooks publish it. */
-  onStateChange?: (state: JoinState) => void;
   /** The screen shown, when it changes. */
   onStepChange?: (step: JoinStep) => void;
+  /** Inject the stylesheet (default); `false` when the app ships `@g2g/meeting-ui/styles.css`. */
   injectStyles?: boolean;
 }
 
-type FlowProps = Omit<GuestJoinProps, keyof ClientSource | 'theme' | 'className' | 'style'>;
+interface FlowProps {
+  started: boolean;
+  onStart: () => void;
+  name: string;
+  onNameChange: (name: string) => void;
+  hostKeyMode: boolean;
+  setHostKeyMode: (on: boolean) => void;
+  invalid: JoinErrorViewProps['error'];
+  components: GuestJoinComponents;
+  onStepChange?: (step: JoinStep) => void;
+}
 
-function GuestJoinFlow(props: FlowProps) {
-  const { destination, password, hostKey, media = true, skipPreJoin } = props;
+function Screens(props: FlowProps) {
+  const { components: C, hostKeyMode, setHostKeyMode, invalid } = props;
   const m = useMessages();
-  const [name, setName] = useState(props.displayName ?? '');
-  const [started, setStarted] = useState(!!skipPreJoin);
-  const [hostKeyMode, setHostKeyMode] = useState(false);
-  const parsed = useMemo(() => parseDestination(destination), [destination]);
-  const join = useJoinSession(parsed.ok ? destination : null, {
-    displayName: name.trim(),
-    password,
-    hostKey,
-    media,
-    autoJoin: !!skipPreJoin,
-  });
-  const { state } = join;
-  const step: JoinStep = !parsed.ok
+  const { state } = useJoinState();
+  const step: JoinStep = invalid
     ? 'error'
-    : !started && state.status === 'idle'
+    : !props.started && state.status === 'idle'
       ? 'pre-join'
       : stepOf(state, hostKeyMode);
   const root = useRef<HTMLDivElement>(null);
   useStepFocus(root, step);
-
-  const latest = useRef(props);
-  latest.current = props;
+  const latest = useRef(props.onStepChange);
+  latest.current = props.onStepChange;
   useEffect(() => {
-    latest.current.onStateChange?.(state);
-  }, [state]);
-  useEffect(() => {
-    latest.current.onStepChange?.(step);
+    latest.current?.(step);
+    // A mark per screen, so a page (or a benchmark) can time the flow from the inside.
+    globalThis.performance?.mark?.(`g2g:step:${step}`);
   }, [step]);
   // A new attempt (retry, rejoin) starts in password mode again.
   useEffect(() => {
     if (state.status === 'connecting') setHostKeyMode(false);
-  }, [state.status]);
+  }, [state.status, setHostKeyMode]);
 
-  const session = join.session;
   let view;
   switch (step) {
     case 'pre-join':
       view = (
-        <PreJoin
-          name={name}
-          onNameChange={setName}
-          onJoin={() => {
-            setStarted(true);
-            void join.actions.join();
-          }}
-        />
+        <C.PreJoin name={props.name} onNameChange={props.onNameChange} onJoin={props.onStart} />
       );
       break;
     case 'password':
     case 'captcha':
-      view = <PasswordForm onSwitch={() => setHostKeyMode(true)} />;
+      view = <C.PasswordForm onSwitch={() => setHostKeyMode(true)} />;
       break;
     case 'host-key':
-      view = <HostKeyForm onSwitch={() => setHostKeyMode(false)} />;
+      view = <C.HostKeyForm onSwitch={() => setHostKeyMode(false)} />;
       break;
     case 'lobby':
-      view = <Lobby />;
+      view = <C.Lobby />;
       break;
     case 'joined':
-      view = <InMeeting />;
+      view = <C.InMeeting />;
       break;
     case 'left':
-      view = <LeftScreen />;
+      view = <C.Left />;
       break;
     case 'error':
-      view = <JoinErrorView error={parsed.ok ? undefined : parsed.error} />;
+      view = <C.Error error={invalid} />;
       break;
     default:
-      view = <JoinProgress />;
+      view = <C.Progress />;
   }
-  const said = parsed.ok ? announcement(m, state, step) : m.errors[parsed.error.code];
+  const said = invalid ? m.errors[invalid.code] : announcement(m, state, step);
   return (
-    <JoinSessionProvider session={session}>
+    <>
       <div ref={root} data-g2g-step={step}>
         {view}
       </div>
+      {state.status === 'joined' && (
+        <>
+          <AudioRenderer />
+          <StartAudio />
+        </>
+      )}
       <p className="g2g-sr-only" role="status">
         {said}
       </p>
-    </JoinSessionProvider>
+    </>
   );
 }
 
 /**
- * The whole guest journey on `@g2g/meeting-hooks`: pre-join (name, camera
- * and microphone), connecting, password and captcha (or host key), lobby,
- * the meeting, and the closing or error screen. Each screen is also exported
- * on its own for apps that compose their own flow.
+ * The whole guest journey, assembled from the exported parts on
+ * `<WebexMeeting>`: pre-join (name, camera and microphone; meanwhile the
+ * client connects and looks the meeting up), progress, password and captcha
+ * (or host key), lobby, the meeting, and the closing or error screen. Any
+ * screen can be replaced through `components`.
  *
  * Accessible (focus moves to each new step's heading; changes are announced
  * through a polite live region), themable (`--g2g-*` custom properties,
  * `theme="dark"`), contained (`g2g-` classes only) and translatable
- * (`messages`, or `<MessagesProvider>`; `fr` ships as an example).
+ * (`messages`, or `<MessagesProvider>`; `fr` ships with it).
+ * @public
  */
-export function GuestJoin({
-  theme,
-  className,
-  style,
-  messages,
-  injectStyles,
-  client,
-  accessToken,
-  getAccessToken,
-  clientOptions,
-  ...flow
-}: GuestJoinProps) {
-  const owned = useOwnedClient({ client, accessToken, getAccessToken, clientOptions });
-  const inner = <GuestJoinFlow {...flow} />;
+export function GuestJoin(props: GuestJoinProps) {
+  const { destination, skipPreJoin, messages, components, warm = true } = props;
   const m = useMessages(messages);
+  const [name, setName] = useState(props.displayName ?? '');
+  const [started, setStarted] = useState(!!skipPreJoin);
+  const [hostKeyMode, setHostKeyMode] = useState(false);
+  const parsed = useMemo(() => parseDestination(destination), [destination]);
+  const all = useMemo(() => ({ ...DEFAULTS, ...components }), [components]);
+  const onError = useRef(props.onError);
+  onError.current = props.onError;
+  useEffect(() => {
+    if (!parsed.ok) onError.current?.(parsed.error);
+  }, [parsed]);
+  const screens = (
+    <Screens
+      started={started}
+      onStart={() => {
+        globalThis.performance?.mark?.('g2g:join-click');
+        setStarted(true);
+      }}
+      name={name}
+      onNameChange={setName}
+      hostKeyMode={hostKeyMode}
+      setHostKeyMode={setHostKeyMode}
+      invalid={parsed.ok ? undefined : parsed.error}
+      components={all}
+      onStepChange={props.onStepChange}
+    />
+  );
   return (
     <MeetingUiRoot
-      theme={theme}
-      className={className}
-      style={style}
-      injectStyles={injectStyles}
-      label={flow.label ?? m.meeting}
+      theme={props.theme}
+      className={props.className}
+      style={props.style}
+      injectStyles={props.injectStyles}
+      label={props.label ?? m.meeting}
     >
-      <MeetingClientProvider client={owned}>
-        {messages ? <MessagesProvider messages={messages}>{inner}</MessagesProvider> : inner}
-      </MeetingClientProvider>
+      <WebexMeeting
+        client={props.client}
+        accessToken={props.accessToken}
+        getAccessToken={props.getAccessToken}
+        clientOptions={props.clientOptions}
+        destination={parsed.ok ? destination : null}
+        displayName={name.trim()}
+        password={props.password}
+        hostKey={props.hostKey}
+        media={props.media ?? true}
+        join={started}
+        warm={warm}
+        onStateChange={props.onStateChange}
+        onJoined={props.onJoined}
+        onLeft={props.onLeft}
+        onError={props.onError}
+      >
+        {messages ? <MessagesProvider messages={messages}>{screens}</MessagesProvider> : screens}
+      </WebexMeeting>
     </MeetingUiRoot>
   );
 }

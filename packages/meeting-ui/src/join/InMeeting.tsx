@@ -1,54 +1,52 @@
 import { useId, useState } from 'react';
-import {
-  useActiveSession,
-  useJoinState,
-  useLocalMedia,
-  useRemoteMedia,
-  useRoster,
-} from '@g2g/meeting-hooks/react';
+import { useJoinState, useRemoteMedia, useRoster, useSession } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
-import { MediaSink, StepHeading, type PartProps } from './shared';
+import { MediaToggle } from '../media/MediaToggle';
+import { ParticipantTile } from '../media/ParticipantTile';
+import { VideoRenderer } from '../media/VideoRenderer';
+import { StepHeading, type PartProps } from './shared';
 
-/** Your own camera, or a placeholder while it is off. */
-export function SelfView({ session, messages }: PartProps) {
-  const m = useMessages(messages);
-  const { state } = useLocalMedia(useActiveSession(session));
-  const on = state.camera.status === 'on';
-  return (
-    <figure className="g2g-video">
-      {on ? <MediaSink stream={state.camera.stream} muted label={m.selfView} /> : m.cameraOff}
-      <figcaption className="g2g-video__label">{m.selfView}</figcaption>
-    </figure>
-  );
+/**
+ * Your own tile: your camera, or a placeholder while it is off.
+ * @public
+ */
+export function SelfView(props: PartProps) {
+  return <ParticipantTile {...props} />;
 }
 
-/** The others' video (a shared screen first) and their audio. */
+/**
+ * The others' video as Webex composes it (a shared screen first). Their
+ * audio is played by `AudioRenderer`, once per meeting.
+ * @public
+ */
 export function RemoteMedia({ session, messages }: PartProps) {
   const m = useMessages(messages);
-  const remote = useRemoteMedia(useActiveSession(session));
+  const remote = useRemoteMedia({ session }).state;
   const stream = remote.share ?? remote.video;
   const label = remote.share ? m.remoteShare : m.remoteVideo;
   return (
-    <figure className="g2g-video">
-      {stream ? <MediaSink stream={stream} label={label} /> : m.noRemoteVideo}
+    <figure className="g2g-video" data-g2g-camera-off={!stream}>
+      {stream ? <VideoRenderer stream={stream} aria-label={label} /> : m.noRemoteVideo}
       <figcaption className="g2g-video__label">{label}</figcaption>
-      <MediaSink stream={remote.audio} kind="audio" />
     </figure>
   );
 }
 
-/** Everyone present or waiting; a host can let people in from the lobby. */
+/**
+ * Everyone present or waiting; a host can let people in from the lobby.
+ * @public
+ */
 export function Roster({ session, messages }: PartProps) {
   const m = useMessages(messages);
-  const active = useActiveSession(session);
-  const people = useRoster(active);
-  const state = useJoinState(active);
+  const { state: roster, actions } = useRoster({ session });
+  const { state } = useJoinState({ session });
+  const people = roster.participants;
   const isHost = state.status === 'joined' && state.isHost;
   const [failed, setFailed] = useState(false);
   const id = useId();
   const admit = (memberId: string) => {
     setFailed(false);
-    active?.admit(memberId).catch(() => setFailed(true));
+    actions.admit(memberId).catch(() => setFailed(true));
   };
   return (
     <section aria-labelledby={id}>
@@ -57,7 +55,12 @@ export function Roster({ session, messages }: PartProps) {
       </h3>
       <ul className="g2g-roster">
         {people.map((p) => (
-          <li key={p.id} className="g2g-roster__item">
+          <li
+            key={p.id}
+            className="g2g-roster__item"
+            data-g2g-audio-muted={p.audioMuted}
+            data-g2g-camera-off={p.videoMuted}
+          >
             <span>{p.name}</span>
             {p.isSelf && <span className="g2g-badge">{m.you}</span>}
             {p.isHost && <span className="g2g-badge">{m.host}</span>}
@@ -80,44 +83,23 @@ export function Roster({ session, messages }: PartProps) {
   );
 }
 
-/** Mute, camera, leave, and for the host: end for everyone. */
+/**
+ * Microphone, camera, leave, and for the host: end for everyone.
+ * @public
+ */
 export function MeetingControls({ session, messages }: PartProps) {
   const m = useMessages(messages);
-  const active = useActiveSession(session);
-  const state = useJoinState(active);
-  const { state: media, actions } = useLocalMedia(active);
+  const { state, actions } = useJoinState({ session });
   const [failed, setFailed] = useState(false);
-  const mic = media.microphone;
-  const camOn = media.camera.status === 'on';
-  const micButton =
-    mic.status === 'on' ? (
-      <button
-        type="button"
-        className="g2g-button"
-        aria-pressed={mic.muted}
-        onClick={() => void actions.setMuted('microphone', !mic.muted)}
-      >
-        {m.mute}
-      </button>
-    ) : (
-      <button type="button" className="g2g-button" onClick={() => void actions.start('microphone')}>
-        {m.turnOnMicrophone}
-      </button>
-    );
+  const parts = { session, messages };
   return (
-    <div role="group" aria-label={m.controls} className="g2g-row">
-      {micButton}
-      <button
-        type="button"
-        className="g2g-button"
-        onClick={() => void (camOn ? actions.stop('camera') : actions.start('camera'))}
-      >
-        {camOn ? m.stopVideo : m.startVideo}
-      </button>
+    <div role="group" aria-label={m.controls} className="g2g-row g2g-controls">
+      <MediaToggle kind="microphone" {...parts} />
+      <MediaToggle kind="camera" {...parts} />
       <button
         type="button"
         className="g2g-button g2g-button--danger"
-        onClick={() => void active?.leave()}
+        onClick={() => void actions.leave()}
       >
         {m.leave}
       </button>
@@ -127,7 +109,7 @@ export function MeetingControls({ session, messages }: PartProps) {
           className="g2g-button"
           onClick={() => {
             setFailed(false);
-            active?.endForAll().catch(() => setFailed(true));
+            actions.endForAll().catch(() => setFailed(true));
           }}
         >
           {m.endForAll}
@@ -142,11 +124,14 @@ export function MeetingControls({ session, messages }: PartProps) {
   );
 }
 
-/** In the meeting: remote and self video, the roster, and the controls. */
+/**
+ * In the meeting: remote and self video, the roster, and the controls.
+ * @public
+ */
 export function InMeeting({ session, messages }: PartProps) {
   const m = useMessages(messages);
-  const active = useActiveSession(session);
-  const state = useJoinState(active);
+  const active = useSession({ session });
+  const { state } = useJoinState({ session: active });
   if (state.status !== 'joined') return null;
   const parts = { session: active, messages };
   return (

@@ -1,19 +1,24 @@
 import type { JoinError } from '@g2g/meeting-hooks';
-import { useActiveSession, useJoinState } from '@g2g/meeting-hooks/react';
+import { useJoinState } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import { StepHeading, type PartProps } from './shared';
 
-/** Props of {@link JoinErrorView}. */
+/**
+ * Props of {@link JoinErrorView}.
+ * @public
+ */
 export interface JoinErrorViewProps extends PartProps {
   /** Show this error instead of the session's (e.g. a destination refused before joining). */
   error?: JoinError;
 }
 
-/** A human message per `JoinError` code, with "Try again" where trying again can help. */
+/**
+ * A human message per `JoinError` code, with "Try again" where trying again can help.
+ * @public
+ */
 export function JoinErrorView({ session, messages, error }: JoinErrorViewProps) {
   const m = useMessages(messages);
-  const state = useJoinState(session);
-  const active = useActiveSession(session);
+  const { state, actions } = useJoinState({ session });
   const shown = error ?? (state.status === 'failed' ? state.error : null);
   if (!shown) return null;
   return (
@@ -27,7 +32,7 @@ export function JoinErrorView({ session, messages, error }: JoinErrorViewProps) 
           <button
             type="button"
             className="g2g-button g2g-button--primary"
-            onClick={() => void active?.retry()}
+            onClick={() => void actions.retry()}
           >
             {m.retry}
           </button>

@@ -1,13 +1,15 @@
-import { useActiveSession, useJoinState } from '@g2g/meeting-hooks/react';
+import { useJoinState } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import { StepHeading, type PartProps } from './shared';
 import { leftMessage } from './steps';
 
-/** After leaving, being removed, or the meeting ending: says which, and offers to rejoin. */
+/**
+ * After leaving, being removed, or the meeting ending: says which, and offers to rejoin.
+ * @public
+ */
 export function LeftScreen({ session, messages }: PartProps) {
   const m = useMessages(messages);
-  const state = useJoinState(session);
-  const active = useActiveSession(session);
+  const { state, actions } = useJoinState({ session });
   if (state.status !== 'left') return null;
   return (
     <div className="g2g-step">
@@ -15,7 +17,7 @@ export function LeftScreen({ session, messages }: PartProps) {
       <p className="g2g-text">{leftMessage(m, state.reason)}</p>
       {state.reason !== 'ended' && (
         <div className="g2g-row">
-          <button type="button" className="g2g-button" onClick={() => void active?.retry()}>
+          <button type="button" className="g2g-button" onClick={() => void actions.retry()}>
             {m.rejoin}
           </button>
         </div>

@@ -1,11 +1,17 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { MediaError, TrackKind } from '@g2g/meeting-hooks';
-import { useActiveSession, useLocalMedia } from '@g2g/meeting-hooks/react';
+import { useId, useState, type FormEvent } from 'react';
+import type { MediaError } from '@g2g/meeting-hooks';
+import { useLocalMedia } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import type { Messages } from '../i18n/en';
-import { MediaSink, StepHeading, type PartProps } from './shared';
+import { DeviceSelect } from '../media/DeviceSelect';
+import { MediaToggle } from '../media/MediaToggle';
+import { VideoRenderer } from '../media/VideoRenderer';
+import { StepHeading, type PartProps } from './shared';
 
-/** Props of {@link PreJoin}. */
+/**
+ * Props of {@link PreJoin}.
+ * @public
+ */
 export interface PreJoinProps extends PartProps {
   name: string;
   onNameChange: (name: string) => void;
@@ -24,67 +30,23 @@ const mediaProblem = (m: Messages, error: MediaError | null) =>
           ? m.deviceNotFound
           : m.deviceProblem;
 
-function DevicePicker({
-  kind,
-  label,
-  devices,
-  value,
-  onPick,
-}: {
-  kind: MediaDeviceKind;
-  label: string;
-  devices: readonly MediaDeviceInfo[];
-  value: string | null;
-  onPick: (id: string) => void;
-}) {
-  const id = useId();
-  const options = devices.filter((d) => d.kind === kind);
-  if (!options.length) return null;
-  return (
-    <div className="g2g-field">
-      <label className="g2g-label" htmlFor={id}>
-        {label}
-      </label>
-      <select
-        id={id}
-        className="g2g-select"
-        value={value ?? ''}
-        onChange={(e) => onPick(e.target.value)}
-      >
-        {value == null && <option value="">—</option>}
-        {options.map((d, i) => (
-          <option key={d.deviceId || i} value={d.deviceId}>
-            {d.label || `${label} ${i + 1}`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /**
  * Before joining: the display name, a camera preview, microphone and camera
  * switches and device pickers. Devices start only when asked (the browser's
  * permission prompt follows a click, not page load); a refused permission is
- * explained, and joining without the device stays possible.
+ * explained, and joining without the device stays possible. Inside
+ * `<WebexMeeting join={false}>` (as in `GuestJoin`) the client connects and
+ * looks the meeting up meanwhile.
+ * @public
  */
 export function PreJoin({ session, messages, name, onNameChange, onJoin }: PreJoinProps) {
   const m = useMessages(messages);
-  const active = useActiveSession(session);
-  const { state: media, actions } = useLocalMedia(active);
+  const { state: media } = useLocalMedia({ session });
   const [nameError, setNameError] = useState(false);
   const nameId = useId();
   const cameraOn = media.camera.status === 'on';
-  const micOn = media.microphone.status === 'on';
-  const anyOn = cameraOn || micOn;
+  const parts = { session, messages };
 
-  // Device labels are only readable once a permission was granted.
-  useEffect(() => {
-    if (anyOn) void actions.listDevices();
-  }, [anyOn, actions]);
-
-  const toggle = (kind: TrackKind, on: boolean) =>
-    void (on ? actions.stop(kind) : actions.start(kind));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim()) {
@@ -101,28 +63,14 @@ export function PreJoin({ session, messages, name, onNameChange, onJoin }: PreJo
       <StepHeading>{m.preJoinHeading}</StepHeading>
       <figure className="g2g-video">
         {cameraOn ? (
-          <MediaSink stream={media.camera.stream} muted label={m.previewLabel} />
+          <VideoRenderer stream={media.camera.stream} mirror aria-label={m.previewLabel} />
         ) : (
           <span>{m.cameraOff}</span>
         )}
       </figure>
       <div className="g2g-row">
-        <button
-          type="button"
-          className="g2g-button"
-          aria-pressed={micOn}
-          onClick={() => toggle('microphone', micOn)}
-        >
-          {micOn ? m.turnOffMicrophone : m.turnOnMicrophone}
-        </button>
-        <button
-          type="button"
-          className="g2g-button"
-          aria-pressed={cameraOn}
-          onClick={() => toggle('camera', cameraOn)}
-        >
-          {cameraOn ? m.turnOffCamera : m.turnOnCamera}
-        </button>
+        <MediaToggle kind="microphone" mode="device" {...parts} />
+        <MediaToggle kind="camera" {...parts} />
       </div>
       {problem && (
         <p className="g2g-error" role="alert">
@@ -130,20 +78,8 @@ export function PreJoin({ session, messages, name, onNameChange, onJoin }: PreJo
         </p>
       )}
       <div className="g2g-row">
-        <DevicePicker
-          kind="videoinput"
-          label={m.camera}
-          devices={media.devices}
-          value={media.camera.deviceId}
-          onPick={(id) => void actions.switchDevice('camera', id)}
-        />
-        <DevicePicker
-          kind="audioinput"
-          label={m.microphone}
-          devices={media.devices}
-          value={media.microphone.deviceId}
-          onPick={(id) => void actions.switchDevice('microphone', id)}
-        />
+        <DeviceSelect kind="camera" {...parts} />
+        <DeviceSelect kind="microphone" {...parts} />
       </div>
       <div className="g2g-field">
         <label className="g2g-label" htmlFor={nameId}>
@@ -154,6 +90,7 @@ export function PreJoin({ session, messages, name, onNameChange, onJoin }: PreJo
           className="g2g-input"
           name="displayName"
           autoComplete="name"
+          maxLength={128}
           required
           value={name}
           aria-invalid={nameError && !name.trim()}

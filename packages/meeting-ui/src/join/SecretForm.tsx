@@ -1,17 +1,14 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import {
-  getCaptchaFieldProps,
-  getPasswordFieldProps,
-  getSubmitProps,
-  useActiveSession,
-  useJoinState,
-} from '@g2g/meeting-hooks/react';
+import { usePasswordForm } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import { failureMessage } from '../i18n/en';
 import { CaptchaChallenge } from './CaptchaChallenge';
 import { StepHeading, type PartProps } from './shared';
 
-/** Props of {@link PasswordForm} and {@link HostKeyForm}. */
+/**
+ * Props of {@link PasswordForm} and {@link HostKeyForm}.
+ * @public
+ */
 export interface SecretFormProps extends PartProps {
   /** "I am the host" on the password form, "Back" on the host-key form. */
   onSwitch?: () => void;
@@ -30,8 +27,8 @@ function SecretForm({
   kind,
 }: SecretFormProps & { kind: 'password' | 'host-key' }) {
   const m = useMessages(messages);
-  const state = useJoinState(session);
-  const active = useActiveSession(session);
+  const { state, actions, getPasswordFieldProps, getCaptchaFieldProps, getSubmitProps } =
+    usePasswordForm({ session });
   const [secret, setSecret] = useState('');
   const [code, setCode] = useState('');
   const secretRef = useRef<HTMLInputElement>(null);
@@ -56,9 +53,9 @@ function SecretForm({
   const host = kind === 'host-key';
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (busy || !active || !secret) return;
+    if (busy || !secret) return;
     const c = captcha.required ? code : undefined;
-    void (host ? active.submitHostKey(secret, c) : active.submitPassword(secret, c));
+    void (host ? actions.submitHostKey(secret, c) : actions.submitPassword(secret, c));
   };
   const describedBy = failed ? `${id}-error` : `${id}-hint`;
 
@@ -74,13 +71,11 @@ function SecretForm({
         </label>
         <input
           ref={secretRef}
-          {...getPasswordFieldProps(state, {
+          {...getPasswordFieldProps({
             id,
             className: 'g2g-input',
             value: secret,
             onChange: (e) => setSecret(e.target.value),
-            disabled: false,
-            readOnly: busy,
             'aria-describedby': describedBy,
             ...(host ? { inputMode: 'numeric', autoComplete: 'off', name: 'hostKey' } : {}),
           })}
@@ -101,20 +96,14 @@ function SecretForm({
           onChange={setCode}
           busy={busy}
           onRefresh={() => {
-            if (!busy) void active?.refreshCaptcha();
+            if (!busy) void actions.refreshCaptcha();
           }}
-          inputProps={getCaptchaFieldProps(state, { disabled: false })}
+          inputProps={getCaptchaFieldProps()}
           messages={messages}
         />
       )}
       <div className="g2g-row">
-        <button
-          {...getSubmitProps(state, {
-            className: 'g2g-button g2g-button--primary',
-            disabled: false,
-            'aria-disabled': busy || undefined,
-          })}
-        >
+        <button {...getSubmitProps({ className: 'g2g-button g2g-button--primary' })}>
           {busy ? m.verifying : host ? m.submitHostKey : m.submitPassword}
         </button>
         {onSwitch && (
@@ -127,8 +116,14 @@ function SecretForm({
   );
 }
 
-/** The meeting password, with wrong-password feedback and the captcha when demanded. */
+/**
+ * The meeting password, with wrong-password feedback and the captcha when demanded.
+ * @public
+ */
 export const PasswordForm = (props: SecretFormProps) => <SecretForm {...props} kind="password" />;
 
-/** The host key: how a guest holding the key becomes the host. */
+/**
+ * The host key: how a guest holding the key becomes the host.
+ * @public
+ */
 export const HostKeyForm = (props: SecretFormProps) => <SecretForm {...props} kind="host-key" />;

@@ -2,9 +2,12 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { JoinSession } from '@g2g/meeting-hooks';
 import type { MessageOverrides } from '../i18n/context';
 
-/** What every part of the join UI accepts. */
+/**
+ * What every part of the UI accepts.
+ * @public
+ */
 export interface PartProps {
-  /** The session to show; defaults to the `<JoinSessionProvider>` one, then the client's active one. */
+  /** The session to show; defaults to the one from `<WebexMeeting>` (or `<JoinSessionProvider>`). */
   session?: JoinSession | null;
   /** Words to use instead of the provider's (or English). */
   messages?: MessageOverrides;
@@ -33,27 +36,6 @@ export function useStepFocus(root: React.RefObject<HTMLElement | null>, step: st
     }
     root.current?.querySelector<HTMLElement>('[data-g2g-step-heading]')?.focus();
   }, [root, step]);
-}
-
-/** A `<video>` (or `<audio>`) playing a stream; streams that are not real MediaStreams are ignored. */
-export function MediaSink({
-  stream,
-  kind = 'video',
-  muted,
-  label,
-}: {
-  stream: MediaStream | null;
-  kind?: 'video' | 'audio';
-  muted?: boolean;
-  label?: string;
-}) {
-  const ref = useRef<HTMLVideoElement & HTMLAudioElement>(null);
-  const real = typeof MediaStream !== 'undefined' && stream instanceof MediaStream ? stream : null;
-  useEffect(() => {
-    if (ref.current) ref.current.srcObject = real;
-  }, [real]);
-  if (kind === 'audio') return <audio ref={ref} autoPlay hidden />;
-  return <video ref={ref} autoPlay playsInline muted={muted} aria-label={label} />;
 }
 
 export const Spinner = () => <div className="g2g-spinner" aria-hidden="true" />;

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import {
-  createMeetingClient,
-  type AccessTokenValue,
-  type MeetingClient,
-  type MeetingClientOptions,
-} from '@g2g/meeting-hooks';
+import type { AccessTokenValue } from '../core/auth';
+import { createMeetingClient, type MeetingClient, type MeetingClientOptions } from '../core/client';
 
-/** How a component gets its meeting client: given, or made from a token source. */
+/**
+ * How a component gets its meeting client: given, or made from a token
+ * source (and then owned: disposed, device unregistered, on unmount).
+ * @public
+ */
 export interface ClientSource {
   /** Use this client (the component then never disposes it). */
   client?: MeetingClient;

@@ -1,0 +1,67 @@
+import { useEffect, useRef, type ButtonHTMLAttributes } from 'react';
+import { mergeProps, useRemoteMedia, useSession } from '@g2g/meeting-hooks/react';
+import { useMessages } from '../i18n/context';
+import type { PartProps } from '../join/shared';
+import { playbackOf, tryPlay, usePlayback } from './audio-playback';
+import { realStream } from './VideoRenderer';
+
+/**
+ * Plays the meeting's remote audio: render one per meeting (not per tile),
+ * anywhere inside it, so audio keeps playing whatever panel is shown. If the
+ * browser refuses autoplay, {@link StartAudio} appears.
+ * @public
+ */
+export function AudioRenderer({ session }: Pick<PartProps, 'session'>) {
+  const active = useSession({ session });
+  const stream = realStream(useRemoteMedia({ session: active }).state.audio);
+  const ref = useRef<HTMLAudioElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const { elements } = playbackOf(active);
+    elements.add(el);
+    el.srcObject = stream;
+    if (stream) void tryPlay(active, el);
+    return () => void elements.delete(el);
+  }, [active, stream]);
+  return <audio ref={ref} autoPlay hidden data-g2g-audio={stream ? 'live' : 'none'} />;
+}
+
+/**
+ * Whether the browser blocked the meeting's audio, and the button props that
+ * start it (a click is the user gesture autoplay needs).
+ * @public
+ */
+export function useStartAudio(options: Pick<PartProps, 'session'> = {}): {
+  state: { blocked: boolean };
+  actions: { start(): Promise<void> };
+  buttonProps: ButtonHTMLAttributes<HTMLButtonElement>;
+} {
+  const { blocked, start } = usePlayback(useSession(options));
+  return {
+    state: { blocked },
+    actions: { start },
+    buttonProps: { type: 'button', hidden: !blocked, onClick: () => void start() },
+  };
+}
+
+/**
+ * Props of {@link StartAudio}.
+ * @public
+ */
+export interface StartAudioProps extends PartProps, ButtonHTMLAttributes<HTMLButtonElement> {}
+
+/**
+ * "Start audio": shown only while the browser blocks the meeting's audio.
+ * @public
+ */
+export function StartAudio({ session, messages, children, ...props }: StartAudioProps) {
+  const m = useMessages(messages);
+  const { state, buttonProps } = useStartAudio({ session });
+  if (!state.blocked) return null;
+  return (
+    <button {...mergeProps(buttonProps, { className: 'g2g-button g2g-button--primary' }, props)}>
+      {children ?? m.startAudio}
+    </button>
+  );
+}
