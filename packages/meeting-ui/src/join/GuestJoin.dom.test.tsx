@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { FakeWebex } from '@g2g/meeting-hooks/testing';
 import { FakeJoin } from '../stories/fake';
 import { fr } from '../i18n/fr';
 import { STYLE_ELEMENT_ID, meetingUiCss } from '../theme/styles';
@@ -24,6 +25,7 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
   it('takes a replacement for one screen and keeps the rest of the flow', async () => {
     const MyLobby = () => <h2>Custom lobby</h2>;
     const events: string[] = [];
+    let fake: FakeWebex | undefined;
     render(
       <FakeJoin
         media={false}
@@ -31,8 +33,12 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
         displayName="Ada"
         scenario={{ meeting: { lobby: true } }}
         components={{ Lobby: MyLobby }}
-        onStateChange={(s) => events.push(s.status)}
-        onFake={(fake) => setTimeout(() => fake.admitSelf(), 50)}
+        onStateChange={(s) => {
+          events.push(s.status);
+          // Let them in once they wait (in a macrotask: not during React's commit).
+          if (s.status === 'lobby') setTimeout(() => fake?.admitSelf());
+        }}
+        onFake={(f) => (fake = f)}
         onJoined={() => events.push('onJoined')}
       />,
     );
