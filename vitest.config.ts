@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 // Relative on purpose: the config is bundled by Vite, and this pulls the
 // simulator in from source (no build needed) for the browser commands.
 import { simCommands } from './packages/webex-sim/src/testing/vitest-commands';
+import { isKnownSdkDefect } from './packages/webex-sim/src/testing/known-sdk-defects';
 
 // Workspace packages resolve to their TypeScript sources through this export
 // condition, so tests never need a prior build.
@@ -26,11 +27,9 @@ export default defineConfig({
   test: {
     // How long expect.poll waits before failing; a bound on waiting, never a speed assertion.
     expect: { poll: { timeout: 15_000 } },
-    // webex@2.60.4 (the stock widget's SDK) prepares a KMS context on register
-    // and chains .then() on it without a catch, so an unreachable KMS (there is
-    // none offline) becomes an unhandled rejection. Only that SDK defect is ignored.
-    onUnhandledError: (error) =>
-      !`${error?.message} ${error?.stack}`.includes('/encryption/api/v1/kms/'),
+    // Only the SDK defects listed by name are ignored (webex@2.60.4's calendar
+    // plugin prefetches a KMS key on `ready` with no catch; there is no KMS offline).
+    onUnhandledError: (error) => !isKnownSdkDefect(`${error?.message} ${error?.stack}`),
     projects: [
       {
         extends: true,

@@ -2,10 +2,13 @@
 // browser tests, Storybook and the demo's offline mode use. No Node imports.
 import type { CreateServiceAppInput, ProvisionedApp } from './control/control';
 import type { Fault, FaultSpec } from './faults';
-import type { LoggedRequest } from './requestLog';
+import type { LoggedRequest, RequestFilter } from './requestLog';
 import type { SimOptions } from './world/options';
+import type { ClientLogUpload } from './world/types';
 
 export { G2G_SCOPES } from './world/scopes';
+export { SDK_HARD_CODED_URLS, isSdkHardCodedUrl } from './sdk/hard-coded-urls';
+export type { HardCodedUrl } from './sdk/hard-coded-urls';
 
 export interface SimMeetingState {
   id: string;
@@ -54,13 +57,15 @@ export interface SimClient {
   addFault(spec: FaultSpec): Promise<Fault>;
   removeFault(id: string): Promise<void>;
   clearFaults(): Promise<void>;
-  requests(filter?: { method?: string; path?: string; since?: number }): Promise<LoggedRequest[]>;
+  requests(filter?: RequestFilter): Promise<LoggedRequest[]>;
   clearRequests(): Promise<void>;
   dropWebsockets(): Promise<number>;
   meeting(id: string): Promise<SimMeetingState>;
   admit(meetingId: string, participantIds?: string[]): Promise<string[]>;
   endMeeting(meetingId: string): Promise<void>;
   captchaCode(captchaId: string): Promise<string>;
+  /** The client-log uploads the SDKs made (on leave), oldest first. */
+  clientLogs(): Promise<ClientLogUpload[]>;
   /** Calls the REST face (`/v1${path}`) with a bearer token; returns status and parsed body. */
   rest<T = unknown>(
     token: string,
@@ -140,6 +145,8 @@ export function createSimClient(url: string): SimClient {
       void (await call('POST', `/_sim/meetings/${encodeURIComponent(meetingId)}/end`)),
     captchaCode: async (captchaId) =>
       (await call<{ code: string }>('GET', `/_sim/captchas/${encodeURIComponent(captchaId)}`)).code,
+    clientLogs: async () =>
+      (await call<{ items: ClientLogUpload[] }>('GET', '/_sim/client-logs')).items,
     rest: async <T>(token: string, method: string, path: string, body?: unknown) => {
       const res = await fetch(`${base}/v1${path}`, {
         method,

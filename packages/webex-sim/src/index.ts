@@ -1,4 +1,5 @@
 import { SimControl } from './control/control';
+import { isLoopbackHost } from './loopback';
 import type { Router } from './http/router';
 import { controlRoutes } from './control/routes';
 import { Faults } from './faults';
@@ -40,7 +41,7 @@ export interface Sim {
  */
 export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
   const host = options.host ?? '127.0.0.1';
-  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) {
+  if (!isLoopbackHost(host)) {
     throw new Error(`webex-sim only listens on loopback; ${host} is not a loopback address.`);
   }
   const world = new World(options.seed, options.options);
@@ -73,7 +74,12 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
 
 export { SimControl } from './control/control';
 export { joinOverHttp } from './testing/participant';
-export type { HeadlessParticipant, JoinOverHttpInput } from './testing/participant';
+export type {
+  HeadlessParticipant,
+  JoinOverHttpInput,
+  LocusDto,
+  LocusPush,
+} from './testing/participant';
 export { httpCaller } from './testing/http-call';
 export type { HttpCallOptions, HttpCallResponse } from './testing/http-call';
 export type { ProvisionedApp, CreateServiceAppInput } from './control/control';
@@ -82,3 +88,5 @@ export type { LoggedRequest } from './requestLog';
 export type { SimOptions } from './world/options';
 export { DEFAULT_OPTIONS } from './world/options';
 export { G2G_SCOPES } from './world/scopes';
+export { SDK_HARD_CODED_URLS, isSdkHardCodedUrl } from './sdk/hard-coded-urls';
+export type { HardCodedUrl } from './sdk/hard-coded-urls';

@@ -6,11 +6,15 @@ import { HttpError, MESSAGES } from './http/errors';
 import type { Router } from './http/router';
 import type { SimRequest, SimResponse } from './http/types';
 import type { Faults } from './faults';
+import { isLoopbackUrl } from './loopback';
+import { CLIENT_LOG_UPLOAD_PATH } from './sdk/urls';
 import type { RequestLog } from './requestLog';
 import type { World } from './world/world';
 
-/** Bodies larger than this get a 413: nothing Webex accepts is bigger. */
+/** Bodies larger than this get a 413: no Webex API call is bigger... */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** ...except the SDK's log upload to a client-logs `tempURL`, which is a file. */
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 export type UpgradeHandler = (socket: WebSocket, req: IncomingMessage, url: URL) => void;
 
@@ -89,6 +93,27 @@ export class SimServer {
     const trackingId = clientTracking ?? world.ids.trackingId();
     const cors = corsHeaders(req);
 
+    // The control API changes a developer's whole simulator: a page from
+    // anywhere else on the web must not reach it through their browser. A
+    // missing Origin is a Node caller (tests, the backend); a foreign one is
+    // refused outright, since a "simple" cross-origin POST runs without a
+    // preflight even when its answer cannot be read.
+    if (url.pathname.startsWith('/_sim')) {
+      const origin = header(req, 'origin');
+      if (origin !== undefined && !isLoopbackUrl(origin)) {
+        this.send(
+          res,
+          403,
+          envelope(
+            `The simulator's control API only answers pages served from loopback, not ${origin}.`,
+            trackingId,
+          ),
+          { Trackingid: trackingId, Vary: 'Origin' },
+        );
+        return;
+      }
+    }
+
     if (method === 'OPTIONS') {
       res.writeHead(204, { ...cors, 'Access-Control-Max-Age': '600' });
       res.end();
@@ -97,7 +122,10 @@ export class SimServer {
 
     let rawBody: Buffer;
     try {
-      rawBody = await readBody(req);
+      rawBody = await readBody(
+        req,
+        url.pathname.startsWith(CLIENT_LOG_UPLOAD_PATH) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES,
+      );
     } catch {
       this.send(res, 413, envelope('The request body is too large.', trackingId), {
         ...cors,
@@ -113,6 +141,7 @@ export class SimServer {
       path: url.pathname,
       query: url.search,
       trackingId,
+      ...(auth && auth !== 'expired' ? { personId: auth.personId } : {}),
       ...(header(req, 'authorization')
         ? {
             auth:
@@ -127,7 +156,7 @@ export class SimServer {
 
     const fault = url.pathname.startsWith('/_sim') ? undefined : faults.take(method, url.pathname);
     if (fault?.latencyMs) await sleep(fault.latencyMs);
-    let response: SimResponse;
+    let response: SimResponse & { unmodelled?: true };
     if (fault?.status) {
       response = {
         status: fault.status,
@@ -148,7 +177,12 @@ export class SimServer {
 
     // The log is for the Webex surfaces; control calls would only blur assertions.
     if (!url.pathname.startsWith('/_sim'))
-      log.add({ ...entry, status: response.status, ...(fault ? { fault: fault.id } : {}) });
+      log.add({
+        ...entry,
+        status: response.status,
+        ...(fault ? { fault: fault.id } : {}),
+        ...(response.unmodelled ? { unmodelled: true } : {}),
+      });
     this.send(
       res,
       response.status,
@@ -158,7 +192,8 @@ export class SimServer {
     );
   }
 
-  private async route(req: SimRequest): Promise<SimResponse> {
+  /** Routes a request; one no route knows is answered 404/405 and marked `unmodelled`. */
+  private async route(req: SimRequest): Promise<SimResponse & { unmodelled?: true }> {
     let methodMismatch = false;
     for (const router of this.deps.routers) {
       const found = router.match(req.method, req.path);
@@ -179,8 +214,8 @@ export class SimServer {
       methodMismatch ||= found.methodMismatch;
     }
     return methodMismatch
-      ? { status: 405, body: envelope('Method not allowed.', req.trackingId) }
-      : { status: 404, body: envelope(MESSAGES.notFound, req.trackingId) };
+      ? { status: 405, body: envelope('Method not allowed.', req.trackingId), unmodelled: true }
+      : { status: 404, body: envelope(MESSAGES.notFound, req.trackingId), unmodelled: true };
   }
 
   private send(
@@ -266,12 +301,12 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error('body too large');
+    if (size > limit) throw new Error('body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

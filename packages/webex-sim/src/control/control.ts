@@ -1,9 +1,9 @@
 import type { SimServer } from '../server';
 import { globToRegExp, type Fault, type FaultSpec, type Faults } from '../faults';
 import { badRequest, notFound } from '../http/errors';
-import type { LoggedRequest, RequestLog } from '../requestLog';
+import type { LoggedRequest, RequestFilter, RequestLog } from '../requestLog';
 import type { SimOptions } from '../world/options';
-import type { Meeting } from '../world/types';
+import type { ClientLogUpload, Meeting } from '../world/types';
 import type { World } from '../world/world';
 import type { WebhookDelivery } from '../webhooks/delivery';
 
@@ -182,8 +182,8 @@ export class SimControl {
     return this.faults.all();
   }
 
-  /** Requests received, oldest first; filter by method, path glob, or `since` (a seq). */
-  requests(filter: { method?: string; path?: string; since?: number } = {}): LoggedRequest[] {
+  /** Requests received, oldest first; filter by method, path glob, `since` (a seq), person or `unmodelled`. */
+  requests(filter: RequestFilter = {}): LoggedRequest[] {
     return this.log.list(filter);
   }
 
@@ -204,7 +204,7 @@ export class SimControl {
   /** Ends a meeting for everyone, as the host's "end for all" does. */
   endMeeting(meetingId: string): void {
     const meeting = this.meeting(meetingId);
-    this.world.endMeeting(meeting, meeting.hostUserId, 'ended-by-control');
+    this.world.endMeeting(meeting, meeting.hostUserId);
   }
 
   /** The meeting's state and live participants. */
@@ -223,6 +223,11 @@ export class SimControl {
         state: p.state,
       })),
     };
+  }
+
+  /** The client-log uploads the SDKs made (on leave), oldest first. */
+  clientLogs(): ClientLogUpload[] {
+    return this.world.clientLogs.map((u) => ({ ...u }));
   }
 
   /** The answer to a captcha, so tests can solve it. */

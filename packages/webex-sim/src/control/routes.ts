@@ -97,6 +97,11 @@ export function controlRoutes(control: SimControl): Router {
         ...opt('method', req.query.get('method') ?? undefined),
         ...opt('path', req.query.get('path') ?? undefined),
         ...opt('since', since ? Number(since) : undefined),
+        ...opt('personId', req.query.get('personId') ?? undefined),
+        ...opt(
+          'unmodelled',
+          req.query.has('unmodelled') ? req.query.get('unmodelled') !== 'false' : undefined,
+        ),
       }),
     });
   });
@@ -114,6 +119,7 @@ export function controlRoutes(control: SimControl): Router {
       ? ok({ captchaId: p.id, code })
       : { status: 404, body: { message: 'No such captcha.' } };
   });
+  r.get('/_sim/client-logs', () => ok({ items: control.clientLogs() }));
   r.post('/_sim/prune', () => ok(control.prune()));
   r.post('/_sim/webhooks/idle', async () => (await control.webhooksIdle(), ok({ idle: true })));
 

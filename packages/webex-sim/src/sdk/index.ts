@@ -18,7 +18,7 @@ export function sdkFace(world: World) {
   deviceRoutes(router, world);
   meetingInfoRoutes(router, world, permissionSecret);
   locus.routes(router);
-  sinkRoutes(router);
+  sinkRoutes(router, world);
   const upgrades: { prefix: string; handle: UpgradeHandler }[] = [
     { prefix: mercury.prefix, handle: mercury.handle },
     { prefix: DATA_CHANNEL_PATH, handle: mercury.handleDataChannel },

@@ -246,3 +246,198 @@ describe('Mercury', () => {
     await Promise.all([g.close(), again.close()]);
   });
 });
+
+describe('Locus pushes, as both SDK versions correlate and read them', () => {
+  it('every push carries the top-level locusUrl and the device correlationId in self', async () => {
+    const app = provision(sim);
+    const m = await meeting(app, OPEN);
+    const a = await join(app, m, 'ann');
+    const b = await join(app, m, 'bo');
+    await expect.poll(() => a.events.length).toBeGreaterThan(0);
+    const push = a.events.at(-1)!;
+    expect(push.eventType).toBe('locus.participant_joined');
+    expect(push.locusUrl).toBe(a.locusUrl);
+    expect(push.locus.url).toBe(a.locusUrl);
+    expect(push.locus.self?.devices).toEqual([
+      expect.objectContaining({ url: a.deviceUrl, correlationId: a.correlationId }),
+    ]);
+    // The joiner hears of its own join from the HTTP answer, not from a push.
+    expect(b.events).toEqual([]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('sequences increase across changes and across a restart of the same meeting', async () => {
+    const app = provision(sim);
+    const m = await meeting(app, OPEN);
+    const watcher = await join(app, m, 'watcher');
+    const seq = () => watcher.events.at(-1)!.locus.sequence.entries[0]!;
+    const other = await join(app, m, 'other');
+    await expect.poll(() => watcher.events.length).toBe(1);
+    const first = seq();
+    await other.leave();
+    await expect.poll(() => watcher.events.length).toBe(2);
+    expect(seq()).toBeGreaterThan(first);
+    await watcher.leave();
+    // A new instance of the series is a new Locus; its numbers still go up.
+    const again = await join(app, m, 'again');
+    const later = await join(app, m, 'later');
+    await expect.poll(() => again.events.length).toBe(1);
+    expect(again.events[0]!.locus.sequence.entries[0]).toBeGreaterThan(seq());
+    expect(again.locusUrl).not.toBe(watcher.locusUrl);
+    await Promise.all([watcher.close(), other.close(), again.close(), later.close()]);
+  });
+
+  it('someone who left hears nothing more of the meeting, until it ends for those still in it', async () => {
+    const app = provision(sim);
+    const m = await meeting(app, OPEN);
+    const a = await join(app, m, 'a');
+    const b = await join(app, m, 'b');
+    const c = await join(app, m, 'c');
+    await b.leave();
+    const heard = b.events.length;
+    await c.leave();
+    await expect.poll(() => a.events.at(-1)?.eventType).toBe('locus.participant_left');
+    expect(b.events).toHaveLength(heard);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
+
+  it('a local mute arrives in media requests and shows as status; a host mute as controls', async () => {
+    const app = provision(sim);
+    const m = await meeting(app, OPEN);
+    const hostToken = await guest(app, 'host-m');
+    const host = await joinOverHttp({
+      url: sim.url,
+      token: hostToken,
+      meetingNumber: m.meetingNumber,
+      hostKey: m.hostKey,
+    });
+    const guestToken = await guest(app, 'guest-m');
+    const g = await joinOverHttp({
+      url: sim.url,
+      token: guestToken,
+      meetingNumber: m.meetingNumber,
+      password: m.password,
+    });
+    const seenByHost = () =>
+      host.events.at(-1)?.locus.participants.find((p) => p.id === g.participantId);
+    const media = (muted: boolean) =>
+      call('PUT', `${g.locusUrl}/participant/${g.participantId}/media`.replace(sim.url, ''), {
+        token: guestToken,
+        body: {
+          device: { url: g.deviceUrl, deviceType: 'WEB' },
+          localMedias: [{ localSdp: JSON.stringify({ audioMuted: muted, videoMuted: false }) }],
+        },
+      });
+    expect((await media(false)).status).toBe(200);
+    await expect.poll(() => seenByHost()?.status.audioStatus).toBe('SENDRECV');
+    await media(true);
+    await expect.poll(() => host.events.at(-1)?.eventType).toBe('locus.participant_audio_muted');
+    expect(seenByHost()?.status.audioStatus).toBe('RECVONLY');
+
+    const controls = (token: string, muted: boolean) =>
+      call('PATCH', `${g.locusUrl}/participant/${g.participantId}/controls`.replace(sim.url, ''), {
+        token,
+        body: { audio: { muted } },
+      });
+    expect((await controls(hostToken, true)).status).toBe(200);
+    await expect.poll(() => g.events.at(-1)?.locus.self).toBeDefined();
+    await expect
+      .poll(() => g.events.at(-1)!.locus.participants.find((p) => p.id === g.participantId))
+      .toMatchObject({ controls: { audio: { muted: true } } });
+    // As in Webex, a host may mute others but not unmute them; the participant may.
+    expect((await controls(hostToken, false)).body).toMatchObject({ errorCode: 2403010 });
+    expect((await controls(guestToken, false)).status).toBe(200);
+    await expect.poll(() => seenByHost()?.controls.audio.muted).toBe(false);
+    // Nobody but a host changes someone else.
+    const other = await join(app, m, 'nosy');
+    const nosy = await call(
+      'PATCH',
+      `${host.locusUrl}/participant/${host.participantId}/controls`.replace(sim.url, ''),
+      { token: await guest(app, 'nosy'), body: { audio: { muted: true } } },
+    );
+    expect(nosy.status).toBe(403);
+    await Promise.all([host.close(), g.close(), other.close()]);
+  });
+
+  it('the syncUrl answers nothing when up to date, and a delta after a change', async () => {
+    const app = provision(sim);
+    const m = await meeting(app, OPEN);
+    const token = await guest(app, 'syncer');
+    const a = await joinOverHttp({
+      url: sim.url,
+      token,
+      meetingNumber: m.meetingNumber,
+      password: m.password,
+    });
+    const full = await call('GET', a.locusUrl.replace(sim.url, ''), { token });
+    const dto = full.body as unknown as { syncUrl: string; sequence: { entries: number[] } };
+    const syncPath = dto.syncUrl.replace(sim.url, '');
+    const upToDate = await call('GET', syncPath, { token });
+    expect(upToDate.status).toBe(200);
+    expect(upToDate.text).toBe('');
+    const b = await join(app, m, 'b2');
+    const delta = await call('GET', syncPath, { token });
+    expect(delta.body).toMatchObject({
+      baseSequence: { entries: dto.sequence.entries },
+      participants: expect.arrayContaining([expect.objectContaining({ state: 'JOINED' })]),
+    });
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe('client logs, people, unmodelled requests', () => {
+  it('the client-log upload flow: urls → PUT to the temporary URL → meta', async () => {
+    const app = provision(sim);
+    const token = await guest(app, 'logger');
+    const opened = await call('POST', '/clientlogs/api/v1/logs/urls', {
+      token,
+      body: { file: 'locus_123.txt', uploadProtocol: 'content-length' },
+    });
+    const session = opened.body as { tempURL: string; logFilename: string; userId: string };
+    expect(session).toMatchObject({
+      tempURL: expect.stringMatching(/^http:/),
+      userId: expect.any(String),
+    });
+    const put = await fetch(session.tempURL, { method: 'PUT', body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(put.status).toBe(200);
+    const meta = await call('POST', '/clientlogs/api/v1/logs/meta', {
+      token,
+      body: {
+        filename: session.logFilename,
+        data: [{ key: 'correlationId', value: 'c-1' }],
+        userId: session.userId,
+      },
+    });
+    expect(meta.status).toBe(200);
+    expect(sim.control.clientLogs().at(-1)).toMatchObject({
+      file: 'locus_123.txt',
+      bytes: 2 * 1024 * 1024,
+      metadata: { correlationId: 'c-1' },
+    });
+  });
+
+  it('lists people by id, as the SDK batches them', async () => {
+    const app = provision(sim);
+    const me = await call('GET', '/v1/people/me', { token: app.tokens.accessToken });
+    const id = (me.body as { id: string }).id;
+    const list = await call('GET', `/v1/people/?id=${id},nobody&showAllTypes=true`, {
+      token: app.tokens.accessToken,
+    });
+    expect(list.body).toMatchObject({ items: [{ id }], notFoundIds: ['nobody'] });
+    expect((await call('GET', '/v1/people', { token: app.tokens.accessToken })).status).toBe(400);
+  });
+
+  it('marks requests no route models, so tests can assert none were made', async () => {
+    const app = provision(sim);
+    await call('GET', '/v1/people/me', { token: app.tokens.accessToken });
+    await call('GET', '/locus/api/v1/loci/x/not-a-thing', { token: app.tokens.accessToken });
+    await call('DELETE', '/v1/people/me', { token: app.tokens.accessToken });
+    const unmodelled = sim.control
+      .requests({ unmodelled: true })
+      .map((r) => `${r.method} ${r.status}`);
+    expect(unmodelled).toEqual(['GET 404', 'DELETE 405']);
+    const [modelled] = sim.control.requests({ path: '/v1/people/me', unmodelled: false });
+    expect(modelled?.personId).toEqual(expect.any(String));
+    expect(sim.control.requests({ personId: modelled!.personId })).toHaveLength(3);
+  });
+});

@@ -3,6 +3,7 @@ import { jsonBody } from '../http/body';
 import { HttpError, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import type { SimRequest } from '../http/types';
+import { LOCUS_EVENT, type LocusEventType } from '../world/locus-events';
 import type { Locus, Meeting, Participant } from '../world/types';
 import type { World, WorldEvent } from '../world/world';
 import type { MercuryHub } from './mercury';
@@ -27,15 +28,41 @@ const MEDIA_CONNECTION = {
 export const LOCUS_CODES = {
   permissionRequired: 2403001,
   blocked: 2403004,
+  forbidden: 2403010,
   licenceExceeded: 2403050,
   meetingFull: 2403051,
   meetingEnded: 2404004,
 } as const;
 
+/** The slice of a media request's `localMedias[0].localSdp` (a JSON string) that carries mute state. */
+function localMuteOf(body: Record<string, unknown>): {
+  audioMuted?: boolean;
+  videoMuted?: boolean;
+} {
+  const first = (body.localMedias as { localSdp?: unknown }[] | undefined)?.[0];
+  if (typeof first?.localSdp !== 'string') return {};
+  try {
+    const sdp = JSON.parse(first.localSdp) as { audioMuted?: unknown; videoMuted?: unknown };
+    return {
+      ...(typeof sdp.audioMuted === 'boolean' ? { audioMuted: sdp.audioMuted } : {}),
+      ...(typeof sdp.videoMuted === 'boolean' ? { videoMuted: sdp.videoMuted } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+const mediaStatus = (connected: boolean, muted: boolean | undefined) =>
+  !connected || muted === undefined ? 'INACTIVE' : muted ? 'RECVONLY' : 'SENDRECV';
+
 /**
- * Locus: the meeting's live state. Joins, leaves, lobby admission and
- * "end for all" change it; every change is rendered from each participant's
- * point of view (its `self`) and pushed over Mercury.
+ * Locus: the meeting's live state. Joins, leaves, lobby admission, mutes and
+ * "end for all" change it; every change is rendered from each device's
+ * point of view (its `self`) and pushed over Mercury as
+ * `{eventType, locusUrl, locus}`: webex@2.60.4 finds the meeting object by
+ * that top-level `locusUrl` (or by the device's `correlationId` in
+ * `self.devices`), and creates a phantom meeting for an event it cannot
+ * place.
  */
 export class LocusService {
   constructor(
@@ -45,11 +72,7 @@ export class LocusService {
     private baseUrl = '',
   ) {
     world.events.on('event', (e: WorldEvent) => {
-      if (e.type === 'locus')
-        this.broadcast(
-          e.meeting,
-          e.reason === 'admitted' ? 'locus.participant_updated' : 'locus.participant_left',
-        );
+      if (e.type === 'locus') this.publish(e.meeting, e.eventType, e);
     });
   }
 
@@ -58,6 +81,7 @@ export class LocusService {
   }
 
   routes(r: Router): void {
+    // What the SDK asks on every Mercury (re)connect to find meetings it is in.
     r.get('/locus/api/v1/loci', (req) => {
       const token = requireToken(this.world, req);
       const loci = [...this.world.meetings.values()]
@@ -69,13 +93,30 @@ export class LocusService {
             ),
         )
         .map((m) => this.render(m, this.selfFor(m, token.personId)));
-      return { status: 200, body: { loci } };
+      return { status: 200, body: { loci, locusUrls: loci.map((l) => l.url) } };
     });
 
     r.get('/locus/api/v1/loci/:locusId', (req, p) => {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
       return { status: 200, body: this.render(m, this.selfFor(m, token.personId)) };
+    });
+
+    // The delta sync (`syncUrl`): nothing when the caller is up to date,
+    // else everything since its sequence as a delta (`baseSequence`), which
+    // both SDKs merge participant by participant.
+    r.get('/locus/api/v1/loci/:locusId/sync', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      const since = Number(req.query.get('since'));
+      const view = this.render(m, this.selfFor(m, token.personId));
+      const current = view.sequence.entries[0]!;
+      if (Number.isFinite(since) && since >= current) return { status: 200 };
+      const base = Number.isFinite(since) && since > 0 ? since : current - 1;
+      return {
+        status: 200,
+        body: { ...view, baseSequence: { entries: [base], rangeStart: 0, rangeEnd: 0 } },
+      };
     });
 
     // Join by Locus URL (after meetingInfo) or by invitee (`wbxmn:<number>`).
@@ -114,10 +155,9 @@ export class LocusService {
           admit.filter((x): x is string => typeof x === 'string'),
         );
       const lock = (body.lock as { locked?: unknown } | undefined)?.locked;
-      if (typeof lock === 'boolean' && m.locus) {
+      if (typeof lock === 'boolean' && m.locus && m.locus.locked !== lock) {
         m.locus.locked = lock;
-        m.locus.sequence++;
-        this.broadcast(m, 'locus.controls_updated');
+        this.changed(m, LOCUS_EVENT.controlsUpdated);
       }
       return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
     });
@@ -127,7 +167,7 @@ export class LocusService {
       const m = this.meetingByLocus(p.locusId!);
       this.requireHost(m, token.personId);
       const self = this.selfFor(m, token.personId);
-      this.world.endMeeting(m, token.personId, 'ended-by-host');
+      this.world.endMeeting(m, token.personId, self?.deviceUrl);
       return { status: 200, body: { locus: self ? this.renderEnded(m, self) : {} } };
     });
 
@@ -144,21 +184,65 @@ export class LocusService {
       };
     });
 
-    // Media and other participant updates: accepted; no media flows here.
+    // Every media request (ROAP offers and webex@3's `LocalMute`, webex@2.60.4's
+    // mute toggles) carries the sender's mute state in `localMedias[0].localSdp`.
     r.put('/locus/api/v1/loci/:locusId/participant/:pid/media', (req, p) => {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
+      const participant = this.ownParticipant(m, p.pid!, token.personId);
+      const { audioMuted, videoMuted } = localMuteOf(jsonBody(req));
+      const first = participant.audioMuted === undefined && participant.videoMuted === undefined;
+      const event =
+        audioMuted !== undefined && audioMuted !== participant.audioMuted && !first
+          ? audioMuted
+            ? LOCUS_EVENT.participantAudioMuted
+            : LOCUS_EVENT.participantAudioUnmuted
+          : videoMuted !== undefined && videoMuted !== participant.videoMuted && !first
+            ? videoMuted
+              ? LOCUS_EVENT.participantVideoMuted
+              : LOCUS_EVENT.participantVideoUnmuted
+            : LOCUS_EVENT.participantUpdated;
+      const before = JSON.stringify([participant.audioMuted, participant.videoMuted]);
+      if (audioMuted !== undefined) participant.audioMuted = audioMuted;
+      if (videoMuted !== undefined) participant.videoMuted = videoMuted;
+      participant.audioMuted ??= false;
+      participant.videoMuted ??= false;
+      if (JSON.stringify([participant.audioMuted, participant.videoMuted]) !== before)
+        this.changed(m, event, participant.deviceUrl);
       return {
         status: 200,
-        body: {
-          locus: this.render(m, this.selfFor(m, token.personId)),
-          mediaConnections: [MEDIA_CONNECTION],
-        },
+        body: { locus: this.render(m, participant), mediaConnections: [MEDIA_CONNECTION] },
       };
     });
+
+    // Participant controls: `{audio|video: {muted}}` is a remote mute
+    // (`meeting.mute(memberId)`, members/util.js in both versions); the
+    // participant's own unmute lifts it (webex@3's MuteState does so when the
+    // user unmutes). Other controls (`hand`, …) are accepted as no-ops.
     r.patch('/locus/api/v1/loci/:locusId/participant/:pid/controls', (req, p) => {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
+      const target = m.locus?.participants.get(p.pid!);
+      if (!target || target.state === 'LEFT') throw notFound('Participant not found.');
+      if (target.personId !== token.personId) this.requireHost(m, token.personId);
+      const body = jsonBody(req);
+      const audio = (body.audio as { muted?: unknown } | undefined)?.muted;
+      const video = (body.video as { muted?: unknown } | undefined)?.muted;
+      const bySelf = target.personId === token.personId;
+      // As in Webex, a host can mute others but only they can unmute themselves.
+      if (!bySelf && (audio === false || video === false))
+        throw locusError(403, LOCUS_CODES.forbidden, 'Only the participant can unmute.');
+      let changed = false;
+      if (typeof audio === 'boolean' && audio !== target.remoteAudioMuted) {
+        target.remoteAudioMuted = audio;
+        changed = true;
+      }
+      if (typeof video === 'boolean' && video !== target.remoteVideoMuted) {
+        target.remoteVideoMuted = video;
+        changed = true;
+      }
+      if (changed) target.mutedBy = token.personId;
+      if (changed) this.changed(m, LOCUS_EVENT.participantControlsUpdated);
       return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
     });
   }
@@ -190,7 +274,14 @@ export class LocusService {
   private requireHost(m: Meeting, personId: string): void {
     const me = this.selfFor(m, personId);
     if (!me?.isHost || me.state !== 'JOINED')
-      throw locusError(403, 2403010, 'Only the host can do that.');
+      throw locusError(403, LOCUS_CODES.forbidden, 'Only the host can do that.');
+  }
+
+  private ownParticipant(m: Meeting, pid: string, personId: string): Participant {
+    const participant = m.locus?.participants.get(pid);
+    if (!participant || participant.personId !== personId || participant.state === 'LEFT')
+      throw notFound('Participant not found.');
+    return participant;
   }
 
   private selfFor(m: Meeting, personId: string): Participant | undefined {
@@ -198,10 +289,17 @@ export class LocusService {
     return mine.find((p) => p.state !== 'LEFT') ?? mine.at(-1);
   }
 
+  /** A change to the Locus: a new sequence number, and a push to everyone in it. */
+  private changed(m: Meeting, eventType: LocusEventType, answeredDevice?: string): void {
+    if (!m.locus) return;
+    m.locus.sequence = this.world.nextLocusSequence();
+    this.publish(m, eventType, answeredDevice ? { answeredDevice } : {});
+  }
+
   private join(req: SimRequest, meeting: Meeting) {
     const token = requireToken(this.world, req);
     const body = jsonBody(req);
-    const device = body.device as { url?: unknown } | undefined;
+    const device = body.device as { url?: unknown; deviceType?: unknown } | undefined;
     const deviceUrl = typeof device?.url === 'string' ? device.url : '';
     if (!this.world.devices.has(deviceUrl))
       throw locusError(400, 2400001, 'Join needs a registered device url.');
@@ -286,9 +384,11 @@ export class LocusService {
       inLobby,
       guest: person?.type !== 'person',
       deviceUrl,
+      deviceType: typeof device?.deviceType === 'string' ? device.deviceType : 'WEB',
+      ...(typeof body.correlationId === 'string' ? { correlationId: body.correlationId } : {}),
       joinedAt: now,
-      audioMuted: false,
-      videoMuted: false,
+      remoteAudioMuted: false,
+      remoteVideoMuted: false,
     };
     locus.participants.set(participant.id, participant);
     if (!inLobby) this.world.startMeeting(meeting, token.personId);
@@ -301,8 +401,9 @@ export class LocusService {
         }
       }
     }
-    locus.sequence++;
-    this.broadcast(meeting, 'locus.participant_joined', participant.id);
+    // The joiner learns of its join from this answer; an event as well would
+    // reach webex@2.60.4 before the answer, while its meeting still ignores changes.
+    this.changed(meeting, LOCUS_EVENT.participantJoined, deviceUrl);
     // webex@2.60.4 reads mediaConnections[0] unconditionally; one media-less entry satisfies both versions.
     return {
       status: 200,
@@ -314,32 +415,42 @@ export class LocusService {
     participant.state = 'LEFT';
     participant.leftAt = this.world.now();
     const locus = m.locus!;
-    locus.sequence++;
-    const view = this.render(m, participant);
     if (!this.world.activeParticipants(m).some((p) => p.state === 'JOINED')) {
       // The last one out ends the meeting; lobby waiters are sent away with it.
-      this.world.endMeeting(m, participant.personId, 'last-participant-left');
-    } else {
-      this.broadcast(m, 'locus.participant_left', participant.id);
+      // (Rendered first: an ended meeting forgets its Locus.)
+      locus.sequence = this.world.nextLocusSequence();
+      const view = this.render(m, participant);
+      this.world.endMeeting(m, participant.personId, participant.deviceUrl);
+      return view;
     }
-    return view;
+    this.changed(m, LOCUS_EVENT.participantLeft, participant.deviceUrl);
+    return this.render(m, participant);
   }
 
-  /** Pushes the current Locus to every participant still connected (and to those who just left). */
-  private broadcast(m: Meeting, eventType: string, skipParticipantId?: string): void {
-    const locus = m.locus;
-    const participants = locus ? [...locus.participants.values()] : [];
+  /**
+   * Pushes the Locus to each device with someone in it, plus those this
+   * change sent away (`notify`). A device sees itself as its latest
+   * participant, so a device that left and joined again never receives its
+   * old, removed self (which would tear its new meeting down).
+   */
+  private publish(
+    m: Meeting,
+    eventType: LocusEventType,
+    { notify = [], answeredDevice }: { notify?: string[]; answeredDevice?: string },
+  ): void {
+    const participants = [...(m.locus?.participants.values() ?? [])];
+    const byDevice = new Map<string, Participant>();
     for (const p of participants) {
-      if (p.id === skipParticipantId) continue;
-      if (
-        p.state === 'LEFT' &&
-        p.leftAt !== undefined &&
-        p.leftAt < this.world.now() - 1000 &&
-        locus?.state === 'ACTIVE'
-      )
-        continue;
-      const view = locus?.state === 'ACTIVE' ? this.render(m, p) : this.renderEnded(m, p);
-      this.mercury.push(p.deviceUrl, { eventType, locus: view });
+      if (p.state === 'LEFT' && !notify.includes(p.id)) continue;
+      const seen = byDevice.get(p.deviceUrl);
+      if (!seen || seen.joinedAt <= p.joinedAt) byDevice.set(p.deviceUrl, p);
+    }
+    const ended = m.locus?.state !== 'ACTIVE';
+    if (ended && m.locus) this.rememberEnded(m.locus.id, m.id);
+    for (const [deviceUrl, self] of byDevice) {
+      if (deviceUrl === answeredDevice) continue;
+      const locus = ended ? this.renderEnded(m, self) : this.render(m, self);
+      this.mercury.push(deviceUrl, { eventType, locusUrl: locus.url, locus });
     }
   }
 
@@ -353,6 +464,7 @@ export class LocusService {
   }
 
   private participantView(m: Meeting, p: Participant, locusUrl: string) {
+    const mediaConnected = p.audioMuted !== undefined || p.videoMuted !== undefined;
     return {
       id: p.id,
       url: `${locusUrl}/participant/${p.id}`,
@@ -373,8 +485,9 @@ export class LocusService {
       devices: [
         {
           url: p.deviceUrl,
-          deviceType: 'WEB',
+          deviceType: p.deviceType,
           state: p.state,
+          ...(p.correlationId ? { correlationId: p.correlationId } : {}),
           ...(p.inLobby && p.state === 'IDLE'
             ? { intent: { type: 'WAIT', reason: 'ON_HOLD_LOBBY' } }
             : {}),
@@ -382,12 +495,19 @@ export class LocusService {
         },
       ],
       status: {
-        audioStatus: p.audioMuted ? 'RECVONLY' : 'SENDRECV',
-        videoStatus: p.videoMuted ? 'RECVONLY' : 'SENDRECV',
+        audioStatus: mediaStatus(mediaConnected, p.audioMuted),
+        videoStatus: mediaStatus(mediaConnected, p.videoMuted),
       },
       controls: {
-        audio: { muted: p.audioMuted, requestedToUnmute: false },
-        video: { muted: p.videoMuted },
+        audio: {
+          muted: p.remoteAudioMuted,
+          requestedToUnmute: false,
+          ...(p.mutedBy ? { meta: { modifiedBy: p.mutedBy } } : {}),
+        },
+        video: {
+          muted: p.remoteVideoMuted,
+          ...(p.mutedBy ? { meta: { modifiedBy: p.mutedBy } } : {}),
+        },
         role: {
           roles: [
             { type: 'MODERATOR', hasRole: p.isHost },
@@ -441,7 +561,7 @@ export class LocusService {
       embeddedApps: [],
       links: {},
       sequence: { entries: [seq], rangeStart: 0, rangeEnd: 0 },
-      syncUrl: `${locusUrl}/sync`,
+      syncUrl: `${locusUrl}/sync?since=${seq}`,
     };
   }
 }

@@ -27,3 +27,9 @@ export const mercuryPath = '/mercury/api/v1/apps/wx2/registrations';
 export function websocketUrl(base: string, deviceId: string): string {
   return `${base.replace(/^http/, 'ws')}${mercuryPath}/${deviceId}/messages`;
 }
+
+/**
+ * Where client-log uploads are PUT (the `tempURL` of `POST {clientLogs}/logs/urls`):
+ * outside the API, like the pre-signed storage URL Webex hands out.
+ */
+export const CLIENT_LOG_UPLOAD_PATH = '/clientlogs/upload/';

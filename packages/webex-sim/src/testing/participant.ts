@@ -7,13 +7,49 @@ export interface HeadlessParticipant {
   participantId: string;
   locusUrl: string;
   inLobby: boolean;
+  /** The device this participant joined from. */
+  deviceUrl: string;
+  /** The `correlationId` its join sent (as the SDK sends its meeting's). */
+  correlationId: string;
   /** Locus events pushed to this participant's Mercury socket, oldest first. */
-  events: { eventType: string; selfState?: string; inLobby?: boolean }[];
+  events: LocusPush[];
   /** Whether the Mercury socket is still open. */
   listening(): boolean;
   leave(): Promise<number>;
   /** Closes the websocket and deletes the device. */
   close(): Promise<void>;
+}
+
+/** One Locus event as a headless participant received it. */
+export interface LocusPush {
+  eventType: string;
+  /** The event's top-level `locusUrl` (what webex@2.60.4 matches meetings by). */
+  locusUrl?: string;
+  selfState?: string;
+  inLobby?: boolean;
+  /** The Locus DTO itself. */
+  locus: LocusDto;
+}
+
+/** The parts of a Locus DTO the simulator's own tests read. */
+export interface LocusDto {
+  url: string;
+  sequence: { entries: number[] };
+  syncUrl: string;
+  fullState: { state: string };
+  self?: {
+    id: string;
+    state: string;
+    removed?: boolean;
+    devices: { url: string; correlationId?: string; intent?: unknown }[];
+  };
+  participants: {
+    id: string;
+    state: string;
+    person: { name: string };
+    status: { audioStatus: string; videoStatus: string };
+    controls: { audio: { muted: boolean }; video: { muted: boolean } };
+  }[];
 }
 
 export interface JoinOverHttpInput {
@@ -60,18 +96,17 @@ export async function joinOverHttp(input: JoinOverHttpInput): Promise<HeadlessPa
       ws!.once('error', reject);
       ws!.on('message', (raw) => {
         const msg = JSON.parse(String(raw)) as {
-          data?: {
-            eventType?: string;
-            locus?: { self?: { state?: string; devices?: { intent?: unknown }[] } };
-          };
+          data?: { eventType?: string; locusUrl?: string; locus?: LocusDto };
         };
         if (msg.data?.eventType === 'mercury.buffer_state') resolve();
-        else if (msg.data?.eventType?.startsWith('locus.')) {
-          const self = msg.data.locus?.self;
+        else if (msg.data?.eventType?.startsWith('locus.') && msg.data.locus) {
+          const self = msg.data.locus.self;
           events.push({
             eventType: msg.data.eventType,
+            ...(msg.data.locusUrl ? { locusUrl: msg.data.locusUrl } : {}),
             ...(self?.state ? { selfState: self.state } : {}),
             inLobby: !!self?.devices?.[0]?.intent,
+            locus: msg.data.locus,
           });
         }
       });
@@ -92,8 +127,10 @@ export async function joinOverHttp(input: JoinOverHttpInput): Promise<HeadlessPa
     throw new Error(`meetingInfo: ${info.status} ${JSON.stringify(info.body)}`);
   const locusUrl = String(info.body.locusUrl);
 
+  const correlationId = crypto.randomUUID();
   const join = await call(`${locusUrl}/participant?alternateRedirect=true`, token, 'POST', {
     device: { url: deviceUrl, deviceType: 'WEB' },
+    correlationId,
     permissionToken: info.body.permissionToken,
     alias: input.alias,
     ...(input.hostKey ? { moderator: true, pin: input.hostKey } : {}),
@@ -109,6 +146,8 @@ export async function joinOverHttp(input: JoinOverHttpInput): Promise<HeadlessPa
   return {
     participantId: self.id,
     locusUrl,
+    deviceUrl,
+    correlationId,
     inLobby: self.state === 'IDLE',
     events,
     listening: () => ws?.readyState === WebSocket.OPEN,

@@ -1,6 +1,7 @@
 // Node side of the Vitest browser commands: each browser test file starts
 // its own simulator, so files never share (or reset) each other's world.
 import { startSim, type Sim, type StartSimOptions } from '../index';
+import { networkCommands, peerCommands } from './peer-commands';
 
 const running = new Map<string, Sim>();
 
@@ -14,4 +15,6 @@ export const simCommands = {
     await running.get(url)?.close();
     running.delete(url);
   },
+  ...peerCommands,
+  ...networkCommands,
 };

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../loopback';
 import type { Webhook } from '../world/types';
 import type { World, WorldEvent } from '../world/world';
 import { envelope, restData, signature } from './envelope';
@@ -10,12 +11,6 @@ const POST_TIMEOUT_MS = 5_000;
 /** Webex disables a webhook after 100 failed deliveries within 5 minutes. */
 const DISABLE_AFTER = 100;
 const FAILURE_WINDOW_MS = 5 * 60_000;
-
-/** The simulator is a local cloud: it calls nothing beyond this machine. */
-function isLoopback(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 /**
  * Posts world `webhook` events to matching webhooks, signed, with retries,
@@ -103,7 +98,8 @@ export class WebhookDelivery {
     } catch {
       return false;
     }
-    if (!isLoopback(url)) return false;
+    // The simulator is a local cloud: it calls nothing beyond this machine.
+    if (!isLoopbackHost(url.hostname)) return false;
     const abort = new AbortController();
     this.inFlight.add(abort);
     const timer = setTimeout(() => abort.abort(), POST_TIMEOUT_MS);

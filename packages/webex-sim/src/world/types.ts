@@ -88,16 +88,38 @@ export interface Participant {
   guest: boolean;
   /** The WDM device that joined (its url), so Locus events reach the right websocket. */
   deviceUrl: string;
+  /** `device.deviceType` of the join (`WEB` for browsers). */
+  deviceType: string;
+  /**
+   * The join's `correlationId`, echoed in `self.devices[]`: both SDK
+   * versions match an event to its meeting object by it when the locusUrl
+   * is not (yet) known to them.
+   */
+  correlationId?: string;
   joinedAt: number;
   leftAt?: number;
-  audioMuted: boolean;
-  videoMuted: boolean;
+  /**
+   * Local mute, as the client reports it in each media request's
+   * `localSdp` (`{audioMuted, videoMuted}`); shown as `status.audioStatus`
+   * `RECVONLY` (muted) or `SENDRECV`. Undefined until media is connected.
+   */
+  audioMuted?: boolean;
+  videoMuted?: boolean;
+  /** Mute imposed through `PATCH …/participant/{id}/controls` (`controls.audio.muted`). */
+  remoteAudioMuted: boolean;
+  remoteVideoMuted: boolean;
+  /** Who last changed the remote mute (Locus's `controls.audio.meta.modifiedBy`). */
+  mutedBy?: string;
 }
 
 export interface Locus {
   id: string;
   startedAt: number;
-  /** Strictly increasing: the SDK drops updates whose sequence goes backwards. */
+  /**
+   * Strictly increasing, across every Locus of the world (see
+   * `World.nextLocusSequence`): webex@3 ignores a full DTO whose sequence is
+   * not newer than the one it holds, even when a meeting restarts.
+   */
   sequence: number;
   locked: boolean;
   participants: Map<string, Participant>;
@@ -189,4 +211,16 @@ export interface SchedulingOptions {
   enabledAutoShareRecording: boolean;
   enabledWebexAssistantByDefault: boolean;
   delegateEmails: string[];
+}
+
+/** One client log upload, as the SDK made it: open, PUT to the temporary URL, finalize. */
+export interface ClientLogUpload {
+  id: string;
+  personId: string;
+  /** The `file` name the SDK asked for (`<locusId>_<callStart>.txt` or `<sessionId>.txt`). */
+  file: string;
+  /** Bytes PUT to the temporary URL; `undefined` until the upload happens. */
+  bytes?: number;
+  /** The metadata the SDK finalized the upload with (`locusId`, `correlationId`, …). */
+  metadata?: Record<string, string>;
 }

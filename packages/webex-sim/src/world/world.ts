@@ -4,6 +4,7 @@ import { Ids, hydraId } from '../ids';
 import { DEFAULT_OPTIONS, type SimOptions } from './options';
 import type {
   AccessToken,
+  ClientLogUpload,
   Device,
   Guest,
   Meeting,
@@ -19,6 +20,10 @@ import type {
   Webhook,
 } from './types';
 import { G2G_SCOPES } from './scopes';
+import { LOCUS_EVENT, type LocusEventType } from './locus-events';
+
+/** Client-log uploads kept for tests to read: the newest ones. */
+const CLIENT_LOGS_KEPT = 200;
 
 /** What guest tokens may do: use the SDK as the guest. */
 const GUEST_SCOPES = ['spark:all', 'spark:people_read', 'meeting:participants_read'];
@@ -34,7 +39,15 @@ export type WorldEvent =
       actorId: string;
       data: Record<string, unknown>;
     }
-  | { type: 'locus'; meeting: Meeting; reason: string };
+  | {
+      type: 'locus';
+      meeting: Meeting;
+      eventType: LocusEventType;
+      /** Participants told although they are no longer in (those this change sent away). */
+      notify?: string[];
+      /** A device that hears of this change in its HTTP answer instead (e.g. the joiner's). */
+      answeredDevice?: string;
+    };
 
 export interface IssuedTokens {
   access: AccessToken;
@@ -70,8 +83,11 @@ export class World {
     string,
     { code: string; meetingId: string; personId: string; created: number }
   >();
+  /** The newest client-log uploads (the SDK's, on leave), oldest first. */
+  clientLogs: ClientLogUpload[] = [];
   /** Machine-account person of each (app, org) pair. */
   private machineAccounts = new Map<string, string>();
+  private lastLocusSequence = 0;
 
   constructor(
     private readonly seed?: string | number,
@@ -102,6 +118,8 @@ export class World {
     ]) {
       map.clear();
     }
+    this.clientLogs = [];
+    // lastLocusSequence survives: sequences stay increasing for SDKs that outlive a reset.
     this.clock.reset();
     this.ids = new Ids(this.seed);
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -113,6 +131,23 @@ export class World {
 
   emit(event: WorldEvent): void {
     this.events.emit('event', event);
+  }
+
+  /**
+   * The next Locus sequence number: microseconds of real time, like Locus's
+   * own, and strictly increasing across every meeting and restart of this
+   * world, so an SDK that saw an earlier instance of a meeting never takes
+   * a new one for stale.
+   */
+  nextLocusSequence(): number {
+    this.lastLocusSequence = Math.max(this.lastLocusSequence + 1, Date.now() * 1000);
+    return this.lastLocusSequence;
+  }
+
+  rememberClientLog(upload: ClientLogUpload): void {
+    this.clientLogs.push(upload);
+    if (this.clientLogs.length > CLIENT_LOGS_KEPT)
+      this.clientLogs.splice(0, this.clientLogs.length - CLIENT_LOGS_KEPT);
   }
 
   // ---------------------------------------------------------------- orgs and people
@@ -421,19 +456,27 @@ export class World {
   }
 
   /** Ends a meeting: everyone leaves, Locus goes inactive, `meetings:ended` fires. */
-  endMeeting(meeting: Meeting, actorId: string, reason = 'ended'): void {
+  endMeeting(meeting: Meeting, actorId: string, answeredDevice?: string): void {
     if (meeting.state !== 'inProgress') return;
     const now = this.now();
     if (meeting.locus) {
       meeting.locus.state = 'INACTIVE';
+      const sentAway: string[] = [];
       for (const p of meeting.locus.participants.values()) {
         if (p.state !== 'LEFT') {
           p.state = 'LEFT';
           p.leftAt = now;
+          sentAway.push(p.id);
         }
       }
-      meeting.locus.sequence++;
-      this.emit({ type: 'locus', meeting, reason });
+      meeting.locus.sequence = this.nextLocusSequence();
+      this.emit({
+        type: 'locus',
+        meeting,
+        eventType: LOCUS_EVENT.participantLeft,
+        notify: sentAway,
+        ...(answeredDevice ? { answeredDevice } : {}),
+      });
     }
     // A scheduled series can be started again until its end time; an ad-hoc one is over.
     meeting.state = meeting.adhoc || meeting.end <= now ? 'ended' : 'active';
@@ -477,8 +520,9 @@ export class World {
       }
     }
     if (admitted.length && meeting.locus) {
-      meeting.locus.sequence++;
-      this.emit({ type: 'locus', meeting, reason: 'admitted' });
+      meeting.locus.sequence = this.nextLocusSequence();
+      // Admission is a join into the meeting proper (IDLE → JOINED).
+      this.emit({ type: 'locus', meeting, eventType: LOCUS_EVENT.participantJoined });
     }
     return admitted;
   }
