@@ -256,6 +256,12 @@ describe('participant join', () => {
     const bad = await join(body.consultation.id, body.links.guests[0].capability, '\u200b\u200b');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid-input');
+    // One limit, in code points (@g2g/webex-spec): refused in its words, never clipped.
+    const long = await join(body.consultation.id, body.links.guests[0].capability, 'é'.repeat(129));
+    expect(long.body).toMatchObject({
+      error: 'invalid-input',
+      message: expect.stringMatching(/at most 128/),
+    });
   });
 });
 

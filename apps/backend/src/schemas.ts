@@ -34,9 +34,14 @@ export const createConsultationBody = z
     error: 'space and hostEmail cannot be combined',
   });
 
-export const joinBody = z.object({ displayName: z.string().min(1).max(256) }).strict();
+// No second limit here: the name's one rule (@g2g/webex-spec, 1–128 code
+// points after cleaning) is applied once, when service-app mints the token,
+// and a refusal is a 400 `invalid-input` in the rule's own words.
+const displayName = z.string();
 
-export const guestTokenBody = z.object({ displayName: z.string().min(1).max(256) }).strict();
+export const joinBody = z.object({ displayName }).strict();
+
+export const guestTokenBody = z.object({ displayName }).strict();
 
 export const instantConnectBody = z
   .object({

@@ -26,8 +26,8 @@ export interface DestinationFieldProps extends Omit<
   defaultValue?: string;
   /** Called on every edit with the raw text and what it parses to. */
   onChange?: (value: string, result: ParseDestinationResult) => void;
-  /** Extra link domains, as for `parseDestination`. */
-  linkDomains?: ParseDestinationOptions['linkDomains'];
+  /** Extra Webex domains for links and SIP addresses, as for `parseDestination`. */
+  webexDomains?: ParseDestinationOptions['webexDomains'];
 }
 
 /**
@@ -43,7 +43,7 @@ export function DestinationField({
   value,
   defaultValue = '',
   onChange,
-  linkDomains,
+  webexDomains,
   id,
   className,
   onBlur,
@@ -54,13 +54,13 @@ export function DestinationField({
   const [ownValue, setOwnValue] = useState(defaultValue);
   const [touched, setTouched] = useState(false);
   const current = value ?? ownValue;
-  const result = parseDestination(current, linkDomains ? { linkDomains } : {});
+  const result = parseDestination(current, webexDomains ? { webexDomains } : {});
   const showError = touched && current.trim() !== '' && !result.ok;
 
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
     const next = event.target.value;
     if (value === undefined) setOwnValue(next);
-    onChange?.(next, parseDestination(next, linkDomains ? { linkDomains } : {}));
+    onChange?.(next, parseDestination(next, webexDomains ? { webexDomains } : {}));
   };
 
   const messageId = `${inputId}-message`;

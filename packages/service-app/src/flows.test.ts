@@ -45,7 +45,9 @@ const visit = (extra = {}) => ({
 describe('guests', () => {
   it('cleans display names and derives subjects from our own ids', () => {
     expect(cleanDisplayName('  Dr.\u202e  Ada\n\tLovelace\u200b ')).toBe('Dr. Ada Lovelace');
-    expect(Array.from(cleanDisplayName('é'.repeat(300)))).toHaveLength(128);
+    // Refused, not clipped: the rule (and its count in code points) is @g2g/webex-spec's.
+    expect(() => cleanDisplayName('é'.repeat(129))).toThrow(/at most 128/);
+    expect(cleanDisplayName('😀'.repeat(128))).toHaveLength(256);
     expect(() => cleanDisplayName(' \u200b\u0007 ')).toThrow(InvalidInputError);
     expect(() => cleanDisplayName(42)).toThrow(InvalidInputError);
     expect(guestSubject('consultation', 'abc', 'guest', '1')).toBe('g2g:consultation:abc:guest:1');

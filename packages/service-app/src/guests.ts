@@ -1,37 +1,18 @@
+import { cleanDisplayName as cleanSpecName } from '@g2g/webex-spec';
 import { InvalidInputError } from './errors';
 import type { WebexHttpClient } from './http-client';
 
-/** Longest display name Webex accepts. */
-export const MAX_DISPLAY_NAME = 128;
-
-// Control characters, bidi overrides/isolates and zero-width characters: they
-// let a name impersonate someone else or break the roster's layout.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-
 /**
- * A display name fit to show to others: Unicode-normalised, without control,
- * bidi-override or zero-width characters, whitespace collapsed, at most 128
- * characters. Throws {@link InvalidInputError} when nothing printable is left.
+ * The one cleaning of a guest's display name (`cleanDisplayName` of
+ * `@g2g/webex-spec`: NFC, no control, bidi-override or zero-width
+ * characters, whitespace collapsed, 1–128 code points), done here, at token
+ * mint, so the name has one owner. Throws {@link InvalidInputError} with the
+ * rule's own message when it refuses the name.
  */
 export function cleanDisplayName(raw: unknown): string {
-  if (typeof raw !== 'string') {
-    throw new InvalidInputError('displayName', 'displayName must be a string.');
-  }
-  const cleaned = raw
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .replace(UNSAFE, '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-  const chars = Array.from(cleaned);
-  const clipped = (chars.length > MAX_DISPLAY_NAME ? chars.slice(0, MAX_DISPLAY_NAME) : chars)
-    .join('')
-    .trim();
-  if (!clipped) {
-    throw new InvalidInputError('displayName', 'displayName must contain a visible character.');
-  }
-  return clipped;
+  const result = cleanSpecName(raw);
+  if (!result.ok) throw new InvalidInputError('displayName', result.message);
+  return result.name;
 }
 
 /**

@@ -35,13 +35,7 @@ export {
   type WebhookReceiverOptions,
 } from './webhooks';
 export { AuthorizationHandler, type AuthorizationOutcome } from './authorization';
-export {
-  GuestsApi,
-  cleanDisplayName,
-  guestSubject,
-  MAX_DISPLAY_NAME,
-  type GuestToken,
-} from './guests';
+export { GuestsApi, cleanDisplayName, guestSubject, type GuestToken } from './guests';
 export {
   MeetingsApi,
   NO_HOST_JOIN_BEFORE_MINUTES,

@@ -1,5 +1,6 @@
 // A browser-safe client for the simulator's control API (`/_sim/*`): what
 // browser tests, Storybook and the demo's offline mode use. No Node imports.
+import { discoveryFor, type ServiceDiscovery } from '@g2g/webex-spec';
 import type { CreateServiceAppInput, ProvisionedApp } from './control/control';
 import type { Fault, FaultSpec } from './faults';
 import type { LoggedRequest, RequestFilter } from './requestLog';
@@ -38,7 +39,7 @@ export class SimClientError extends Error {
 export interface SimClient {
   url: string;
   /** SDK discovery config pointing the real `webex` SDK at this simulator. */
-  discovery: { u2c: string; hydra: string; sqdiscovery: string };
+  discovery: ServiceDiscovery;
   reset(options?: Partial<SimOptions>): Promise<void>;
   configure(options: Partial<SimOptions>): Promise<SimOptions>;
   createServiceApp(input?: CreateServiceAppInput): Promise<Required<ProvisionedApp>>;
@@ -94,7 +95,7 @@ export function createSimClient(url: string): SimClient {
   };
   return {
     url: base,
-    discovery: { u2c: `${base}/u2c/api/v1`, hydra: `${base}/v1`, sqdiscovery: `${base}/region` },
+    discovery: discoveryFor(base),
     reset: async (options) => void (await call('POST', '/_sim/reset', options ? { options } : {})),
     configure: (options) => call('PUT', '/_sim/options', options),
     createServiceApp: (input = {}) => call('POST', '/_sim/service-apps', input),

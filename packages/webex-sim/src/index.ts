@@ -1,3 +1,4 @@
+import { discoveryFor, type ServiceDiscovery } from '@g2g/webex-spec';
 import { SimControl } from './control/control';
 import { isLoopbackHost } from './loopback';
 import type { Router } from './http/router';
@@ -29,7 +30,7 @@ export interface Sim {
   /** In-process control; the same operations as `/_sim/*`. */
   control: SimControl;
   /** SDK configuration that points the real `webex` SDK at this simulator. */
-  discovery: { u2c: string; hydra: string; sqdiscovery: string };
+  discovery: ServiceDiscovery;
   /** The world itself, for white-box assertions in this package's tests. */
   world: World;
   close(): Promise<void>;
@@ -63,7 +64,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     url,
     control,
     world,
-    discovery: { u2c: `${url}/u2c/api/v1`, hydra: `${url}/v1`, sqdiscovery: `${url}/region` },
+    discovery: discoveryFor(url),
     async close() {
       clearInterval(pruneTimer);
       webhooks.stop();

@@ -1,8 +1,17 @@
 import { useId } from 'react';
+import { cleanDisplayName } from '@g2g/webex-spec';
 
 /**
- * The display-name input both join pages ask for. 128 characters is what
- * the Service App keeps of a display name (service-app's MAX_DISPLAY_NAME).
+ * Whether a typed name passes the one display-name rule (`@g2g/webex-spec`):
+ * the backend cleans it once more, identically, when it mints the token.
+ */
+export const isUsableName = (name: string) => cleanDisplayName(name).ok;
+
+/**
+ * The display-name input, asked once per join (the name goes into the guest
+ * token; nothing asks for it again). The rule's own message shows when the
+ * name is too long; no `maxLength`, which counts UTF-16 units, not the code
+ * points the rule counts.
  */
 export function NameField({
   label,
@@ -14,17 +23,26 @@ export function NameField({
   onChange: (name: string) => void;
 }) {
   const id = useId();
+  const checked = cleanDisplayName(value);
+  // An empty field is simply not ready yet; only say something once there is text.
+  const problem = !checked.ok && checked.problem === 'too-long' ? checked.message : null;
   return (
     <>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
         value={value}
-        maxLength={128}
         autoComplete="name"
         onChange={(e) => onChange(e.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
         required
       />
+      {problem && (
+        <p id={`${id}-problem`} role="alert" className="demo-error">
+          {problem}
+        </p>
+      )}
     </>
   );
 }

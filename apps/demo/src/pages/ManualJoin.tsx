@@ -5,7 +5,7 @@ import { api } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
-import { NameField } from '../components/NameField';
+import { NameField, isUsableName } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
@@ -39,9 +39,10 @@ export default function ManualJoin() {
     setChecking(true);
     try {
       // Fail early (and clearly) if the backend is down, before loading the SDK.
-      const token = await api.guestToken(name.trim());
+      const token = await api.guestToken(name);
       setFirstToken(token.accessToken);
-      setSubmitted({ destination, name: name.trim() });
+      // The name as the backend cleaned it into the token: its one owner.
+      setSubmitted({ destination, name: token.displayName });
     } catch (e) {
       setError(e);
     } finally {
@@ -63,9 +64,9 @@ export default function ManualJoin() {
 
   if (submitted && getAccessToken) {
     return (
+      // No displayName: the guest token carries the name, so nothing asks for it twice.
       <GuestJoin
         destination={submitted.destination}
-        displayName={submitted.name}
         getAccessToken={getAccessToken}
         {...(discovery ? { clientOptions: { discovery } } : {})}
       />
@@ -85,7 +86,7 @@ export default function ManualJoin() {
         <DestinationField value={destination} onChange={(v) => setDestination(v)} required />
         <NameField label="Your name" value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
-        <button type="submit" disabled={checking || !name.trim() || !destination.trim()}>
+        <button type="submit" disabled={checking || !isUsableName(name) || !destination.trim()}>
           {checking ? 'Checking…' : 'Join'}
         </button>
       </form>

@@ -4,7 +4,7 @@ import { api, ApiError, type JoinResult } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
-import { NameField } from '../components/NameField';
+import { NameField, isUsableName } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 // The stock widget (and its own 2.60.4 SDK) loads only if someone picks it.
@@ -56,7 +56,7 @@ export default function Participant({ consultationId }: { consultationId: string
     );
   }
 
-  const fetchJoin = () => api.join(consultationId, capability.token, name.trim());
+  const fetchJoin = () => api.join(consultationId, capability.token, name);
   const start = async () => {
     setBusy(true);
     setError(null);
@@ -71,9 +71,10 @@ export default function Participant({ consultationId }: { consultationId: string
   };
 
   if (joined && getAccessToken) {
+    // The name went into the guest token, cleaned once by the backend: GuestJoin
+    // sends no second one, and the widget's own name field gets the cleaned one.
     const common = {
       destination: joined.destination.value,
-      displayName: joined.displayName,
       ...(joined.password ? { password: joined.password } : {}),
     };
     return (
@@ -90,6 +91,7 @@ export default function Participant({ consultationId }: { consultationId: string
             {/* The stock widget cannot resolve a bare meeting number: give it the SIP address. */}
             <WidgetJoin
               {...common}
+              displayName={joined.displayName}
               destination={joined.sipAddress}
               accessToken={joined.accessToken}
             />
@@ -108,12 +110,12 @@ export default function Participant({ consultationId }: { consultationId: string
         className="demo-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) void start();
+          if (isUsableName(name)) void start();
         }}
       >
         <NameField label="Your name (others will see it)" value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
-        <button type="submit" disabled={busy || !name.trim()}>
+        <button type="submit" disabled={busy || !isUsableName(name)}>
           {busy ? 'Getting ready…' : 'Continue'}
         </button>
       </form>

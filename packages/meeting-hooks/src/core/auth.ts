@@ -1,3 +1,4 @@
+import { tokenExpiresAt } from '@g2g/webex-spec';
 import { JoinError } from './errors';
 import type { SdkCredentials } from './sdk-types';
 
@@ -10,20 +11,6 @@ export interface ResolvedToken {
   expiresAt: number | undefined;
 }
 
-function jwtPayload(token: string): Record<string, unknown> | undefined {
-  const part = token.split('.')[1];
-  if (!part) return undefined;
-  try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const payload: unknown = JSON.parse(json);
-    return payload && typeof payload === 'object'
-      ? (payload as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Reads the token and its expiry: given explicitly, or the JWT `exp` claim of guest tokens. */
 export function resolveToken(value: AccessTokenValue): ResolvedToken {
   const token = typeof value === 'string' ? { accessToken: value } : value;
@@ -31,17 +18,8 @@ export function resolveToken(value: AccessTokenValue): ResolvedToken {
     throw new JoinError('token-invalid', 'No access token was provided.');
   }
   const given = token.expiresAt;
-  const exp = jwtPayload(token.accessToken)?.exp;
-  const expiresAt = given !== undefined ? +given : typeof exp === 'number' ? exp * 1000 : undefined;
+  const expiresAt = given !== undefined ? +given : tokenExpiresAt(token.accessToken);
   return { value: token.accessToken, expiresAt };
-}
-
-/**
- * The SDK's own format check, done before loading 5 MB to fail it: the org
- * id comes from a JWT `realm` claim or the third `_`-separated field.
- */
-export function isTokenFormatValid(token: string): boolean {
-  return !!jwtPayload(token)?.realm || token.split('_').length === 3;
 }
 
 // The SDK only calls `refreshCallback` for a token that has a refresh token.

@@ -1,3 +1,4 @@
+import type { ServiceDiscovery as SpecServiceDiscovery } from '@g2g/webex-spec';
 import type { AccessTokenValue } from './auth';
 import type { ClientEngine } from './connect';
 import type { Destination } from './destination';
@@ -9,17 +10,12 @@ import { loadEngine } from './preload';
 import { DEFAULT_TIMEOUTS, type JoinTimeouts } from './timeout';
 
 /**
- * Where the SDK finds its cloud: how tests and the simulator point it at `@g2g/webex-sim`.
+ * Where the SDK finds its cloud (`config.services.discovery`): how tests and
+ * the demo point it at `@g2g/webex-sim` (`discoveryFor(simUrl)` of
+ * `@g2g/webex-spec` lays the three URLs out).
  * @public
  */
-export interface ServiceDiscovery {
-  /** e.g. `http://localhost:PORT/u2c/api/v1` */
-  u2c?: string;
-  /** e.g. `http://localhost:PORT/v1` */
-  hydra?: string;
-  /** e.g. `http://localhost:PORT/region` */
-  sqdiscovery?: string;
-}
+export type ServiceDiscovery = Partial<SpecServiceDiscovery>;
 
 /**
  * The SDK to use: the `webex` module (anything with `init`, such as an
@@ -49,8 +45,11 @@ export interface MeetingClientOptions {
   /** Extra SDK configuration, merged over ours (e.g. `{meetings: {autoUploadLogs: false}}`). */
   config?: Record<string, unknown>;
   timeouts?: Partial<JoinTimeouts>;
-  /** Extra meeting-link domains, as for `parseDestination`. */
-  linkDomains?: readonly string[];
+  /**
+   * Extra domains accepted as Webex in links and SIP addresses, as for
+   * `parseDestination`. Only Webex's own: the guest's token goes to them.
+   */
+  webexDomains?: readonly string[];
 }
 
 /**
@@ -70,6 +69,8 @@ export type MeetingClientState =
  */
 export interface MeetingClient extends ReadableStore<MeetingClientState> {
   readonly timeouts: Readonly<JoinTimeouts>;
+  /** The extra Webex domains its sessions accept (`MeetingClientOptions.webexDomains`). */
+  readonly webexDomains: readonly string[];
   /** The SDK instance once connected (the `webex` object, for what this package does not cover). */
   readonly webex: unknown;
   /**
@@ -81,7 +82,7 @@ export interface MeetingClient extends ReadableStore<MeetingClientState> {
   /** A new, idle session. Pure: nothing happens until it joins (safe to call while rendering). */
   createSession(): JoinSession;
   /** A new session, already joining. */
-  join(destination: string | Destination, options: JoinOptions): JoinSession;
+  join(destination: string | Destination, options?: JoinOptions): JoinSession;
   /** Fetches a fresh token through `getAccessToken` and hands it to the SDK. */
   renewToken(): Promise<void>;
   /**
@@ -104,13 +105,14 @@ export interface MeetingClient extends ReadableStore<MeetingClientState> {
  * @example
  * ```ts
  * const client = createMeetingClient({ getAccessToken: () => fetchGuestToken() });
- * const session = client.join('2516 666 1234', { displayName: 'Ada' });
+ * const session = client.join('2516 666 1234');
  * session.subscribe(() => console.log(session.getSnapshot()));
  * ```
  * @public
  */
 export function createMeetingClient(options: MeetingClientOptions): MeetingClient {
   const timeouts: JoinTimeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const webexDomains = Object.freeze([...(options.webexDomains ?? [])]);
   const state = createStore<MeetingClientState>({ status: 'idle' });
   const sessions = new Set<JoinSession>();
   let engine: Promise<ClientEngine> | undefined;
@@ -160,6 +162,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
   const client: MeetingClient = {
     ...state,
     timeouts,
+    webexDomains,
     get webex() {
       return webex;
     },
@@ -167,7 +170,7 @@ export function createMeetingClient(options: MeetingClientOptions): MeetingClien
     createSession: () =>
       createJoinSession({
         timeouts,
-        linkDomains: options.linkDomains,
+        webexDomains,
         connect,
         renewToken: client.renewToken,
         tokenExpired: () => !!loaded?.tokenExpired(),

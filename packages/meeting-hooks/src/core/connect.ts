@@ -6,13 +6,8 @@
  * The client's engine side (loaded lazily): token, SDK loading, init,
  * registration and renewal.
  */
-import {
-  isTokenFormatValid,
-  resolveToken,
-  toSdkCredentials,
-  type AccessTokenValue,
-  type ResolvedToken,
-} from './auth';
+import { isWebexTokenFormat } from '@g2g/webex-spec';
+import { resolveToken, toSdkCredentials, type AccessTokenValue, type ResolvedToken } from './auth';
 import type { MeetingClientOptions } from './client';
 import { JoinError } from './errors';
 import { toJoinError } from './errors-map';
@@ -101,7 +96,8 @@ export function createClientEngine(
     const sdk = options.sdk;
     if (isInstance(sdk)) return sdk;
     const t = await freshToken();
-    if (!isTokenFormatValid(t.value)) {
+    // The SDK's own check, done before loading 5 MB of SDK to fail it.
+    if (!isWebexTokenFormat(t.value)) {
       throw new JoinError('token-invalid', 'This access token is not in a format Webex accepts.');
     }
     const init =

@@ -10,7 +10,7 @@ describe('parseDestination: accepted destinations', () => {
   it.each([
     // meeting numbers: spaces, dashes, dots and typographic dashes are folded away
     ['2516 666 1234', 'MEETING_ID', '25166661234'],
-    ['251-666-1234', 'MEETING_ID', '2516661234'], // 10 digits: the SDK would call this a phone number
+    ['2516 666 123', 'MEETING_ID', '2516666123'], // 10 digits: the SDK would call this a phone number
     ['251 666 123', 'MEETING_ID', '251666123'],
     ['2516.666.1234', 'MEETING_ID', '25166661234'],
     ['2516\u2013666\u20131234', 'MEETING_ID', '25166661234'],
@@ -22,7 +22,7 @@ describe('parseDestination: accepted destinations', () => {
     ['SIPS:25166661234@Example.Webex.COM', 'SIP_URI', '25166661234@example.webex.com'],
     ['sip:jane.doe@acme.webex.com;transport=tls', 'SIP_URI', 'jane.doe@acme.webex.com'],
     ['<sip:room@meet.webex.com:5061>', 'SIP_URI', 'room@meet.webex.com'],
-    ['jane@acme.com', 'SIP_URI', 'jane@acme.com'],
+    ['25166661234@acme.ciscospark.com', 'SIP_URI', '25166661234@acme.ciscospark.com'],
     // meeting links
     ['https://acme.webex.com/meet/jane', 'MEETING_LINK', 'https://acme.webex.com/meet/jane'],
     [
@@ -39,17 +39,34 @@ describe('parseDestination: accepted destinations', () => {
     expect(parseDestination(input)).toEqual({ ok: true, destination: { type, value } });
   });
 
-  it('accepts extra link domains when configured', () => {
+  it('accepts the integrator’s extra Webex domains, for links and SIP addresses alike', () => {
     expect(parseDestination('https://acme.webex.example/meet/jane')).toMatchObject({
       ok: false,
       error: { reason: 'not-webex-url' },
     });
-    expect(
-      parseDestination('https://acme.webex.example/meet/jane', { linkDomains: ['webex.example'] }),
-    ).toEqual({
+    expect(parseDestination('jane@video.webex.example')).toMatchObject({
+      ok: false,
+      error: { reason: 'not-webex-sip' },
+    });
+    const webexDomains = ['webex.example'];
+    expect(parseDestination('https://acme.webex.example/meet/jane', { webexDomains })).toEqual({
       ok: true,
       destination: { type: 'MEETING_LINK', value: 'https://acme.webex.example/meet/jane' },
     });
+    expect(parseDestination('jane@video.webex.example', { webexDomains })).toEqual({
+      ok: true,
+      destination: { type: 'SIP_URI', value: 'jane@video.webex.example' },
+    });
+  });
+
+  it('accepts exactly 9 to 11 digits, as its message says', () => {
+    expect(parseDestination('123 456 789')).toMatchObject({ ok: true });
+    expect(parseDestination('2516 666 1234')).toMatchObject({ ok: true });
+    for (const n of ['12345678', '123456789012']) {
+      const r = parseDestination(n);
+      expect(r).toMatchObject({ ok: false, error: { reason: 'bad-meeting-number' } });
+      if (!r.ok) expect(r.error.message).toMatch(/9 to 11 digits; this one has \d+/);
+    }
   });
 });
 
@@ -122,8 +139,20 @@ describe('parseDestination: rejected input', () => {
     ['https://acme.webex.com/', 'not-meeting-link'],
     ['https://', 'malformed-url'],
     ['+1 408 555 1234', 'phone-number'],
+    // Grouped as a North American phone number, not as Webex prints meeting numbers (4-3-4, 3-3-3)
+    ['1-800-553-6387', 'phone-number'],
+    ['800-553-6387', 'phone-number'],
+    ['408.555.1234', 'phone-number'],
+    ['(408) 555-1234', 'phone-number'],
+    ['1 (800) 553-6387', 'phone-number'],
+    // SIP lookalikes: the SDK would POST meetingInfo, with the guest's token, to these hosts
+    ['someone@meet.notwebex.com', 'not-webex-sip'],
+    ['someone@acme.webex.community', 'not-webex-sip'],
+    ['sip:1234@acme.webex.com.evil.example', 'not-webex-sip'],
+    ['jane@acme.com', 'not-webex-sip'],
     ['1234', 'bad-meeting-number'],
     ['123456789012345', 'bad-meeting-number'],
+    ['12345678', 'bad-meeting-number'],
     ['2516 666 12a4', 'unrecognised'],
     ['@acme.webex.com', 'bad-sip-uri'],
     ['jane@', 'bad-sip-uri'],

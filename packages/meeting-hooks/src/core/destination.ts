@@ -1,3 +1,4 @@
+import { SDK_ERROR_CODES, isWebexHost } from '@g2g/webex-spec';
 import { JoinError } from './errors';
 
 /**
@@ -20,20 +21,26 @@ export type ParseDestinationResult =
 /** Options for {@link parseDestination}. */
 export interface ParseDestinationOptions {
   /**
-   * Host names (and their subdomains) whose https links count as meeting
-   * links. Defaults to `['webex.com']`; add e.g. a FedRAMP domain here.
+   * Extra domains (each with its subdomains) accepted as Webex in meeting
+   * links and SIP addresses, on top of `webex.com` and the other domains the
+   * SDK itself treats as Webex (`WEBEX_DOMAINS` of `@g2g/webex-spec`). The
+   * guest's access token is sent to these hosts: add only domains that are
+   * Webex's, such as a partner or test domain.
    */
-  linkDomains?: readonly string[];
+  webexDomains?: readonly string[];
 }
 
 /** Longest input we look at; anything longer is not something a person pasted on purpose. */
 export const MAX_DESTINATION_LENGTH = 1000;
 
-/** Webex meeting numbers (access codes) are 9–11 digits in practice; allow a margin. */
-const MEETING_NUMBER_DIGITS = { min: 8, max: 14 } as const;
+/**
+ * Webex meeting numbers (access codes) have 9 to 11 digits; the parser
+ * accepts exactly that range and its message says so.
+ */
+export const MEETING_NUMBER_DIGITS = { min: 9, max: 11 } as const;
 
 /** Webex's own code for the space-id error (`SpaceIDDeprecatedError`). */
-export const SPACE_ID_NOT_SUPPORTED_CODE = 30105;
+export const SPACE_ID_NOT_SUPPORTED_CODE = SDK_ERROR_CODES.SPACE_ID_DEPRECATED;
 
 const MIGRATION_GUIDE =
   'https://github.com/webex/webex-js-sdk/wiki/Migration-to-Unified-Space-Meetings';
@@ -99,15 +106,10 @@ function hydraKind(input: string): HydraKind | undefined {
   return { kind: 'other', type };
 }
 
-function isLinkDomain(host: string, domains: readonly string[]): boolean {
-  const h = host.toLowerCase();
-  return domains.some((d) => {
-    const domain = d.toLowerCase().replace(/^\.+/, '');
-    return h === domain || h.endsWith(`.${domain}`);
-  });
-}
+/** How an error names the domains it accepts: Webex's own, then the integrator's. */
+const domainList = (extra: readonly string[]) => ['webex.com', ...extra].join(' or ');
 
-function parseUrl(input: string, domains: readonly string[]): ParseDestinationResult {
+function parseUrl(input: string, extra: readonly string[]): ParseDestinationResult {
   let url: URL;
   try {
     url = new URL(input);
@@ -133,10 +135,10 @@ function parseUrl(input: string, domains: readonly string[]): ParseDestinationRe
       'Meeting links never contain a user name or password before the host. Check the link.',
     );
   }
-  if (!isLinkDomain(url.hostname, domains)) {
+  if (!isWebexHost(url.hostname, extra)) {
     return fail(
       'not-webex-url',
-      `${url.hostname} is not a Webex address. Paste the link from the meeting invitation (it ends in ${domains.join(' or ')}).`,
+      `${url.hostname} is not a Webex address. Paste the link from the meeting invitation (it ends in ${domainList(extra)}).`,
     );
   }
   const segments = url.pathname
@@ -160,7 +162,7 @@ function parseUrl(input: string, domains: readonly string[]): ParseDestinationRe
   return ok('MEETING_LINK', url.toString());
 }
 
-function parseSip(input: string): ParseDestinationResult {
+function parseSip(input: string, extra: readonly string[]): ParseDestinationResult {
   const withoutScheme = input.replace(/^sips?:/i, '');
   // URI parameters and headers (`;transport=tls`, `?subject=…`) mean nothing to
   // meeting info, and the SDK's own regex would keep them in the lookup key.
@@ -182,11 +184,45 @@ function parseSip(input: string): ParseDestinationResult {
       `"${host}" is not a valid domain. A SIP address looks like 123456789@example.webex.com.`,
     );
   }
+  // The SDK sends meetingInfo, with the guest's token, straight to a
+  // three-label SIP domain, and webex-core adds the token to any host that
+  // merely contains "webex.com": only Webex's own domains may pass.
+  if (!isWebexHost(host, extra)) {
+    return fail(
+      'not-webex-sip',
+      `${host.toLowerCase()} is not a Webex address, and joining would send your access to it. Webex SIP addresses end in ${domainList(extra)}, like 123456789@example.webex.com.`,
+    );
+  }
   return ok('SIP_URI', `${user}@${host.toLowerCase()}`);
 }
 
+// Separators people type inside numbers: spaces, dots and the dash family.
+const NUMBER_SEPARATORS = /[\s.\-\u2010-\u2015]+/;
+
+/**
+ * Whether digits are laid out like a North American phone number rather than
+ * a meeting number: `408-555-1234`, `1-800-553-6387` (and, checked before
+ * brackets are trimmed, `(408) 555-1234`).
+ * Webex prints meeting numbers in groups of 4-3-4 (11 digits) or 3-3-3 (9),
+ * never 3-3-4 or 1-3-3-4, so those groupings are read as the dial-in number
+ * an invitation also carries. Ungrouped digits are always a meeting number.
+ */
+function looksLikePhoneNumber(input: string): boolean {
+  const groups = input.split(NUMBER_SEPARATORS).map((g) => g.length);
+  const shape = groups.join('-');
+  return shape === '3-3-4' || (shape === '1-3-3-4' && input.trimStart().startsWith('1'));
+}
+
+function phoneNumber(): ParseDestinationResult {
+  return fail(
+    'phone-number',
+    'That looks like a phone (dial-in) number. Guests join with the meeting number (9 to 11 digits, like 2516 666 1234), the SIP address or the meeting link. If it is the meeting number, type only its digits.',
+  );
+}
+
 function parseMeetingNumber(input: string): ParseDestinationResult {
-  const digits = input.replace(/[\s.\-\u2010-\u2015]/g, '');
+  if (looksLikePhoneNumber(input)) return phoneNumber();
+  const digits = input.replace(new RegExp(NUMBER_SEPARATORS.source, 'g'), '');
   if (!/^\d+$/.test(digits)) {
     return fail(
       'bad-meeting-number',
@@ -196,7 +232,7 @@ function parseMeetingNumber(input: string): ParseDestinationResult {
   if (digits.length < MEETING_NUMBER_DIGITS.min || digits.length > MEETING_NUMBER_DIGITS.max) {
     return fail(
       'bad-meeting-number',
-      `A Webex meeting number has 9 to 11 digits; this one has ${digits.length}. Check the number in your invitation.`,
+      `A Webex meeting number has ${MEETING_NUMBER_DIGITS.min} to ${MEETING_NUMBER_DIGITS.max} digits; this one has ${digits.length}. Check the number in your invitation.`,
     );
   }
   return ok('MEETING_ID', digits);
@@ -209,8 +245,12 @@ function parseMeetingNumber(input: string): ParseDestinationResult {
  *
  * Why not let the SDK detect it: the SDK never recognises a bare meeting
  * number, treats any 10-digit number as a phone number, accepts any host
- * that merely contains "webex.com", and silently "assumes 1:1" for anything
- * it cannot place. This parser is strict and says what is wrong instead.
+ * that merely contains "webex.com" (and sends it the guest's token), and
+ * silently "assumes 1:1" for anything it cannot place. This parser is strict
+ * and says what is wrong instead: links and SIP addresses must be on a Webex
+ * domain (see {@link ParseDestinationOptions.webexDomains}), numbers grouped
+ * like a phone number are refused as phone numbers, and meeting numbers have
+ * 9 to 11 digits.
  *
  * @example
  * const r = parseDestination('2516 666 1234');
@@ -232,6 +272,8 @@ export function parseDestination(
   }
   // Invitations are often pasted with surrounding brackets, quotes or a full stop.
   const trimmed = input.replace(/^[\s<"'([]+|[\s>"')\].,;]+$/g, '');
+  // …but "(408) 555-1234" and "1 (800) 553-6387" keep their area-code parentheses.
+  if (/^\s*(\+?1[\s.-]*)?\(\s*\d{3}\s*\)[\d\s.\-\u2010-\u2015]+$/.test(input)) return phoneNumber();
   if (CONTROL_CHARS.test(trimmed)) {
     return fail(
       'control-characters',
@@ -242,6 +284,7 @@ export function parseDestination(
     return fail('empty', 'Enter a meeting number, SIP address or meeting link.');
   }
 
+  const extra = options.webexDomains ?? [];
   const hydra = hydraKind(trimmed);
   if (hydra?.kind === 'room') return spaceIdError();
   if (hydra?.kind === 'people') {
@@ -268,24 +311,19 @@ export function parseDestination(
         'That is an e-mail or phone link, not a meeting. Paste the meeting number, SIP address or meeting link.',
       );
     }
-    return parseUrl(trimmed, options.linkDomains ?? ['webex.com']);
+    return parseUrl(trimmed, extra);
   }
   // People often paste links without the scheme: "site.webex.com/meet/jane".
   if (/^[a-z0-9-]+(\.[a-z0-9-]+)+\/\S*$/i.test(trimmed) && !trimmed.includes('@')) {
-    return parseUrl(`https://${trimmed}`, options.linkDomains ?? ['webex.com']);
+    return parseUrl(`https://${trimmed}`, extra);
   }
   if (trimmed.includes('@') || /^sips?:/i.test(trimmed)) {
     if (!trimmed.includes('@')) {
       return fail('bad-sip-uri', 'A SIP address needs an "@", like 123456789@example.webex.com.');
     }
-    return parseSip(trimmed);
+    return parseSip(trimmed, extra);
   }
-  if (/^\+/.test(trimmed)) {
-    return fail(
-      'phone-number',
-      'That looks like a phone number. Guests join with the meeting number, SIP address or meeting link.',
-    );
-  }
+  if (/^\+/.test(trimmed)) return phoneNumber();
   if (/^[\d\s.\-\u2010-\u2015]+$/.test(trimmed)) return parseMeetingNumber(trimmed);
   if (UUID.test(trimmed)) {
     return fail(

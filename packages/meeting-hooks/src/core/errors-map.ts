@@ -1,19 +1,16 @@
-import { SPACE_ID_NOT_SUPPORTED_CODE } from './destination';
+import {
+  LOCUS_CODES,
+  MEETING_INFO_CODES,
+  MEETING_INFO_POLICY_CODES,
+  SDK_ERROR_CODES,
+} from '@g2g/webex-spec';
 import { JoinError, MediaError, isJoinError, type JoinErrorCode } from './errors';
 
-/** meetingInfo (wbxappapi) code: the meeting does not exist. */
-export const MEETING_NOT_FOUND_CODE = 404006;
-/** meetingInfo code, and v3's `NOT_REACH_JBH`: too early to join before the host. */
-export const JOIN_BEFORE_HOST_CODE = 403003;
-/**
- * The Locus join error code expected when the sponsoring licence has no free
- * concurrent-meeting slot (the simulator answers HTTP 403 with
- * `{errorCode: 2403050, message: "…licence allows N concurrent meetings."}`).
- * Real Webex does not document it, so any licence wording counts as well.
- */
-export const LICENSE_EXCEEDED_CODE = 2403050;
-// wbxappapi policy codes that v3 turns into POLICY (see WEBEX-REFERENCE.md §1).
-const POLICY_CODES = [403049, 403104, 403103, 403048, 403102, 403101];
+const SPACE_ID = SDK_ERROR_CODES.SPACE_ID_DEPRECATED;
+const NOT_FOUND = MEETING_INFO_CODES.MEETING_NOT_FOUND;
+const JBH_NOT_YET = MEETING_INFO_CODES.JOIN_BEFORE_HOST_NOT_YET;
+// Real Webex does not document its licence code, so any licence wording counts as well.
+const LICENCE = LOCUS_CODES.LICENCE_EXCEEDED;
 
 interface Details {
   name: string;
@@ -65,40 +62,40 @@ export function toJoinError(error: unknown, context: ErrorContext = {}): JoinErr
   const { name, text, status, codes } = details(error);
   const has = (code: number) => codes.includes(code);
 
-  if (has(SPACE_ID_NOT_SUPPORTED_CODE) || name === 'SpaceIDDeprecatedError') {
+  if (has(SPACE_ID) || name === 'SpaceIDDeprecatedError') {
     return make(
       'space-id-not-supported',
       'Webex no longer starts meetings from a space id: use the meeting number, SIP address or link.',
       error,
       false,
-      SPACE_ID_NOT_SUPPORTED_CODE,
+      SPACE_ID,
     );
   }
-  if (has(LICENSE_EXCEEDED_CODE) || /licen[cs]e/i.test(text)) {
+  if (has(LICENCE) || /licen[cs]e/i.test(text)) {
     return make(
       'license-exceeded',
       'The meeting cannot start: all licensed meetings are in use. Try again when one has ended.',
       error,
       true,
-      LICENSE_EXCEEDED_CODE,
+      LICENCE,
     );
   }
-  if (has(MEETING_NOT_FOUND_CODE) || status === 404 || name === 'NoMeetingInfo') {
+  if (has(NOT_FOUND) || status === 404 || name === 'NoMeetingInfo') {
     return make(
       'not-found',
       'No meeting has this number or address. Check the invitation.',
       error,
       false,
-      has(MEETING_NOT_FOUND_CODE) ? MEETING_NOT_FOUND_CODE : undefined,
+      has(NOT_FOUND) ? NOT_FOUND : undefined,
     );
   }
-  if (has(JOIN_BEFORE_HOST_CODE) || /NOT_REACH_JBH/.test(text)) {
+  if (has(JBH_NOT_YET) || /NOT_REACH_JBH/.test(text)) {
     return make(
       'join-before-host-not-allowed',
-      'This meeting has not started yet: the host must join first.',
+      'This meeting does not open to guests yet: try again closer to its start time.',
       error,
       true,
-      JOIN_BEFORE_HOST_CODE,
+      JBH_NOT_YET,
     );
   }
   if (status === 401 || /not a valid format|access token/i.test(text)) {
@@ -121,7 +118,7 @@ export function toJoinError(error: unknown, context: ErrorContext = {}): JoinErr
   }
   if (
     status === 403 ||
-    POLICY_CODES.some(has) ||
+    MEETING_INFO_POLICY_CODES.some(has) ||
     /JoinForbidden|PermissionError|WEBINAR|JoinWebinar|JOIN_FORBIDDEN|POLICY/.test(text)
   ) {
     return make('forbidden', 'You are not allowed to join this meeting.', error);

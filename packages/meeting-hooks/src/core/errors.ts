@@ -4,6 +4,7 @@
  */
 export type JoinErrorCode =
   | 'invalid-destination'
+  | 'invalid-display-name'
   | 'space-id-not-supported'
   | 'not-found'
   | 'token-invalid'

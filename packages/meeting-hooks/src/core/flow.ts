@@ -71,7 +71,7 @@ export function createSessionEngine(
   let webex: SdkWebex | undefined;
   let meeting: SdkMeeting | undefined;
   let destination: Destination | undefined;
-  let options: JoinOptions = { displayName: '' };
+  let options: JoinOptions = {};
   let autoTried = false;
   let lobbyTimer: ReturnType<typeof setTimeout> | undefined;
   let inflight: Promise<unknown> | undefined; // the SDK's join, while it runs
@@ -218,7 +218,9 @@ export function createSessionEngine(
     const m = meeting!;
     set({ status: 'joining', destination: destination!, asHost });
     const joining = (inflight = m.join({
-      alias: options.displayName,
+      // No alias unless the integrator chose one: Locus then shows the name
+      // the guest token was minted with, cleaned once on the server.
+      ...(options.displayName !== undefined ? { alias: options.displayName } : {}),
       ...(asHost ? { moderator: true, pin: options.hostKey } : {}),
     }));
     // webex@3 also rejects an internal `deferJoin` promise that nobody awaits,

@@ -5,6 +5,7 @@
 export {
   parseDestination,
   MAX_DESTINATION_LENGTH,
+  MEETING_NUMBER_DIGITS,
   SPACE_ID_NOT_SUPPORTED_CODE,
 } from './destination';
 export type {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isTokenFormatValid, resolveToken, toSdkCredentials } from './auth';
+import { resolveToken, toSdkCredentials } from './auth';
 import { buildRoster, toParticipant } from './roster';
 import { needsPassword, passwordFailure } from './sdk-adapter';
 import type { SdkMeeting, SdkMember } from './sdk-types';
@@ -54,13 +54,6 @@ describe('tokens', () => {
     expect(resolveToken({ accessToken: 'a_b_c', expiresAt: new Date(5) }).expiresAt).toBe(5);
     expect(resolveToken('a_b_c').expiresAt).toBeUndefined();
     expect(() => resolveToken('')).toThrow(expect.objectContaining({ code: 'token-invalid' }));
-  });
-
-  it('accepts only what the SDK accepts: a JWT with realm, or three _-separated fields', () => {
-    expect(isTokenFormatValid(jwt({ realm: 'org' }))).toBe(true);
-    expect(isTokenFormatValid('NmQ1_PF84_org-id')).toBe(true);
-    expect(isTokenFormatValid(jwt({ sub: 'x' }))).toBe(false);
-    expect(isTokenFormatValid('opaque')).toBe(false);
   });
 
   it('gives the SDK a placeholder refresh token only when renewable', () => {

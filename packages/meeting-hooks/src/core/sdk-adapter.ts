@@ -16,7 +16,8 @@
  */
 import type { Destination } from './destination';
 import { JoinError } from './errors';
-import { JOIN_BEFORE_HOST_CODE, toJoinError } from './errors-map';
+import { MEETING_INFO_CODES } from '@g2g/webex-spec';
+import { toJoinError } from './errors-map';
 import type { SdkLocalStream, SdkMeeting, SdkMeetings, SdkWebex } from './sdk-types';
 import type { PasswordFailure, TrackKind } from './state';
 
@@ -108,7 +109,9 @@ export async function createMeeting(
   const reason = meeting.meetingInfoFailureReason ?? '';
   const code = meeting.meetingInfoFailureCode ?? codeOf(recorded());
   const blocked =
-    code === JOIN_BEFORE_HOST_CODE ? 'join-before-host-not-allowed' : BLOCKING_REASONS[reason];
+    code === MEETING_INFO_CODES.JOIN_BEFORE_HOST_NOT_YET
+      ? 'join-before-host-not-allowed'
+      : BLOCKING_REASONS[reason];
   if (blocked) {
     // Synthesised so the mapping (and its messages) stay in errors-map.
     throw toJoinError({

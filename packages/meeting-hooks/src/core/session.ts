@@ -1,3 +1,4 @@
+import { cleanDisplayName } from '@g2g/webex-spec';
 import { parseDestination, type Destination } from './destination';
 import { JoinError, isJoinError } from './errors';
 import type { SdkMeeting, SdkWebex } from './sdk-types';
@@ -22,8 +23,14 @@ import type * as EngineModule from './engine';
  * @public
  */
 export interface JoinOptions {
-  /** The name others see (the SDK's `alias`). */
-  displayName: string;
+  /**
+   * A name to show others instead of the one in the guest token (the SDK's
+   * `alias`). Leave it out when your server named the guest at token mint:
+   * the name then has one owner and is cleaned once, there. When given, it
+   * is cleaned by the same rule (`cleanDisplayName` of `@g2g/webex-spec`);
+   * a name that rule refuses fails the join with `invalid-display-name`.
+   */
+  displayName?: string;
   /** Tried once, automatically, if the meeting asks for a password. */
   password?: string;
   /**
@@ -92,7 +99,7 @@ export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
    * a double click joins once. The destination is parsed first: invalid
    * input and space ids fail here, before anything loads.
    */
-  join(destination: string | Destination, options: JoinOptions): Promise<void>;
+  join(destination: string | Destination, options?: JoinOptions): Promise<void>;
   /** Leaves and forgets this session. */
   dispose(): Promise<void>;
 }
@@ -103,7 +110,7 @@ export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
  */
 export interface SessionHost {
   readonly timeouts: Readonly<JoinTimeouts>;
-  readonly linkDomains: readonly string[] | undefined;
+  readonly webexDomains: readonly string[];
   connect(): Promise<SdkWebex>;
   tokenExpired(): boolean;
   renewToken(): Promise<void>;
@@ -190,7 +197,7 @@ export function createJoinSession(host: SessionHost): JoinSession {
 
   const parse = (input: string | Destination) =>
     typeof input === 'string'
-      ? parseDestination(input, { linkDomains: host.linkDomains })
+      ? parseDestination(input, { webexDomains: host.webexDomains })
       : ({ ok: true, destination: input } as const);
 
   const session: JoinSession = {
@@ -211,13 +218,25 @@ export function createJoinSession(host: SessionHost): JoinSession {
         () => undefined,
       );
     },
-    join(input, options) {
+    join(input, given = {}) {
       if (!['idle', 'left', 'failed'].includes(state.getSnapshot().status))
         return Promise.resolve();
       const parsed = parse(input);
       if (!parsed.ok) {
         state.set({ status: 'failed', error: parsed.error });
         return Promise.resolve();
+      }
+      let options = given;
+      if (given.displayName !== undefined) {
+        const name = cleanDisplayName(given.displayName);
+        if (!name.ok) {
+          state.set({
+            status: 'failed',
+            error: new JoinError('invalid-display-name', name.message, { reason: name.problem }),
+          });
+          return Promise.resolve();
+        }
+        options = { ...given, displayName: name.name };
       }
       // Busy from now on, so a second join in the same tick is ignored.
       state.set({ status: 'connecting', destination: parsed.destination });

@@ -45,7 +45,7 @@ export interface WebexMeetingProps extends ClientSource, Partial<JoinOptions> {
  *
  * @example
  * ```tsx
- * <WebexMeeting destination="2516 666 1234" displayName="Ada" getAccessToken={fetchToken}
+ * <WebexMeeting destination="2516 666 1234" getAccessToken={fetchToken}
  *   onJoined={() => log('in')} onError={(e) => log(e.code)}>
  *   <MyMeetingScreens />
  * </WebexMeeting>

@@ -16,6 +16,12 @@ import type {
   SdkVerifyResult,
   SdkWebex,
 } from '../core/sdk-types';
+import {
+  LOCUS_CODES,
+  MEETING_INFO_CODES as INFO,
+  MEETING_INFO_POLICY_CODES,
+  SDK_ERROR_CODES as SDK,
+} from '@g2g/webex-spec';
 import { FakeEmitter } from './emitter';
 
 /** Every SDK call the fake counts, and where a scripted failure or delay can apply. */
@@ -87,6 +93,11 @@ export interface FakeMeetingScript {
 export interface FakeScenario {
   /** Which SDK surface to emulate. Default `'3.12.0'`. */
   sdkVersion?: string;
+  /**
+   * The name the guest token was minted with: what others see when the join
+   * sends no `alias`, as Locus does. Default `'Guest'`.
+   */
+  tokenName?: string;
   meeting?: FakeMeetingScript;
   /** Failures per phase, applied on every call until changed with `fake.setFailure`. */
   fail?: Partial<Record<FakePhase, FakeFailure>>;
@@ -181,12 +192,12 @@ function failureError(failure: FakeFailure): unknown {
           'The request requires a valid access token set in the Authorization request header.',
       });
     case 'forbidden':
-      return httpError(403, { code: 403049, message: 'Blocked by policy.' });
+      return httpError(403, { code: MEETING_INFO_POLICY_CODES[0], message: 'Blocked by policy.' });
     case 'not-found':
-      return httpError(404, { code: 404006, message: 'Meeting not found.' });
+      return httpError(404, { code: INFO.MEETING_NOT_FOUND, message: 'Meeting not found.' });
     case 'license':
       return httpError(403, {
-        errorCode: 2403050,
+        errorCode: LOCUS_CODES.LICENCE_EXCEEDED,
         message:
           "The meeting cannot start: the Service App's licence allows 10 concurrent meetings.",
       });
@@ -427,17 +438,21 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
         }
         if (m.requiredCaptcha) {
           calls.join++;
-          throw sdkError('CaptchaError', 8, 'Captcha is required.');
+          throw sdkError('CaptchaError', SDK.CAPTCHA, 'Captcha is required.');
         }
         if (m.passwordStatus === 'REQUIRED') {
           calls.join++;
-          throw sdkError('PasswordError', 7, 'Password is required, please use verifyPassword()');
+          throw sdkError(
+            'PasswordError',
+            SDK.PASSWORD,
+            'Password is required, please use verifyPassword()',
+          );
         }
         try {
           await request('join');
           if (script.licenseExhausted) throw failureError('license');
         } catch (error) {
-          throw sdkError('JoinMeetingError', 2, 'Error Joining Meeting', error);
+          throw sdkError('JoinMeetingError', SDK.JOIN_MEETING, 'Error Joining Meeting', error);
         }
         const isHost =
           hostByKey || (!!options.moderator && !!script.hostKey && options.pin === script.hostKey);
@@ -445,7 +460,7 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
         if (isHost) m.roles = ['MODERATOR'];
         members.set(FAKE_SELF_ID, {
           id: FAKE_SELF_ID,
-          name: options.alias ?? '',
+          name: options.alias ?? scenario.tokenName ?? 'Guest',
           isSelf: true,
           isHost,
           isInLobby: inLobby,
@@ -532,13 +547,15 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
       await request('create');
       if (script.exists === false) throw failureError('not-found');
       if (script.joinBeforeHost === false) {
-        throw Object.assign(httpError(403, { code: 403003 }, 'MeetingInfoV2JoinForbiddenError'), {
-          wbxAppApiCode: 403003,
+        const code = INFO.JOIN_BEFORE_HOST_NOT_YET;
+        throw Object.assign(httpError(403, { code }, 'MeetingInfoV2JoinForbiddenError'), {
+          wbxAppApiCode: code,
         });
       }
       if (script.password) {
-        throw Object.assign(httpError(403, { code: 403036 }, 'MeetingInfoV2PasswordError'), {
-          wbxAppApiCode: 403036,
+        const code = INFO.PASSWORD_OR_HOST_KEY_REQUIRED;
+        throw Object.assign(httpError(403, { code }, 'MeetingInfoV2PasswordError'), {
+          wbxAppApiCode: code,
           meetingInfo: { meetingNumber: info().meetingNumber },
         });
       }
@@ -577,9 +594,9 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
         m.meetingInfoFailureReason = 'NONE';
       } catch (error) {
         const e = error as { wbxAppApiCode?: number; name?: string };
-        if (e.wbxAppApiCode === 403003 && v3) {
+        if (e.wbxAppApiCode === INFO.JOIN_BEFORE_HOST_NOT_YET && v3) {
           m.meetingInfoFailureReason = 'NOT_REACH_JBH';
-          m.meetingInfoFailureCode = 403003;
+          m.meetingInfoFailureCode = INFO.JOIN_BEFORE_HOST_NOT_YET;
         } else if (e.wbxAppApiCode !== undefined) {
           // 2.60.4 treats every 403 as "password required".
           m.passwordStatus = 'REQUIRED';
@@ -592,7 +609,11 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
               meetingId: m.id,
               reason: 'MISSING_MEETING_INFO',
             });
-            throw sdkError('NoMeetingInfo', 10, 'No meeting info found for the meeting');
+            throw sdkError(
+              'NoMeetingInfo',
+              SDK.NO_MEETING_INFO,
+              'No meeting info found for the meeting',
+            );
           }
           // Otherwise the SDK "assumes 1:1" and hands the meeting back anyway.
         }

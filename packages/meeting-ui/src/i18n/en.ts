@@ -10,6 +10,7 @@ export interface Messages {
   preJoinHeading: string;
   displayName: string;
   displayNameHint: string;
+  displayNameRequired: string;
   camera: string;
   microphone: string;
   cameraOff: string;
@@ -111,6 +112,7 @@ export const en: Messages = {
   preJoinHeading: 'Ready to join?',
   displayName: 'Your name',
   displayNameHint: 'Others in the meeting see this name.',
+  displayNameRequired: 'Enter your name.',
   camera: 'Camera',
   microphone: 'Microphone',
   cameraOff: 'Your camera is off',
@@ -182,6 +184,7 @@ export const en: Messages = {
   errorHeading: 'Could not join',
   errors: {
     'invalid-destination': 'That is not a meeting number, SIP address or meeting link.',
+    'invalid-display-name': 'That name cannot be used. Enter up to 128 characters.',
     'space-id-not-supported':
       'This is a Webex space id (error 30105). Webex no longer starts meetings from a space: use the meeting number, SIP address or meeting link instead.',
     'not-found': 'No meeting was found at that address. Check the number or link.',
@@ -193,7 +196,7 @@ export const en: Messages = {
       'No meeting slot is free right now: too many meetings are running. Try again later.',
     forbidden: 'You are not allowed to join this meeting.',
     'join-before-host-not-allowed':
-      'The meeting has not started yet. Try again when the host has joined.',
+      'This meeting does not open to guests yet. Try again closer to its start time.',
     unknown: 'Something went wrong while joining.',
   },
   retry: 'Try again',

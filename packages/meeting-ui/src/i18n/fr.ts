@@ -5,6 +5,7 @@ export const fr: Messages = {
   preJoinHeading: 'Prêt à rejoindre ?',
   displayName: 'Votre nom',
   displayNameHint: 'Les autres participants voient ce nom.',
+  displayNameRequired: 'Saisissez votre nom.',
   camera: 'Caméra',
   microphone: 'Micro',
   cameraOff: 'Votre caméra est coupée',
@@ -77,6 +78,7 @@ export const fr: Messages = {
   errorHeading: 'Impossible de rejoindre',
   errors: {
     'invalid-destination': 'Ce n’est ni un numéro de réunion, ni une adresse SIP, ni un lien.',
+    'invalid-display-name': 'Ce nom ne peut pas être utilisé. Saisissez au plus 128 caractères.',
     'space-id-not-supported':
       'C’est un identifiant d’espace Webex (erreur 30105). Webex ne démarre plus de réunion depuis un espace : utilisez le numéro, l’adresse SIP ou le lien de la réunion.',
     'not-found': 'Aucune réunion à cette adresse. Vérifiez le numéro ou le lien.',
@@ -88,7 +90,7 @@ export const fr: Messages = {
       'Aucune place de réunion n’est libre : trop de réunions en cours. Réessayez plus tard.',
     forbidden: 'Vous n’êtes pas autorisé à rejoindre cette réunion.',
     'join-before-host-not-allowed':
-      'La réunion n’a pas commencé. Réessayez quand l’organisateur sera là.',
+      'Cette réunion n’est pas encore ouverte aux invités. Réessayez plus près de l’heure de début.',
     unknown: 'Un problème est survenu pendant la connexion.',
   },
   retry: 'Réessayer',

@@ -10,7 +10,8 @@ afterEach(cleanup);
 describe('GuestJoin (jsdom, fake SDK)', () => {
   it('moves focus to the new step and announces a wrong password', async () => {
     render(<FakeJoin media={false} scenario={{ meeting: { password: 'secret' } }} />);
-    fireEvent.change(screen.getByLabelText('Your name'), { target: { value: 'Ada' } });
+    // No name field: the guest token carries the name.
+    expect(screen.queryByLabelText('Your name')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
     const heading = await screen.findByRole('heading', { name: 'This meeting needs a password' });
     expect(document.activeElement).toBe(heading);
@@ -55,11 +56,26 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
     expect(codes).toEqual(['invalid-destination']);
   });
 
-  it('asks for a name before joining', () => {
-    render(<FakeJoin media={false} />);
+  it('with askName, asks for a name before joining and sends it as the alias', async () => {
+    let fake: FakeWebex | undefined;
+    render(<FakeJoin media={false} askName onFake={(f) => (fake = f)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
-    expect(screen.getByLabelText('Your name').getAttribute('aria-invalid')).toBe('true');
+    const field = screen.getByLabelText('Your name');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter your name.')).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Ready to join?' })).toBeTruthy();
+    fireEvent.change(field, { target: { value: ' Ada\u200b  Lovelace ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Join meeting' }));
+    await screen.findByRole('heading', { name: 'Consultation' });
+    // Cleaned by the one rule of @g2g/webex-spec before it is sent.
+    expect(fake!.joinArgs.at(-1)).toMatchObject({ alias: 'Ada Lovelace' });
+  });
+
+  it('without askName or displayName, sends no alias: Locus shows the token’s name', async () => {
+    let fake: FakeWebex | undefined;
+    render(<FakeJoin media={false} skipPreJoin onFake={(f) => (fake = f)} />);
+    await screen.findByRole('heading', { name: 'Consultation' });
+    expect(fake!.joinArgs.at(-1)).not.toHaveProperty('alias');
   });
 
   it('speaks French when given fr', async () => {

@@ -65,15 +65,25 @@ export interface GuestJoinProps extends Pick<
 > {
   /** Meeting number, SIP address or meeting link. */
   destination: string;
-  /** Prefills the name field (the guest can change it before joining). */
+  /**
+   * A name to show others instead of the one in the guest token (sent as
+   * the SDK's `alias`). Leave it out when your server named the guest when
+   * it minted the token: the name then has one owner and is cleaned once,
+   * there. With `askName`, it prefills the name field.
+   */
   displayName?: string;
+  /**
+   * Ask for a name on the pre-join screen and send it as the alias. Off by
+   * default: the guest token already carries the name.
+   */
+  askName?: boolean;
   /** Tried once automatically if the meeting asks for a password. */
   password?: string;
   /** Join as host with this key. */
   hostKey?: string;
   /** Send and receive audio/video once joined. Default `true`. */
   media?: boolean;
-  /** Start joining at once, without the pre-join screen (needs `displayName`). */
+  /** Start joining at once, without the pre-join screen. */
   skipPreJoin?: boolean;
   /**
    * Connect and look the meeting up while the pre-join screen is shown, so
@@ -98,7 +108,8 @@ interface FlowProps {
   started: boolean;
   onStart: () => void;
   name: string;
-  onNameChange: (name: string) => void;
+  /** Only when the name is asked for (`askName`). */
+  onNameChange: ((name: string) => void) | undefined;
   hostKeyMode: boolean;
   setHostKeyMode: (on: boolean) => void;
   invalid: JoinErrorViewProps['error'];
@@ -133,7 +144,10 @@ function Screens(props: FlowProps) {
   switch (step) {
     case 'pre-join':
       view = (
-        <C.PreJoin name={props.name} onNameChange={props.onNameChange} onJoin={props.onStart} />
+        <C.PreJoin
+          {...(props.onNameChange ? { name: props.name, onNameChange: props.onNameChange } : {})}
+          onJoin={props.onStart}
+        />
       );
       break;
     case 'password':
@@ -196,7 +210,14 @@ export function GuestJoin(props: GuestJoinProps) {
   const [name, setName] = useState(props.displayName ?? '');
   const [started, setStarted] = useState(!!skipPreJoin);
   const [hostKeyMode, setHostKeyMode] = useState(false);
-  const parsed = useMemo(() => parseDestination(destination), [destination]);
+  // The client's extra Webex domains, so what the session would accept is accepted here too.
+  const webexDomains = props.client?.webexDomains ?? props.clientOptions?.webexDomains;
+  const parsed = useMemo(
+    () => parseDestination(destination, webexDomains ? { webexDomains } : {}),
+    [destination, webexDomains],
+  );
+  // An alias only when the integrator chose one (given, or asked for on pre-join).
+  const alias = props.askName ? name : props.displayName;
   const all = useMemo(() => ({ ...DEFAULTS, ...components }), [components]);
   const onError = useRef(props.onError);
   onError.current = props.onError;
@@ -211,7 +232,7 @@ export function GuestJoin(props: GuestJoinProps) {
         setStarted(true);
       }}
       name={name}
-      onNameChange={setName}
+      onNameChange={props.askName ? setName : undefined}
       hostKeyMode={hostKeyMode}
       setHostKeyMode={setHostKeyMode}
       invalid={parsed.ok ? undefined : parsed.error}
@@ -233,7 +254,7 @@ export function GuestJoin(props: GuestJoinProps) {
         getAccessToken={props.getAccessToken}
         clientOptions={props.clientOptions}
         destination={parsed.ok ? destination : null}
-        displayName={name.trim()}
+        {...(alias !== undefined ? { displayName: alias } : {})}
         password={props.password}
         hostKey={props.hostKey}
         media={props.media ?? true}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { MediaError } from '@g2g/meeting-hooks';
+import { cleanDisplayName } from '@g2g/webex-spec';
 import { useLocalMedia } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import type { Messages } from '../i18n/en';
@@ -13,9 +14,13 @@ import { StepHeading, type PartProps } from './shared';
  * @public
  */
 export interface PreJoinProps extends PartProps {
-  name: string;
-  onNameChange: (name: string) => void;
-  /** Called with a non-empty name. */
+  /**
+   * The name field's value. The field shows only with `onNameChange`: by
+   * default the guest token carries the name, and nothing asks for it again.
+   */
+  name?: string;
+  onNameChange?: (name: string) => void;
+  /** Called on "Join" (with a usable name, when the field shows). */
   onJoin: () => void;
 }
 
@@ -31,26 +36,29 @@ const mediaProblem = (m: Messages, error: MediaError | null) =>
           : m.deviceProblem;
 
 /**
- * Before joining: the display name, a camera preview, microphone and camera
- * switches and device pickers. Devices start only when asked (the browser's
+ * Before joining: a camera preview, microphone and camera switches, device
+ * pickers and, with `onNameChange`, a name field. Devices start only when asked (the browser's
  * permission prompt follows a click, not page load); a refused permission is
  * explained, and joining without the device stays possible. Inside
  * `<WebexMeeting join={false}>` (as in `GuestJoin`) the client connects and
  * looks the meeting up meanwhile.
  * @public
  */
-export function PreJoin({ session, messages, name, onNameChange, onJoin }: PreJoinProps) {
+export function PreJoin({ session, messages, name = '', onNameChange, onJoin }: PreJoinProps) {
   const m = useMessages(messages);
   const { state: media } = useLocalMedia({ session });
-  const [nameError, setNameError] = useState(false);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const askName = !!onNameChange;
   const nameId = useId();
   const cameraOn = media.camera.status === 'on';
   const parts = { session, messages };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setNameError(true);
+    // The one display-name rule (@g2g/webex-spec), before anything is sent.
+    const checked = askName ? cleanDisplayName(name) : undefined;
+    if (checked && !checked.ok) {
+      setNameError(checked.problem === 'empty' ? m.displayNameRequired : checked.message);
       document.getElementById(nameId)?.focus();
       return;
     }
@@ -81,29 +89,31 @@ export function PreJoin({ session, messages, name, onNameChange, onJoin }: PreJo
         <DeviceSelect kind="camera" {...parts} />
         <DeviceSelect kind="microphone" {...parts} />
       </div>
-      <div className="g2g-field">
-        <label className="g2g-label" htmlFor={nameId}>
-          {m.displayName}
-        </label>
-        <input
-          id={nameId}
-          className="g2g-input"
-          name="displayName"
-          autoComplete="name"
-          maxLength={128}
-          required
-          value={name}
-          aria-invalid={nameError && !name.trim()}
-          aria-describedby={`${nameId}-hint`}
-          onChange={(e) => {
-            onNameChange(e.target.value);
-            setNameError(false);
-          }}
-        />
-        <p id={`${nameId}-hint`} className="g2g-muted">
-          {m.displayNameHint}
-        </p>
-      </div>
+      {askName && (
+        <div className="g2g-field">
+          <label className="g2g-label" htmlFor={nameId}>
+            {m.displayName}
+          </label>
+          {/* No maxLength: it counts UTF-16 units, the rule counts code points. */}
+          <input
+            id={nameId}
+            className="g2g-input"
+            name="displayName"
+            autoComplete="name"
+            required
+            value={name}
+            aria-invalid={!!nameError}
+            aria-describedby={`${nameId}-hint`}
+            onChange={(e) => {
+              onNameChange(e.target.value);
+              setNameError(null);
+            }}
+          />
+          <p id={`${nameId}-hint`} className={nameError ? 'g2g-error' : 'g2g-muted'}>
+            {nameError ?? m.displayNameHint}
+          </p>
+        </div>
+      )}
       <div className="g2g-row">
         <button type="submit" className="g2g-button g2g-button--primary">
           {m.join}

@@ -177,7 +177,6 @@ describe('WebexMeetingWidget against webex-sim', () => {
   });
 
   it('refuses a room id with the 30105 guidance and never mounts the widget', async () => {
-    await sim.clearRequests();
     const onError = vi.fn();
     const { container } = render(
       <WebexMeetingWidget accessToken="a_b_c" destination={ROOM_ID} onError={onError} />,
@@ -189,7 +188,9 @@ describe('WebexMeetingWidget against webex-sim', () => {
     });
     expect(screen.getByRole('alert').textContent).toMatch(/30105/);
     expect(container.querySelector('.webex-meetings-widget, .g2g-widget__host')).toBeNull();
-    expect(await sim.requests()).toEqual([]);
+    // Scoped to this test's token ('a_b_c', never issued by the simulator), not
+    // the whole log: an earlier test's SDK may still be posting metrics.
+    expect(await sim.requests()).not.toContainEqual(expect.objectContaining({ auth: 'invalid' }));
     await checkState('widget-room-id', container);
   });
 

@@ -40,8 +40,11 @@ export interface WebexMeetingWidgetProps {
   onLeft?: () => void;
   onError?: (error: JoinError) => void;
   messages?: MessageOverrides;
-  /** Extra meeting-link domains, as for `parseDestination`. */
-  linkDomains?: readonly string[];
+  /**
+   * Extra domains accepted as Webex in links and SIP addresses, as for
+   * `parseDestination`. Only Webex's own: the guest's token goes to them.
+   */
+  webexDomains?: readonly string[];
 }
 
 type Problem = { error: JoinError; retry: boolean };
@@ -53,9 +56,9 @@ type Problem = { error: JoinError; retry: boolean };
  */
 function widgetDestination(
   destination: string,
-  linkDomains?: readonly string[],
+  webexDomains?: readonly string[],
 ): ParseDestinationResult {
-  const parsed = parseDestination(destination, linkDomains ? { linkDomains } : {});
+  const parsed = parseDestination(destination, webexDomains ? { webexDomains } : {});
   if (!parsed.ok || parsed.destination.type !== 'MEETING_ID') return parsed;
   return {
     ok: false,
@@ -114,8 +117,8 @@ export function WebexMeetingWidget(props: WebexMeetingWidgetProps) {
   const latest = useRef(props);
   latest.current = props;
   const parsed = useMemo(
-    () => widgetDestination(destination, props.linkDomains),
-    [destination, props.linkDomains],
+    () => widgetDestination(destination, props.webexDomains),
+    [destination, props.webexDomains],
   );
   const [attempt, setAttempt] = useState(0);
   const [token, setToken] = useState<string | null>(null);
@@ -191,7 +194,9 @@ export function WebexMeetingWidget(props: WebexMeetingWidgetProps) {
   const mounted = !!token && !problem && valid;
   const stockProps = {
     accessToken: token ?? '',
-    meetingDestination: destination.trim(),
+    // What parseDestination normalised (`sip:` and `;transport` dropped,
+    // brackets trimmed, links made https), not what the guest pasted.
+    meetingDestination: parsed.ok ? parsed.destination.value : '',
     participantName: props.displayName,
     layout: toStockLayout(props.layout),
     controls: props.controls,

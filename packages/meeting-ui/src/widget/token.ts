@@ -1,23 +1,5 @@
 import { JoinError } from '@g2g/meeting-hooks';
-
-// The SDK's own format check (org id from a JWT `realm` claim, or the third
-// `_`-separated field). The widget's SDK throws on anything else from inside
-// an effect, leaving its loading logo up for ever: checking first is the only
-// way to say so.
-function looksLikeWebexToken(token: string): boolean {
-  const payload = token.split('.')[1];
-  if (payload) {
-    try {
-      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
-        realm?: unknown;
-      };
-      if (claims.realm) return true;
-    } catch {
-      // not a JWT: try the opaque form
-    }
-  }
-  return token.split('_').length === 3;
-}
+import { isWebexTokenFormat } from '@g2g/webex-spec';
 
 /** Resolves the token the widget will be given, as a {@link JoinError} when there is none. */
 export async function resolveWidgetToken(
@@ -34,7 +16,9 @@ export async function resolveWidgetToken(
     });
   }
   if (!token) throw new JoinError('token-invalid', 'No access token was given.');
-  if (!looksLikeWebexToken(token))
+  // The widget's SDK throws on any other format from inside an effect,
+  // leaving its loading logo up for ever: checking first is the only way to say so.
+  if (!isWebexTokenFormat(token))
     throw new JoinError('token-invalid', 'This access token is not in a format Webex accepts.');
   return token;
 }

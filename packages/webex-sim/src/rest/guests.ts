@@ -4,6 +4,7 @@ import { badRequest } from '../http/errors';
 import type { Router } from '../http/router';
 import { hydraId } from '../ids';
 import type { World } from '../world/world';
+import { DISPLAY_NAME_MAX, displayNameLength } from '@g2g/webex-spec';
 
 export function guestRoutes(r: Router, world: World): void {
   // POST /v1/guests/token {subject, displayName} → a token the guest uses with the SDK.
@@ -12,8 +13,11 @@ export function guestRoutes(r: Router, world: World): void {
     const app = requireApp(world, token);
     const body = jsonBody(req);
     const subject = str(body, 'subject', { required: true, max: 1024 });
-    const displayName = str(body, 'displayName', { required: true, max: 128 });
+    const displayName = str(body, 'displayName', { required: true });
     if (!displayName.trim()) throw badRequest('displayName must not be blank.');
+    // Webex keeps names as given; only the limit (in code points) is checked.
+    if (displayNameLength(displayName) > DISPLAY_NAME_MAX)
+      throw badRequest(`displayName must be at most ${DISPLAY_NAME_MAX} characters.`);
     const { guest, token: guestToken } = world.mintGuest(app, token.orgId, subject, displayName);
     return {
       status: 200,

@@ -1,6 +1,7 @@
 import type { Router } from '../http/router';
 import type { World } from '../world/world';
 import { requireToken } from '../http/auth';
+import { DISCOVERY_PATHS } from '@g2g/webex-spec';
 import { serviceUrls } from './urls';
 
 /**
@@ -41,11 +42,15 @@ const REGION = {
 
 export function catalogRoutes(r: Router, world: World): void {
   // The limited (pre-auth) catalog needs no token; the full one does.
-  r.get('/u2c/api/v1/limited/catalog', (req) => ({ status: 200, body: hostmap(req.baseUrl) }));
-  r.get('/u2c/api/v1/catalog', (req) => {
+  r.get(`${DISCOVERY_PATHS.u2c}/limited/catalog`, (req) => ({
+    status: 200,
+    body: hostmap(req.baseUrl),
+  }));
+  r.get(`${DISCOVERY_PATHS.u2c}/catalog`, (req) => {
     requireToken(world, req);
     return { status: 200, body: hostmap(req.baseUrl) };
   });
   // sqdiscovery: the region lookup. The SDK tolerates failures but uses the answer.
-  for (const path of ['/region', '/region/*']) r.get(path, () => ({ status: 200, body: REGION }));
+  const region = DISCOVERY_PATHS.sqdiscovery;
+  for (const path of [region, `${region}/*`]) r.get(path, () => ({ status: 200, body: REGION }));
 }

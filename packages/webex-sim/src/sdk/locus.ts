@@ -9,6 +9,7 @@ import type { World, WorldEvent } from '../world/world';
 import type { MercuryHub } from './mercury';
 import { locusUrlFor } from './meeting-info';
 import { verifyPermissionToken } from './permission-token';
+import { LOCUS_CODES, cleanDisplayName } from '@g2g/webex-spec';
 
 /** Locus errors carry `errorCode`; the SDK maps some of them (e.g. 2423005 intent-to-join). */
 const locusError = (status: number, errorCode: number, message: string) =>
@@ -24,15 +25,6 @@ const MEDIA_CONNECTION = {
   mediaAgentGroupId: 'webex-sim',
   mediaType: 'SDP',
 };
-
-export const LOCUS_CODES = {
-  permissionRequired: 2403001,
-  blocked: 2403004,
-  forbidden: 2403010,
-  licenceExceeded: 2403050,
-  meetingFull: 2403051,
-  meetingEnded: 2404004,
-} as const;
 
 /** The slice of a media request's `localMedias[0].localSdp` (a JSON string) that carries mute state. */
 function localMuteOf(body: Record<string, unknown>): {
@@ -129,7 +121,8 @@ export class LocusService {
       const meeting = this.world.findMeeting(
         address.startsWith('wbxmn:') ? { meetingKey: address.slice(6) } : { sipUrl: address },
       );
-      if (!meeting) throw locusError(404, 2404001, 'No meeting for that address.');
+      if (!meeting)
+        throw locusError(404, LOCUS_CODES.NO_MEETING_FOR_ADDRESS, 'No meeting for that address.');
       meeting.locusId ??= this.world.ids.uuid();
       return this.join(req, meeting);
     });
@@ -231,7 +224,7 @@ export class LocusService {
       const bySelf = target.personId === token.personId;
       // As in Webex, a host can mute others but only they can unmute themselves.
       if (!bySelf && (audio === false || video === false))
-        throw locusError(403, LOCUS_CODES.forbidden, 'Only the participant can unmute.');
+        throw locusError(403, LOCUS_CODES.HOST_ONLY, 'Only the participant can unmute.');
       let changed = false;
       if (typeof audio === 'boolean' && audio !== target.remoteAudioMuted) {
         target.remoteAudioMuted = audio;
@@ -267,14 +260,14 @@ export class LocusService {
       : this.world.meetings.get(this.ended.get(locusId) ?? '');
     if (endedMeeting) return endedMeeting;
     throw forJoin
-      ? locusError(404, LOCUS_CODES.meetingEnded, 'The meeting has ended.')
+      ? locusError(404, LOCUS_CODES.MEETING_ENDED, 'The meeting has ended.')
       : notFound('Locus not found.');
   }
 
   private requireHost(m: Meeting, personId: string): void {
     const me = this.selfFor(m, personId);
     if (!me?.isHost || me.state !== 'JOINED')
-      throw locusError(403, LOCUS_CODES.forbidden, 'Only the host can do that.');
+      throw locusError(403, LOCUS_CODES.HOST_ONLY, 'Only the host can do that.');
   }
 
   private ownParticipant(m: Meeting, pid: string, personId: string): Participant {
@@ -302,7 +295,7 @@ export class LocusService {
     const device = body.device as { url?: unknown; deviceType?: unknown } | undefined;
     const deviceUrl = typeof device?.url === 'string' ? device.url : '';
     if (!this.world.devices.has(deviceUrl))
-      throw locusError(400, 2400001, 'Join needs a registered device url.');
+      throw locusError(400, LOCUS_CODES.DEVICE_REQUIRED, 'Join needs a registered device url.');
     const now = this.world.now();
 
     const claims = verifyPermissionToken(this.permissionSecret, body.permissionToken, now);
@@ -318,12 +311,12 @@ export class LocusService {
     ) {
       throw locusError(
         403,
-        LOCUS_CODES.permissionRequired,
+        LOCUS_CODES.PERMISSION_REQUIRED,
         'The meeting password has not been verified.',
       );
     }
     if (meeting.unlockedMeetingJoinSecurity === 'blockFromJoin' && !isHost) {
-      throw locusError(403, LOCUS_CODES.blocked, 'This meeting does not let guests join.');
+      throw locusError(403, LOCUS_CODES.GUESTS_BLOCKED, 'This meeting does not let guests join.');
     }
     if (
       meeting.locus &&
@@ -331,7 +324,7 @@ export class LocusService {
     ) {
       throw locusError(
         403,
-        LOCUS_CODES.meetingFull,
+        LOCUS_CODES.MEETING_FULL,
         `The meeting is full (${this.world.options.maxParticipants} participants).`,
       );
     }
@@ -349,7 +342,7 @@ export class LocusService {
       const app = this.world.apps.get(meeting.appClientId!);
       throw locusError(
         403,
-        LOCUS_CODES.licenceExceeded,
+        LOCUS_CODES.LICENCE_EXCEEDED,
         `The meeting cannot start: the Service App's licence allows ${app?.licenceLimit} concurrent meetings.`,
       );
     }
@@ -371,10 +364,10 @@ export class LocusService {
       }
     }
     const person = this.world.people.get(token.personId);
-    const alias =
-      typeof body.alias === 'string' && body.alias.trim()
-        ? body.alias.trim().slice(0, 128)
-        : undefined;
+    // The display-name rule of @g2g/webex-spec; without a usable alias Locus
+    // shows the name the token was minted with.
+    const cleaned = body.alias === undefined ? undefined : cleanDisplayName(body.alias);
+    const alias = cleaned?.ok ? cleaned.name : undefined;
     const participant: Participant = {
       id: this.world.ids.uuid(),
       personId: token.personId,

@@ -7,6 +7,7 @@ import type { Meeting } from '../world/types';
 import type { World } from '../world/world';
 import { captchaPng, captchaWav } from './captcha-media';
 import { signPermissionToken } from './permission-token';
+import { MEETING_INFO_CODES } from '@g2g/webex-spec';
 
 /** wbxappapi errors carry a numeric `code` (WEBEX-REFERENCE §1 "meetingInfo HTTP → SDK mapping"). */
 const wbxError = (
@@ -15,15 +16,6 @@ const wbxError = (
   message: string,
   extra: Record<string, unknown> = {},
 ) => new HttpError(status, message, [message], {}, { code, message, ...extra });
-
-export const MEETING_INFO_CODES = {
-  passwordOrHostKeyRequired: 403036,
-  wrongPasswordOrHostKey: 403038,
-  unknownMeeting: 404006,
-  captchaRequiredTooManyWrong: 423005,
-  wrongCaptcha: 423006,
-  wrongPasswordCorrectCaptcha: 423010,
-} as const;
 
 const PERMISSION_TOKEN_TTL_MS = 2 * 3600 * 1000;
 
@@ -71,7 +63,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
     if (!meeting)
       throw wbxError(
         404,
-        MEETING_INFO_CODES.unknownMeeting,
+        MEETING_INFO_CODES.MEETING_NOT_FOUND,
         'The meeting does not exist or has ended.',
       );
 
@@ -91,8 +83,8 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
       if (id) world.captchas.delete(id); // one answer per challenge, right or wrong
       if (!solved) {
         const code = id
-          ? MEETING_INFO_CODES.wrongCaptcha
-          : MEETING_INFO_CODES.captchaRequiredTooManyWrong;
+          ? MEETING_INFO_CODES.CAPTCHA_REQUIRED_AGAIN
+          : MEETING_INFO_CODES.CAPTCHA_REQUIRED_WRONG_PASSWORD;
         throw wbxError(
           423,
           code,
@@ -107,7 +99,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
       if (!password && !captchaRequired) {
         throw wbxError(
           403,
-          MEETING_INFO_CODES.passwordOrHostKeyRequired,
+          MEETING_INFO_CODES.PASSWORD_OR_HOST_KEY_REQUIRED,
           'Password or host key is required.',
           { data: { meetingInfo: partialInfo(meeting) } },
         );
@@ -117,7 +109,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
       if (captchaRequired) {
         throw wbxError(
           423,
-          MEETING_INFO_CODES.wrongPasswordCorrectCaptcha,
+          MEETING_INFO_CODES.WRONG_PASSWORD_WITH_CAPTCHA,
           'The password is wrong. Enter it again with a new captcha.',
           issueCaptcha(req, meeting, token.personId),
         );
@@ -125,14 +117,14 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
       if (next >= world.options.captchaAfterFailures) {
         throw wbxError(
           423,
-          MEETING_INFO_CODES.captchaRequiredTooManyWrong,
+          MEETING_INFO_CODES.CAPTCHA_REQUIRED_WRONG_PASSWORD,
           'Too many wrong passwords: captcha verification is required.',
           issueCaptcha(req, meeting, token.personId),
         );
       }
       throw wbxError(
         403,
-        MEETING_INFO_CODES.wrongPasswordOrHostKey,
+        MEETING_INFO_CODES.WRONG_PASSWORD_OR_HOST_KEY,
         'The password or host key is wrong.',
         { data: { meetingInfo: partialInfo(meeting) } },
       );
@@ -180,7 +172,12 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
     const body = jsonBody(req);
     const old = typeof body.captchaId === 'string' ? world.captchas.get(body.captchaId) : undefined;
     const meeting = old ? world.meetings.get(old.meetingId) : undefined;
-    if (!old || !meeting) throw wbxError(404, 404021, 'The captcha is unknown or has expired.');
+    if (!old || !meeting)
+      throw wbxError(
+        404,
+        MEETING_INFO_CODES.CAPTCHA_NOT_FOUND,
+        'The captcha is unknown or has expired.',
+      );
     world.captchas.delete(body.captchaId as string);
     const fresh = issueCaptcha(req, meeting, old.personId);
     return {
@@ -197,7 +194,11 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
   // Captcha media is fetched by <img>/<audio> with no token, like Webex's.
   const media = (kind: 'png' | 'wav') => (_req: SimRequest, p: Record<string, string>) => {
     const c = world.captchas.get(p.id!);
-    if (!c) return { status: 404, body: { code: 404021, message: 'Unknown captcha.' } };
+    if (!c)
+      return {
+        status: 404,
+        body: { code: MEETING_INFO_CODES.CAPTCHA_NOT_FOUND, message: 'Unknown captcha.' },
+      };
     return kind === 'png'
       ? {
           status: 200,

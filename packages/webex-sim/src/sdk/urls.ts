@@ -1,11 +1,13 @@
+import { discoveryFor } from '@g2g/webex-spec';
+
 /**
  * Where each cloud service lives on the simulator. The U2C catalog hands
  * these out, so the SDK finds every service back on this one port.
  */
 export function serviceUrls(base: string) {
   return {
-    u2c: `${base}/u2c/api/v1`,
-    hydra: `${base}/v1`,
+    u2c: discoveryFor(base).u2c,
+    hydra: discoveryFor(base).hydra,
     wdm: `${base}/wdm/api/v1`,
     locus: `${base}/locus/api/v1`,
     'webex-appapi-service': `${base}/wbxappapi/v1`,
