@@ -49,7 +49,7 @@ const HEAVY = { timeout: 120_000 };
 function countingFetch() {
   const seen: string[] = [];
   return {
-    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+    fetch: (input: string | URL | Request, init?: RequestInit) => {
       seen.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
       return fetch(input, init);
     },

@@ -7,6 +7,19 @@ import { MeetingClientProvider } from '../react';
 
 export type { ScheduledMeeting as SimMeeting } from '@g2g/webex-sim/testing/browser';
 
+/**
+ * Phase timeouts for tests: bounds on a hang, never a speed assertion. The
+ * first connect includes importing the 5 MB SDK, which takes 20 s and more in
+ * Chromium on a loaded 2-core machine; the product defaults (30 s) would turn
+ * that into a flaky `timeout`. Tests of the timeouts themselves set theirs.
+ */
+export const TEST_TIMEOUTS = {
+  connecting: 120_000,
+  resolving: 60_000,
+  verifying: 60_000,
+  joining: 60_000,
+} as const;
+
 export async function setUp(seed: string, licenceLimit?: number) {
   const sim: BrowserSim = await startBrowserSim({ seed });
   const kit = await provision(sim, licenceLimit === undefined ? {} : { licenceLimit });
@@ -22,6 +35,7 @@ export async function setUp(seed: string, licenceLimit?: number) {
           logger: { level: 'error' },
         },
         ...options,
+        timeouts: { ...TEST_TIMEOUTS, ...options.timeouts },
       });
     },
   };

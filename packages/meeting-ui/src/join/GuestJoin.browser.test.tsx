@@ -32,6 +32,9 @@ function simClient(token: string) {
   client = createMeetingClient({
     getAccessToken: () => token,
     discovery: sim.discovery,
+    // Bounds on a hang, not speed: the first connect imports the 5 MB SDK,
+    // which takes 20 s and more on a loaded machine.
+    timeouts: { connecting: 120_000, resolving: 60_000, verifying: 60_000, joining: 60_000 },
     config: {
       meetings: { autoUploadLogs: false, reconnection: { enabled: false } },
       logger: { level: 'error' },

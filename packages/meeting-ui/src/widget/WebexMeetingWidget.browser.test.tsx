@@ -12,6 +12,9 @@ import { WebexMeetingWidget, type WidgetState } from './index';
 
 let sim: BrowserSim;
 let kit: Awaited<ReturnType<typeof provision>>;
+// How long the widget may load: a bound on a hang, not speed. Its chunk (the
+// widget and webex@2.60.4) takes 20 s and more to import on a loaded machine.
+const LOADING_BOUND = 120_000;
 const ROOM_ID = btoa('ciscospark://us/ROOM/6b2e0f40-1f7c-11ef-8a2b-6f1d2c3b4a59');
 
 beforeAll(async () => {
@@ -57,6 +60,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { container } = render(
       <StrictMode>
         <WebexMeetingWidget
+          connectTimeoutMs={LOADING_BOUND}
           accessToken={token}
           destination={meeting.sipAddress}
           displayName="Wanda"
@@ -65,7 +69,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
         />
       </StrictMode>,
     );
-    await until(() => states.includes('password-required'), 'the password prompt', 45_000);
+    await until(() => states.includes('password-required'), 'the password prompt', LOADING_BOUND);
     expect(states[0]).toBe('loading');
     expect(container.querySelector('.wxc-meeting-guest-authentication')).not.toBeNull();
     // The display name went into the widget's own form.
@@ -87,6 +91,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { states, onStateChange } = recorder();
     const { container } = render(
       <WebexMeetingWidget
+        connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
         displayName="Walt"
@@ -94,7 +99,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
         onStateChange={onStateChange}
       />,
     );
-    await until(() => states.includes('password-required'), 'the password prompt', 45_000);
+    await until(() => states.includes('password-required'), 'the password prompt', LOADING_BOUND);
     await until(
       () => !!container.textContent?.includes('Incorrect password'),
       'the widget to say the password is wrong',
@@ -110,6 +115,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { states, onStateChange } = recorder();
     const { container } = render(
       <WebexMeetingWidget
+        connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
         displayName="Wes"
@@ -120,7 +126,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await until(
       () => states.includes('lobby'),
       () => `the lobby (saw ${states})`,
-      45_000,
+      LOADING_BOUND,
     );
     expect(container.querySelector('.wxc-waiting-for-host')).not.toBeNull();
     const inSim = await sim.meeting(meeting.id);
@@ -140,6 +146,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const onLeft = vi.fn();
     const { container } = render(
       <WebexMeetingWidget
+        connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
         displayName="Wim"
@@ -152,7 +159,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await until(
       () => onJoined.mock.calls.length === 1,
       () => `onJoined (saw ${states})`,
-      45_000,
+      LOADING_BOUND,
     );
     expect(states.at(-1)).toBe('joined');
     expect(container.querySelector('.wxc-in-meeting')).not.toBeNull();
@@ -169,7 +176,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await until(
       () => onLeft.mock.calls.length === 1,
       () => `onLeft (saw ${states})`,
-      45_000,
+      LOADING_BOUND,
     );
     expect((await sim.meeting(meeting.id)).participants).toEqual([]);
     expect(states.at(-1)).toBe('left');
@@ -209,13 +216,13 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await checkState('widget-timeout', container);
     await sim.clearFaults();
     // A longer deadline applies from the next attempt on: a real connect takes seconds.
-    rerender(<WebexMeetingWidget {...props} connectTimeoutMs={45_000} />);
+    rerender(<WebexMeetingWidget {...props} connectTimeoutMs={LOADING_BOUND} />);
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await until(
       () => !!container.querySelector('.wxc-meeting-guest-authentication'),
       () =>
         `the retried widget to reach the password prompt (${container.innerHTML.slice(0, 300)})`,
-      45_000,
+      LOADING_BOUND,
     );
     await unmountAndSettle();
   });
