@@ -21,7 +21,7 @@ it('webex@2.60.4: wrong password, right password, join, leave', async () => {
   });
   const session = client.join(meeting.meetingNumber, { displayName: 'Lee' });
   await vi.waitFor(() => expect(session.getSnapshot().status).toBe('password-required'), {
-    timeout: 40_000,
+    timeout: 100_000,
   });
   expect((client.webex as { version?: string } | undefined)?.version).toMatch(/^2\.60\./);
 
@@ -39,7 +39,7 @@ it('webex@2.60.4: wrong password, right password, join, leave', async () => {
         status: 'joined',
         meetingNumber: meeting.meetingNumber,
       }),
-    { timeout: 20_000 },
+    { timeout: 100_000 },
   );
   expect((await env.sim.meeting(meeting.id)).participants).toEqual([
     expect.objectContaining({ name: 'Lee', inLobby: false }),

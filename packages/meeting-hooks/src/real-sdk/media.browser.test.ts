@@ -22,7 +22,7 @@ it('starts, mutes, lists, switches and stops the camera and microphone with the 
     displayName: 'Mia',
     password: meeting.password,
   });
-  await vi.waitFor(() => expect(session.getSnapshot().status).toBe('joined'), { timeout: 40_000 });
+  await vi.waitFor(() => expect(session.getSnapshot().status).toBe('joined'), { timeout: 100_000 });
   const media = session.localMedia;
 
   expect(await media.start('camera')).toBeNull();

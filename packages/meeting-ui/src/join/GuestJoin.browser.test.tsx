@@ -15,7 +15,8 @@ import type { JoinStep } from './steps';
 let sim: BrowserSim;
 let kit: Awaited<ReturnType<typeof provision>>;
 let client: MeetingClient | undefined;
-const SLOW = { timeout: 30_000 };
+// A bound on a hang, not on speed: the first connect imports the 5 MB SDK (20 s+ under load).
+const SLOW = { timeout: 100_000 };
 
 beforeAll(async () => {
   sim = await startBrowserSim({ seed: 'meeting-ui-guest-join' });
