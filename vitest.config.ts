@@ -29,7 +29,7 @@ export default defineConfig({
     // test that passes only on an idle machine is a flaky test. Vitest's 5 s
     // default is far inside what a loaded 2-core box needs for a file's first
     // test (module transforms, a simulator start). Heavier tests set their own.
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // How long expect.poll waits before failing; a bound on waiting, never a speed assertion.
     expect: { poll: { timeout: 15_000 } },

@@ -4,4 +4,4 @@
 // transform: wait longer. This bounds a wait; it asserts nothing about speed.
 import { configure } from '@testing-library/react';
 
-configure({ asyncUtilTimeout: 15_000 });
+configure({ asyncUtilTimeout: 45_000 });

@@ -314,7 +314,8 @@ export function useJoinSession(
     const { client: _c, autoJoin: _a, ...joinOptions } = o;
     return d == null
       ? Promise.resolve()
-      : session.join(d, { displayName: '', ...joinOptions } as JoinOptions);
+      : // No default name: without displayName the guest token's name is shown.
+        session.join(d, joinOptions);
   }, [session]);
 
   useEffect(() => {
