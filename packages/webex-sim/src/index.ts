@@ -4,6 +4,12 @@ import { isLoopbackHost } from './loopback';
 import type { Router } from './http/router';
 import { controlRoutes } from './control/routes';
 import { Faults } from './faults';
+import {
+  ResponseChecker,
+  describeViolation,
+  validationFromEnv,
+  type ResponseViolation,
+} from './http/response-check';
 import { RequestLog } from './requestLog';
 import { restRoutes } from './rest';
 import { sdkFace } from './sdk';
@@ -21,6 +27,14 @@ export interface StartSimOptions {
   seed?: string | number;
   /** Behaviour settings (captcha threshold, licence limit, token lifetimes…). */
   options?: Partial<SimOptions>;
+  /**
+   * Hold every REST answer to the shared schemas of `@g2g/webex-spec/rest`
+   * (strictly: no field the spec lacks). A violating answer becomes a 500
+   * naming the problem, is printed, and makes `close()` reject. Default:
+   * the `WEBEX_SIM_VALIDATE_RESPONSES` environment variable (`1` = on),
+   * which the repository's Vitest config sets for every test run.
+   */
+  validateResponses?: boolean;
 }
 
 /** A running simulator. */
@@ -33,6 +47,11 @@ export interface Sim {
   discovery: ServiceDiscovery;
   /** The world itself, for white-box assertions in this package's tests. */
   world: World;
+  /** Whether REST answers are checked against the shared schemas. */
+  validatesResponses: boolean;
+  /** REST answers that broke the shared schemas so far (reset() keeps them). */
+  responseViolations(): readonly ResponseViolation[];
+  /** Stops the simulator; rejects afterwards when any REST answer broke the schemas. */
   close(): Promise<void>;
 }
 
@@ -50,7 +69,18 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
   const log = new RequestLog();
   const routers: Router[] = [];
   const sdk = sdkFace(world);
-  const server = new SimServer({ world, routers, faults, log, upgrades: sdk.upgrades });
+  const validatesResponses = options.validateResponses ?? validationFromEnv();
+  const checker = validatesResponses
+    ? new ResponseChecker(world.options.instantConnectBase)
+    : undefined;
+  const server = new SimServer({
+    world,
+    routers,
+    faults,
+    log,
+    upgrades: sdk.upgrades,
+    ...(checker ? { checker } : {}),
+  });
   const webhooks = new WebhookDelivery(world).start();
   const control = new SimControl(world, faults, log, server, webhooks);
   routers.push(controlRoutes(control), restRoutes(world), sdk.router);
@@ -65,10 +95,18 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     control,
     world,
     discovery: discoveryFor(url),
+    validatesResponses,
+    responseViolations: () => [...(checker?.violations ?? [])],
     async close() {
       clearInterval(pruneTimer);
       webhooks.stop();
       await server.close();
+      if (checker?.violations.length) {
+        throw new Error(
+          `webex-sim at ${url}: ${checker.violations.length} REST answer(s) broke the Webex REST spec:\n` +
+            checker.violations.map((v) => `  ${describeViolation(v)}`).join('\n'),
+        );
+      }
     },
   };
 }
@@ -87,6 +125,8 @@ export type { ProvisionedApp, CreateServiceAppInput } from './control/control';
 export type { FaultSpec, Fault } from './faults';
 export type { LoggedRequest } from './requestLog';
 export type { SimOptions } from './world/options';
+export type { ResponseViolation } from './http/response-check';
+export { VALIDATE_ENV } from './http/response-check';
 export { DEFAULT_OPTIONS } from './world/options';
 export { G2G_SCOPES } from './world/scopes';
 export { SDK_HARD_CODED_URLS, isSdkHardCodedUrl } from './sdk/hard-coded-urls';

@@ -6,6 +6,7 @@ import { HttpError, MESSAGES } from './http/errors';
 import type { Router } from './http/router';
 import type { SimRequest, SimResponse } from './http/types';
 import type { Faults } from './faults';
+import type { ResponseChecker } from './http/response-check';
 import { isLoopbackUrl } from './loopback';
 import { CLIENT_LOG_UPLOAD_PATH } from './sdk/urls';
 import type { RequestLog } from './requestLog';
@@ -25,6 +26,8 @@ interface ServerDeps {
   log: RequestLog;
   /** Websocket endpoints by path prefix. */
   upgrades: { prefix: string; handle: UpgradeHandler }[];
+  /** When set, every REST answer is held to the shared schemas before it is sent. */
+  checker?: ResponseChecker;
 }
 
 // Unref'd: an injected 30 s latency must not keep a test process alive after close().
@@ -173,6 +176,10 @@ export class SimServer {
         trackingId,
         baseUrl: this.baseUrl,
       });
+    }
+
+    if (this.deps.checker) {
+      response = this.deps.checker.check(method, url.pathname, response, trackingId);
     }
 
     // The log is for the Webex surfaces; control calls would only blur assertions.

@@ -209,11 +209,15 @@ describe('guests', () => {
     await mint('g-1', 'One');
     await mint('g-2', 'Two');
     await mint('g-1', 'One again');
+    // The spec's content type: a bare number as text/plain.
     const res = await call('GET', '/v1/guests/count', { token: app.tokens.accessToken });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ count: 2 });
-    sim.control.configure({ guestCountShape: 'number' });
-    expect((await call('GET', '/v1/guests/count', { token: app.tokens.accessToken })).body).toBe(2);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.text).toBe('2');
+    sim.control.configure({ guestCountShape: 'object' });
+    expect((await call('GET', '/v1/guests/count', { token: app.tokens.accessToken })).body).toEqual(
+      { count: 2 },
+    );
   });
 
   it('validates subject and displayName', async () => {

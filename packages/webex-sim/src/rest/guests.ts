@@ -38,6 +38,12 @@ export function guestRoutes(r: Router, world: World): void {
     const token = requireToken(world, req, ['guest-issuer:read', 'guest-issuer:write']);
     const app = requireApp(world, token);
     const count = world.guestCount(app.clientId);
-    return { status: 200, body: world.options.guestCountShape === 'number' ? count : { count } };
+    return world.options.guestCountShape === 'number'
+      ? {
+          status: 200,
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+          body: String(count),
+        }
+      : { status: 200, body: { count } };
   });
 }

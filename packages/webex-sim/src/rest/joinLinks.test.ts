@@ -53,6 +53,20 @@ describe('POST /v1/meetings/join', () => {
     expect(start.expiresAt).toBe(Date.parse(res.body.expiration));
   });
 
+  it('answers the webLink itself for links asked "as web link", without expiry for both', async () => {
+    const base = { meetingId: meeting.id, joinDirectly: false, hostEmail: app.machineAccountEmail };
+    const joinOnly = await join({ ...base, createJoinLinkAsWebLink: true });
+    expect(joinOnly.body.joinLink).toBe(meeting.webLink);
+    expect(joinOnly.body.startLink).not.toBe(meeting.webLink);
+    expect(joinOnly.body.expiration).toEqual(expect.any(String));
+    const both = await join({
+      ...base,
+      createJoinLinkAsWebLink: true,
+      createStartLinkAsWebLink: true,
+    });
+    expect(both.body).toEqual({ startLink: meeting.webLink, joinLink: meeting.webLink });
+  });
+
   it('expires links with the simulated clock (default 15 minutes)', async () => {
     const before = sim.control.now();
     const res = await join({

@@ -81,10 +81,15 @@ function requester(world: World, caller: Caller, hostEmail: string | undefined):
   return person;
 }
 
+/**
+ * A join or start link carrying its sealed claims. "As web link" is, in the
+ * spec's words, the meeting's `webLink` itself: it grants nothing, so the
+ * person must sign in.
+ */
 function link(m: Meeting, token: string, asWebLink: boolean): string {
+  if (asWebLink) return m.webLink;
   const mtid = new URL(m.webLink).searchParams.get('MTID') ?? `m${m.id}`;
-  const base = `https://${m.siteUrl}/${sitePrefix(m.siteUrl)}/j.php?MTID=${mtid}&t=${token}`;
-  return asWebLink ? `${base}&launchApp=false` : base;
+  return `https://${m.siteUrl}/${sitePrefix(m.siteUrl)}/j.php?MTID=${mtid}&t=${token}`;
 }
 
 export function joinLinkRoutes(r: Router, world: World): void {
@@ -134,7 +139,8 @@ export function joinLinkRoutes(r: Router, world: World): void {
       body: {
         ...(isHost ? { startLink: link(m, claims('host'), asWebStart) } : {}),
         joinLink,
-        expiration: world.clock.iso(expiresAt),
+        // Web links do not expire: with both, the spec says `expiration` is left out.
+        ...(asWebJoin && asWebStart ? {} : { expiration: world.clock.iso(expiresAt) }),
       },
     };
   });

@@ -1,7 +1,7 @@
 import { bool, int, isEmail, jsonBody, objArray, str } from '../http/body';
 import { HttpError, badRequest, forbidden } from '../http/errors';
 import type { SimRequest } from '../http/types';
-import type { JoinSecurity, Meeting, Person } from '../world/types';
+import type { JoinSecurity, Meeting, Person, Room } from '../world/types';
 import type { World } from '../world/world';
 import { checkSiteUrl, sitePrefix, type Caller } from './caller';
 import { requireMember, requireRoom } from './rooms';
@@ -38,12 +38,14 @@ export function createMeeting(
     }
   }
 
+  // An ad-hoc meeting takes Webex's fixed settings: the spec says each of
+  // these inputs "will be ignored" for one.
   const title = adhoc
-    ? (str(body, 'title', { max: 128 }) ?? room!.title)
+    ? (str(body, 'title', { max: 128 }) ?? caller.person.displayName)
     : str(body, 'title', { required: true, max: 128 });
   if (!title.trim()) throw badRequest('title must not be blank.');
 
-  const timezone = str(body, 'timezone', { max: 64 }) ?? 'UTC';
+  const timezone = adhoc ? 'UTC' : (str(body, 'timezone', { max: 64 }) ?? 'UTC');
   if (!isTimeZone(timezone)) throw badRequest(`timezone ${timezone} is not a valid time zone.`);
 
   const { start, end } = adhoc ? adhocTimes(world) : scheduledTimes(world, body, timezone);
@@ -56,21 +58,31 @@ export function createMeeting(
 
   // Unset join-before-host fields follow the org's scheduling preferences.
   const prefs = world.schedulingOptions(caller.org.id);
-  const enabledJoinBeforeHost = bool(body, 'enabledJoinBeforeHost') ?? prefs.enabledJoinBeforeHost;
-  const joinBeforeHostMinutes =
-    int(body, 'joinBeforeHostMinutes') ?? (enabledJoinBeforeHost ? prefs.joinBeforeHostMinutes : 0);
-  if (!JBH_MINUTES.includes(joinBeforeHostMinutes)) {
+  const enabledJoinBeforeHost = adhoc
+    ? true
+    : (bool(body, 'enabledJoinBeforeHost') ?? prefs.enabledJoinBeforeHost);
+  const minutesInput = int(body, 'joinBeforeHostMinutes');
+  const joinBeforeHostMinutes = adhoc
+    ? 0
+    : (minutesInput ?? (enabledJoinBeforeHost ? prefs.joinBeforeHostMinutes : 0));
+  if (!adhoc && !JBH_MINUTES.includes(joinBeforeHostMinutes)) {
     throw badRequest('joinBeforeHostMinutes must be 0, 5, 10 or 15.');
   }
 
-  const security = str(body, 'unlockedMeetingJoinSecurity') ?? 'allowJoinWithLobby';
-  if (!JOIN_SECURITY.includes(security as JoinSecurity)) {
+  const securityInput = str(body, 'unlockedMeetingJoinSecurity');
+  if (securityInput !== undefined && !JOIN_SECURITY.includes(securityInput as JoinSecurity)) {
     throw badRequest(`unlockedMeetingJoinSecurity must be one of ${JOIN_SECURITY.join(', ')}.`);
   }
+  const security = adhoc ? 'allowJoinWithLobby' : (securityInput ?? 'allowJoinWithLobby');
   const enabledAutoRecordMeeting = bool(body, 'enabledAutoRecordMeeting') ?? false;
   bool(body, 'sendEmail'); // validated; the sim sends no email
-  const invitees = readInvitees(body);
-  const host = resolveHost(world, caller, str(body, 'hostEmail'));
+  const listed = readInvitees(body);
+  // A space meeting invites the space: its members (but the caller) unless
+  // `invitees` says otherwise, as cohosts by default; an ad-hoc one always.
+  const invitees =
+    room && (adhoc || !('invitees' in body)) ? roomInvitees(world, room, caller) : listed;
+  // "When roomId is specified, the parameter hostEmail will be ignored."
+  const host = resolveHost(world, caller, room ? undefined : str(body, 'hostEmail'));
 
   let meetingNumber = world.ids.meetingNumber();
   while (world.findMeeting({ meetingKey: meetingNumber }))
@@ -116,16 +128,33 @@ function adhocTimes(world: World) {
 }
 
 function scheduledTimes(world: World, body: Record<string, unknown>, tz: string) {
-  const start = parseMeetingTime(str(body, 'start', { required: true }), 'start', tz);
+  const requested = parseMeetingTime(str(body, 'start', { required: true }), 'start', tz);
   const end = parseMeetingTime(str(body, 'end', { required: true }), 'end', tz);
-  // Seconds are stripped, so "now" is the start of the current minute.
-  if (start < floorToMinute(world.now())) throw badRequest('start cannot be in the past.');
+  // Seconds are stripped, so "now" is the start of the current minute; a
+  // start within the current minute moves to the next one (spec, `start`).
+  const thisMinute = floorToMinute(world.now());
+  if (requested < thisMinute) throw badRequest('start cannot be in the past.');
+  const start = requested === thisMinute ? thisMinute + MINUTE : requested;
   if (end <= start) throw badRequest('end must be after start.');
   const duration = end - start;
   if (duration < MIN_DURATION || duration > MAX_DURATION) {
     throw badRequest('The meeting must last between 10 minutes and 23 hours 59 minutes.');
   }
   return { start, end };
+}
+
+function roomInvitees(world: World, room: Room, caller: Caller): Meeting['invitees'] {
+  const out: Meeting['invitees'] = [];
+  for (const m of world.memberships.values()) {
+    if (m.roomId !== room.id || m.personId === caller.person.id) continue;
+    const person = world.people.get(m.personId);
+    out.push({
+      email: m.personEmail,
+      ...(person ? { displayName: person.displayName } : {}),
+      coHost: true,
+    });
+  }
+  return out;
 }
 
 function readInvitees(body: Record<string, unknown>): Meeting['invitees'] {
@@ -138,7 +167,7 @@ function readInvitees(body: Record<string, unknown>): Meeting['invitees'] {
     return {
       email,
       ...(displayName !== undefined ? { displayName } : {}),
-      coHost: bool(inv, 'coHost') ?? false,
+      coHost: bool(inv, 'coHost') ?? !!body.roomId,
     };
   });
 }

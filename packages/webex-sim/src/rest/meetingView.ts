@@ -1,25 +1,8 @@
+import type { MeetingState, MeetingType } from '@g2g/webex-spec/rest';
 import { hydraId } from '../ids';
 import type { Meeting } from '../world/types';
 import type { World } from '../world/world';
 import { formatInZone } from './time';
-
-export type MeetingType = 'meetingSeries' | 'scheduledMeeting' | 'meeting';
-export const MEETING_TYPES: readonly MeetingType[] = [
-  'meetingSeries',
-  'scheduledMeeting',
-  'meeting',
-];
-export const MEETING_STATES = [
-  'active',
-  'scheduled',
-  'ready',
-  'lobby',
-  'inProgress',
-  'ended',
-  'missed',
-  'expired',
-] as const;
-export type MeetingState = (typeof MEETING_STATES)[number];
 
 /**
  * The state Webex would report for `m` seen as `type`. A series stays
@@ -43,24 +26,19 @@ export function viewState(world: World, m: Meeting, type: MeetingType): MeetingS
   }
 }
 
-/** A meeting as `/v1/meetings` shows it. Instances share the series id, as the world's webhooks do. */
-export function meetingView(
-  world: World,
-  m: Meeting,
-  type: MeetingType = 'meetingSeries',
-  state: MeetingState = viewState(world, m, type) ?? 'active',
-) {
-  const site = m.siteUrl;
+/**
+ * A meeting series as `POST /v1/meetings` and `GET /v1/meetings/{id}` show it
+ * (`Meeting` of `@g2g/webex-spec/rest`).
+ */
+export function meetingView(world: World, m: Meeting) {
   return {
     id: m.id,
-    ...(type === 'meetingSeries' ? {} : { meetingSeriesId: m.id }),
     meetingNumber: m.meetingNumber,
     title: m.title,
     password: m.password,
     phoneAndVideoSystemPassword: numericPassword(m.password),
-    meetingType: type,
-    state,
-    ...(type === 'meeting' ? {} : { isModified: false }),
+    meetingType: 'meetingSeries' as MeetingType,
+    state: viewState(world, m, 'meetingSeries') ?? ('active' as MeetingState),
     timezone: m.timezone,
     start: formatInZone(m.start, m.timezone),
     end: formatInZone(m.end, m.timezone),
@@ -68,12 +46,11 @@ export function meetingView(
     hostDisplayName: m.hostDisplayName,
     hostEmail: m.hostEmail,
     hostKey: m.hostKey,
-    siteUrl: site,
+    siteUrl: m.siteUrl,
     webLink: m.webLink,
     sipAddress: m.sipAddress,
     dialInIpAddress: '192.0.2.10',
     ...(m.roomId ? { roomId: m.roomId } : {}),
-    ...(m.adhoc ? { adhoc: true } : {}),
     enabledAutoRecordMeeting: m.enabledAutoRecordMeeting,
     allowAnyUserToBeCoHost: false,
     enabledJoinBeforeHost: m.enabledJoinBeforeHost,
@@ -83,14 +60,12 @@ export function meetingView(
     publicMeeting: false,
     enableAutomaticLock: false,
     unlockedMeetingJoinSecurity: m.unlockedMeetingJoinSecurity,
-    scheduledType: 'meeting',
+    scheduledType: 'meeting' as const,
+    // Breakout sessions are not simulated.
+    enabledBreakoutSessions: false,
     telephony: {
       accessCode: m.meetingNumber,
-      // 555-01xx numbers are reserved for fiction: nobody real gets dialled.
-      callInNumbers: [
-        { label: 'United States Toll', callInNumber: '+1-555-010-0100', tollType: 'toll' },
-        { label: 'United States Toll Free', callInNumber: '+1-555-010-0199', tollType: 'tollFree' },
-      ],
+      callInNumbers: CALL_IN_NUMBERS,
       links: [
         {
           rel: 'globalCallinNumbers',
@@ -101,6 +76,33 @@ export function meetingView(
     },
   };
 }
+
+/**
+ * One item of `GET /v1/meetings`, seen as `type` (`MeetingListItem` of
+ * `@g2g/webex-spec/rest`). The simulator's series have one occurrence and one
+ * instance at a time, all under the series id.
+ */
+export function meetingListItem(world: World, m: Meeting, type: MeetingType, state: MeetingState) {
+  return {
+    ...meetingView(world, m),
+    meetingType: type,
+    state,
+    // The spec requires it on every item; a series names itself.
+    meetingSeriesId: m.id,
+    ...(type === 'meeting' ? { scheduledMeetingId: m.id } : {}),
+    ...(type === 'scheduledMeeting' ? { isModified: false } : {}),
+  };
+}
+
+// 555-01xx numbers are reserved for fiction: nobody real gets dialled.
+export const CALL_IN_NUMBERS = [
+  { label: 'United States Toll', callInNumber: '+1-555-010-0100', tollType: 'toll' as const },
+  {
+    label: 'United States Toll Free',
+    callInNumber: '+1-555-010-0199',
+    tollType: 'tollFree' as const,
+  },
+];
 
 /** Video systems dial a digits-only password derived from the real one. */
 function numericPassword(password: string): string {

@@ -117,7 +117,11 @@ describe('POST /v1/meetings', () => {
   it('takes join-before-host defaults from the org scheduling options', async () => {
     await call('PUT', '/v1/meetingPreferences/schedulingOptions', {
       token,
-      body: { enabledJoinBeforeHost: true, joinBeforeHostMinutes: 10 },
+      body: {
+        enabledJoinBeforeHost: true,
+        joinBeforeHostMinutes: 10,
+        enabledAutoShareRecording: false,
+      },
     });
     const res = await create();
     expect(res.body).toMatchObject({ enabledJoinBeforeHost: true, joinBeforeHostMinutes: 10 });
@@ -373,7 +377,8 @@ describe('GET /v1/meetings', () => {
   it.each([
     ['meetingType=webinar', /meetingType must be one of/],
     ['state=sleeping', /state must be one of/],
-    ['max=0', /max must be/],
+    ['max=0', /max must be at least 1/],
+    ['max=101', /max must be at most 100/],
     ['max=abc', /max must be/],
     ['from=yesterday', /from must be/],
     ['from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z', /from must not be after to/],
@@ -382,5 +387,135 @@ describe('GET /v1/meetings', () => {
     const res = await call('GET', `/v1/meetings?${query}`, { token });
     expect(res.status).toBe(400);
     expect(expectEnvelope(res).descriptions[0]).toMatch(pattern);
+  });
+});
+
+describe('GET /v1/meetings filters (webex-meeting.json)', () => {
+  const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((m) => m.id);
+
+  it('finds a series by meetingNumber or webLink, ignoring the window and type', async () => {
+    const far = (
+      await create({ start: inMinutes(sim, 20 * 24 * 60), end: inMinutes(sim, 20 * 24 * 60 + 30) })
+    ).body;
+    await create();
+    const byNumber = await call(
+      'GET',
+      `/v1/meetings?meetingNumber=${far.meetingNumber}&meetingType=meeting`,
+      {
+        token,
+      },
+    );
+    expect(byNumber.status).toBe(200);
+    expect(ids(byNumber)).toEqual([far.id]);
+    expect(byNumber.body.items[0]).toMatchObject({
+      meetingType: 'meetingSeries',
+      meetingSeriesId: far.id,
+    });
+    const byLink = await call('GET', `/v1/meetings?webLink=${encodeURIComponent(far.webLink)}`, {
+      token,
+    });
+    expect(ids(byLink)).toEqual([far.id]);
+    expect(ids(await call('GET', '/v1/meetings?meetingNumber=99999999999', { token }))).toEqual([]);
+  });
+
+  it('finds a space’s meetings by roomId', async () => {
+    const room = (await call('POST', '/v1/rooms', { token, body: { title: 'Care' } })).body;
+    const inRoom = (await create({ roomId: room.id })).body;
+    await create();
+    expect(ids(await call('GET', `/v1/meetings?roomId=${room.id}`, { token }))).toEqual([
+      inRoom.id,
+    ]);
+  });
+
+  it('refuses more than one of meetingNumber, webLink and roomId', async () => {
+    const res = await call('GET', '/v1/meetings?meetingNumber=1&webLink=x', { token });
+    expect(res.status).toBe(400);
+    expect(expectEnvelope(res).descriptions[0]).toMatch(/mutually exclusive/);
+  });
+
+  it('lists a series’ occurrences and instances by meetingSeriesId', async () => {
+    const a = (await create()).body;
+    await create();
+    const occurrences = await call('GET', `/v1/meetings?meetingSeriesId=${a.id}`, { token });
+    expect(occurrences.body.items).toEqual([
+      expect.objectContaining({ id: a.id, meetingSeriesId: a.id, meetingType: 'scheduledMeeting' }),
+    ]);
+    const m = sim.world.meetings.get(a.id)!;
+    sim.world.startMeeting(m, m.hostUserId);
+    const both = await call('GET', `/v1/meetings?meetingSeriesId=${a.id}`, { token });
+    expect(both.body.items.map((x: { meetingType: string }) => x.meetingType).sort()).toEqual([
+      'meeting',
+      'scheduledMeeting',
+    ]);
+    const instances = await call(
+      'GET',
+      `/v1/meetings?meetingSeriesId=${a.id}&meetingType=meeting`,
+      {
+        token,
+      },
+    );
+    expect(instances.body.items).toEqual([
+      expect.objectContaining({ id: a.id, scheduledMeetingId: a.id, state: 'inProgress' }),
+    ]);
+  });
+
+  it('looks 7 days ahead by default, and 7 days from a lone from', async () => {
+    const soon = (await create()).body;
+    const later = (
+      await create({ start: inMinutes(sim, 8 * 24 * 60), end: inMinutes(sim, 8 * 24 * 60 + 30) })
+    ).body;
+    expect(ids(await call('GET', '/v1/meetings', { token }))).toEqual([soon.id]);
+    const from = inMinutes(sim, 2 * 24 * 60);
+    expect(ids(await call('GET', `/v1/meetings?from=${from}`, { token }))).toEqual([later.id]);
+    const to = inMinutes(sim, 9 * 24 * 60);
+    expect(ids(await call('GET', `/v1/meetings?to=${to}`, { token }))).toEqual([later.id]);
+  });
+
+  it('lists an instance that started early (join before host) as in progress', async () => {
+    const a = (await create({ start: inMinutes(sim, 10), end: inMinutes(sim, 40) })).body;
+    const m = sim.world.meetings.get(a.id)!;
+    sim.world.startMeeting(m, m.hostUserId);
+    const res = await call('GET', '/v1/meetings?meetingType=meeting&state=inProgress', { token });
+    expect(ids(res)).toEqual([a.id]);
+  });
+
+  it('lists as a host with hostEmail, given an admin scope', async () => {
+    const admin = provision(sim, {
+      orgId: app.orgId,
+      scopes: ['meeting:schedules_write', 'meeting:schedules_read', 'meeting:admin_schedule_write'],
+    });
+    sim.control.createUser({ orgId: app.orgId, displayName: 'Dr Who', email: 'dr@acme.test' });
+    const hosted = (await create({ hostEmail: 'dr@acme.test' }, admin.tokens.accessToken)).body;
+    const invited = (
+      await create({ invitees: [{ email: 'DR@acme.test' }] }, admin.tokens.accessToken)
+    ).body;
+    await create({}, admin.tokens.accessToken);
+    const res = await call('GET', '/v1/meetings?hostEmail=dr@acme.test', {
+      token: admin.tokens.accessToken,
+    });
+    expect(ids(res)).toEqual([hosted.id, invited.id]);
+    const forbidden = await call('GET', '/v1/meetings?hostEmail=dr@acme.test', { token });
+    expect(forbidden.status).toBe(403);
+  });
+
+  it('shows the spec’s required fields, and none it lacks', async () => {
+    const a = (await create()).body;
+    expect(a).toMatchObject({ enabledBreakoutSessions: false });
+    expect(a).not.toHaveProperty('isModified');
+    expect(a).not.toHaveProperty('meetingSeriesId');
+    const [item] = (await call('GET', '/v1/meetings', { token })).body.items;
+    expect(item).toMatchObject({ id: a.id, meetingSeriesId: a.id, enabledBreakoutSessions: false });
+  });
+});
+
+describe('POST /v1/meetings start rounding', () => {
+  it('moves a start within the current minute to the next minute', async () => {
+    const thisMinute = Math.floor(sim.control.now() / 60_000) * 60_000;
+    const res = await create({
+      start: new Date(thisMinute).toISOString(),
+      end: new Date(thisMinute + 30 * 60_000).toISOString(),
+    });
+    expect(res.status).toBe(200);
+    expect(Date.parse(res.body.start)).toBe(thisMinute + 60_000);
   });
 });

@@ -1,18 +1,13 @@
-import { HttpError, badRequest, notFound } from '../http/errors';
+import { ListMeetingsQuery, type MeetingType, type Parsed } from '@g2g/webex-spec/rest';
+import { HttpError, badRequest, forbidden, notFound } from '../http/errors';
 import type { Router } from '../http/router';
+import { parseQuery } from '../http/schema-input';
 import type { Meeting } from '../world/types';
-import type { World } from '../world/world';
+import { normaliseLink, type World } from '../world/world';
 import { checkSiteUrl, requireCaller, type Caller } from './caller';
 import { createMeeting } from './meetingCreate';
-import {
-  MEETING_STATES,
-  MEETING_TYPES,
-  meetingView,
-  viewState,
-  type MeetingState,
-  type MeetingType,
-} from './meetingView';
-import { parseQueryTime } from './time';
+import { meetingListItem, meetingView, viewState } from './meetingView';
+import { requireRoom } from './rooms';
 
 const WRITE = ['meeting:schedules_write', 'guest-meeting:rw'];
 const READ = ['meeting:schedules_read', 'guest-meeting:rw'];
@@ -22,12 +17,6 @@ export function requireMeeting(world: World, caller: Caller, id: string): Meetin
   const m = world.meetings.get(id);
   if (!m || m.orgId !== caller.org.id) throw notFound('The meeting was not found.');
   return m;
-}
-
-/** Meetings a caller lists: an app sees the ones it licenses, a user the ones they host. */
-function listedBy(caller: Caller, m: Meeting): boolean {
-  if (m.orgId !== caller.org.id) return false;
-  return caller.app ? m.appClientId === caller.app.clientId : m.hostUserId === caller.person.id;
 }
 
 /** Data for `meetings` webhooks raised by the REST face, without secrets. */
@@ -82,38 +71,116 @@ export function meetingRoutes(r: Router, world: World): void {
 
   r.get('/v1/meetings', (req) => {
     const caller = requireCaller(world, req, READ);
-    const q = req.query;
-    const type = (q.get('meetingType') || 'meetingSeries') as MeetingType;
-    if (!MEETING_TYPES.includes(type)) {
-      throw badRequest(`meetingType must be one of ${MEETING_TYPES.join(', ')}.`);
-    }
-    const state = q.get('state') || undefined;
-    if (state !== undefined && !MEETING_STATES.includes(state as MeetingState)) {
-      throw badRequest(`state must be one of ${MEETING_STATES.join(', ')}.`);
-    }
-    if (q.get('siteUrl')) checkSiteUrl(caller.org, q.get('siteUrl')!);
-    const from = parseQueryTime(q.get('from'), 'from');
-    const to = parseQueryTime(q.get('to'), 'to');
-    if (from !== undefined && to !== undefined && from > to) {
-      throw badRequest('from must not be after to.');
-    }
-    const maxRaw = q.get('max');
-    const max = maxRaw === null || maxRaw === '' ? 10 : Number(maxRaw);
-    if (!Number.isInteger(max) || max < 1 || max > 100) {
-      throw badRequest('max must be an integer from 1 to 100.');
-    }
-
-    const items = [...world.meetings.values()]
-      .filter((m) => listedBy(caller, m))
-      .filter((m) => (from === undefined || m.end > from) && (to === undefined || m.start < to))
-      .map((m) => ({ m, s: viewState(world, m, type) }))
-      .filter(
-        (x): x is { m: Meeting; s: MeetingState } =>
-          x.s !== undefined && (state === undefined || x.s === state),
-      )
-      .sort((a, b) => a.m.start - b.m.start)
-      .slice(0, max)
-      .map(({ m, s }) => meetingView(world, m, type, s));
+    const items = listMeetings(world, caller, parseQuery(ListMeetingsQuery, req.query));
     return { status: 200, body: { items } };
   });
 }
+
+const DAY = 24 * 60 * 60_000;
+const ADMIN_READ = ['meeting:admin_schedule_read', 'meeting:admin_schedule_write'];
+
+type ListQuery = Parsed<typeof ListMeetingsQuery>;
+type ListItem = ReturnType<typeof meetingListItem>;
+
+/**
+ * `GET /v1/meetings` as the spec describes it: a lookup by `meetingNumber`,
+ * `webLink` or `roomId` (the other filters ignored), the occurrences and
+ * instances of one `meetingSeriesId`, or a window (7 days by default)
+ * of one meeting type, each narrowed by state and host.
+ */
+function listMeetings(world: World, caller: Caller, q: ListQuery): ListItem[] {
+  if (q.siteUrl) checkSiteUrl(caller.org, q.siteUrl);
+  const visible = visibleTo(world, caller, q.hostEmail);
+  const all = [...world.meetings.values()].filter(visible);
+
+  if (q.meetingNumber || q.webLink || q.roomId) {
+    const room = q.roomId ? requireRoom(world, caller, q.roomId) : undefined;
+    const link = q.webLink ? normaliseLink(q.webLink) : undefined;
+    return all
+      .filter((m) =>
+        q.meetingNumber
+          ? m.meetingNumber === q.meetingNumber.replace(/\D/g, '')
+          : link
+            ? normaliseLink(m.webLink) === link
+            : m.roomId === room!.id,
+      )
+      .sort(byStart)
+      .map((m) =>
+        meetingListItem(world, m, 'meetingSeries', viewState(world, m, 'meetingSeries')!),
+      );
+  }
+
+  const from = q.from === undefined ? undefined : Date.parse(q.from);
+  const to = q.to === undefined ? undefined : Date.parse(q.to);
+  if (from !== undefined && to !== undefined && from > to) {
+    throw badRequest('from must not be after to.');
+  }
+  const types: readonly MeetingType[] = q.meetingType
+    ? [q.meetingType]
+    : q.meetingSeriesId
+      ? ['scheduledMeeting', 'meeting']
+      : ['meetingSeries'];
+  const series = q.meetingSeriesId ? all.filter((m) => m.id === q.meetingSeriesId) : all;
+
+  const items: { at: number; item: ListItem }[] = [];
+  for (const type of types) {
+    const w = listWindow(world.now(), type, from, to);
+    for (const m of series) {
+      const state = viewState(world, m, type);
+      if (state === undefined || (q.state !== undefined && state !== q.state)) continue;
+      const [start, end] = type === 'meeting' ? instanceSpan(world, m) : [m.start, m.end];
+      if (!(end > w.from && (w.toInclusive ? start <= w.to : start < w.to))) continue;
+      items.push({ at: start, item: meetingListItem(world, m, type, state) });
+    }
+  }
+  return items
+    .sort((a, b) => a.at - b.at)
+    .slice(0, q.max ?? 10)
+    .map((x) => x.item);
+}
+
+/**
+ * The list's window. Series and scheduled meetings look 7 days ahead,
+ * instances 7 days back; a bound given alone extends 7 days the other way.
+ * A defaulted "now" end includes now (an instance that started this very
+ * millisecond is in progress, not in the future).
+ */
+function listWindow(now: number, type: MeetingType, from?: number, to?: number) {
+  if (from !== undefined && to !== undefined) return { from, to, toInclusive: false };
+  if (from !== undefined) return { from, to: from + 7 * DAY, toInclusive: false };
+  if (to !== undefined) return { from: to - 7 * DAY, to, toInclusive: false };
+  return type === 'meeting'
+    ? { from: now - 7 * DAY, to: now, toInclusive: true }
+    : { from: now, to: now + 7 * DAY, toInclusive: false };
+}
+
+/** When an instance actually ran: from its first join to its end (or on). */
+function instanceSpan(world: World, m: Meeting): [number, number] {
+  const start = m.startedAt ?? m.start;
+  const end = m.state === 'inProgress' ? Infinity : (m.endedAt ?? m.end);
+  return [start, end];
+}
+
+/**
+ * Meetings a caller lists: an app sees the ones it licenses, a user the ones
+ * they host. With `hostEmail` (admin scopes) the caller sees that user's
+ * meetings of the org, hosted or invited to, as if it were them.
+ */
+function visibleTo(world: World, caller: Caller, hostEmail: string | undefined) {
+  if (hostEmail === undefined) {
+    return (m: Meeting) =>
+      m.orgId === caller.org.id &&
+      (caller.app ? m.appClientId === caller.app.clientId : m.hostUserId === caller.person.id);
+  }
+  if (!ADMIN_READ.some((s) => caller.token.scopes.has(s))) {
+    throw forbidden(`hostEmail needs one of the scopes ${ADMIN_READ.join(', ')}.`);
+  }
+  const host = world.findPersonByEmail(hostEmail);
+  if (!host || host.orgId !== caller.org.id) return () => false;
+  const mail = hostEmail.toLowerCase();
+  return (m: Meeting) =>
+    m.orgId === caller.org.id &&
+    (m.hostUserId === host.id || m.invitees.some((i) => i.email.toLowerCase() === mail));
+}
+
+const byStart = (a: Meeting, b: Meeting) => a.start - b.start;

@@ -1,5 +1,7 @@
+import { ListPeopleQuery } from '@g2g/webex-spec/rest';
 import { requireToken } from '../http/auth';
-import { badRequest, notFound } from '../http/errors';
+import { parseQuery } from '../http/schema-input';
+import { notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import { hydraId, uuidFromHydraId } from '../ids';
 import type { Person } from '../world/types';
@@ -28,26 +30,41 @@ export function peopleRoutes(r: Router, world: World): void {
   });
 
   // The list query (`GET /v1/people?id=a,b`): webex-core's person batcher
-  // asks it with `showAllTypes`, and the stock widget's roster resolves
-  // avatars through it. Unknown ids are listed in `notFoundIds`.
+  // asks it with `showAllTypes` (ignored: every type is shown), and the stock
+  // widget's roster resolves avatars through it. Unknown ids are listed in
+  // `notFoundIds`. `?email=` and `?displayName=` (a prefix) search.
   r.get('/v1/people', (req) => {
     requireToken(world, req);
-    const ids = (req.query.get('id') ?? '').split(',').filter(Boolean);
-    const email = req.query.get('email');
-    if (!ids.length && !email) throw badRequest('Give id or email to list people.');
-    if (ids.length > 85) throw badRequest('id lists at most 85 people.');
-    const found = ids.map((id) => ({ id, person: world.people.get(uuidFromHydraId(id) ?? id) }));
-    const items = email
-      ? [world.findPersonByEmail(email)].filter((x): x is Person => !!x)
-      : found.flatMap((f) => (f.person ? [f.person] : []));
-    const notFoundIds = found.filter((f) => !f.person).map((f) => f.id);
-    return {
-      status: 200,
-      body: {
-        items: items.map((x) => personView(world, x)),
-        ...(notFoundIds.length ? { notFoundIds } : {}),
-      },
-    };
+    const q = parseQuery(ListPeopleQuery, req.query);
+    const max = q.max ?? 100;
+    if (q.id) {
+      const ids = q.id
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const found: Person[] = [];
+      const notFoundIds: string[] = [];
+      for (const id of ids) {
+        const person = world.people.get(uuidFromHydraId(id) ?? id);
+        if (person) found.push(person);
+        else notFoundIds.push(id);
+      }
+      return {
+        status: 200,
+        body: {
+          items: found.slice(0, max).map((p) => personView(world, p)),
+          ...(notFoundIds.length ? { notFoundIds } : {}),
+        },
+      };
+    }
+    const email = q.email?.toLowerCase();
+    const prefix = q.displayName?.toLowerCase();
+    const items = [...world.people.values()]
+      .filter((p) => email === undefined || p.emails.some((e) => e.toLowerCase() === email))
+      .filter((p) => prefix === undefined || p.displayName.toLowerCase().startsWith(prefix))
+      .slice(0, max)
+      .map((p) => personView(world, p));
+    return { status: 200, body: { items } };
   });
 
   r.get('/v1/people/:id', (req, p) => {

@@ -10,6 +10,13 @@ let token: string;
 simPerTest('preferences', (t) => ({ sim, call, app, token } = t));
 
 const PATH = '/v1/meetingPreferences/schedulingOptions';
+/** A full PUT body (the spec requires the first three fields). */
+const options = (extra: Record<string, unknown> = {}) => ({
+  enabledJoinBeforeHost: true,
+  joinBeforeHostMinutes: 5,
+  enabledAutoShareRecording: false,
+  ...extra,
+});
 
 describe('meeting preferences', () => {
   it('starts with join before host off', async () => {
@@ -28,6 +35,12 @@ describe('meeting preferences', () => {
     const res = await call('GET', '/v1/meetingPreferences', { token });
     expect(res.status).toBe(200);
     expect(res.body.sites).toEqual([{ siteUrl: app.siteUrl, default: true }]);
+    const sites = await call('GET', '/v1/meetingPreferences/sites', { token });
+    expect(sites.status).toBe(200);
+    expect(sites.body).toEqual({ sites: [{ siteUrl: app.siteUrl, default: true }] });
+    expect(
+      (await call('GET', '/v1/meetingPreferences/sites?siteUrl=nope.webex.com', { token })).status,
+    ).toBe(400);
     expect(res.body.schedulingOptions.enabledJoinBeforeHost).toBe(false);
     expect(res.body).toHaveProperty('audio');
     expect(res.body).toHaveProperty('video');
@@ -38,10 +51,7 @@ describe('meeting preferences', () => {
   });
 
   it('updates per org and keeps other orgs apart', async () => {
-    const put = await call('PUT', PATH, {
-      token,
-      body: { enabledJoinBeforeHost: true, joinBeforeHostMinutes: 5 },
-    });
+    const put = await call('PUT', PATH, { token, body: options() });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ enabledJoinBeforeHost: true, joinBeforeHostMinutes: 5 });
     expect((await call('GET', PATH, { token })).body.joinBeforeHostMinutes).toBe(5);
@@ -52,7 +62,7 @@ describe('meeting preferences', () => {
   });
 
   it('forgets preferences on reset', async () => {
-    await call('PUT', PATH, { token, body: { enabledJoinBeforeHost: true } });
+    await call('PUT', PATH, { token, body: options() });
     sim.control.reset();
     const fresh = provision(sim);
     expect(sim.world.schedulingPreferences.size).toBe(0);
@@ -61,11 +71,21 @@ describe('meeting preferences', () => {
     ).toBe(false);
   });
 
+  it('keeps the optional options a PUT leaves out', async () => {
+    await call('PUT', PATH, { token, body: options({ delegateEmails: ['dr@acme.test'] }) });
+    const put = await call('PUT', PATH, { token, body: options({ joinBeforeHostMinutes: 10 }) });
+    expect(put.body).toMatchObject({ joinBeforeHostMinutes: 10, delegateEmails: ['dr@acme.test'] });
+  });
+
   it.each([
-    [{ joinBeforeHostMinutes: 3 }, /0, 5, 10 or 15/],
-    [{ enabledJoinBeforeHost: 'true' }, /true or false/],
-    [{ delegateEmails: ['nope'] }, /not a valid email/],
-    [{}, /No scheduling option/],
+    [options({ joinBeforeHostMinutes: 3 }), /0, 5, 10 or 15/],
+    [options({ enabledJoinBeforeHost: 'true' }), /true or false/],
+    [options({ delegateEmails: ['nope'] }), /not a valid email/],
+    [
+      { enabledJoinBeforeHost: true, joinBeforeHostMinutes: 5 },
+      /enabledAutoShareRecording is required/,
+    ],
+    [{}, /enabledJoinBeforeHost is required/],
   ])('answers 400 for %j', async (body, pattern) => {
     const res = await call('PUT', PATH, { token, body });
     expect(res.status).toBe(400);
@@ -80,7 +100,7 @@ describe('meeting preferences', () => {
       (
         await call('PUT', PATH, {
           token: readOnly.tokens.accessToken,
-          body: { enabledJoinBeforeHost: true },
+          body: options(),
         })
       ).status,
     ).toBe(403);

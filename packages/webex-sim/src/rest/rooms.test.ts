@@ -107,6 +107,94 @@ describe('POST /v1/rooms and /v1/memberships', () => {
   });
 });
 
+describe('GET /v1/rooms, /v1/rooms/{id} and /v1/memberships', () => {
+  it('lists the caller’s rooms and reads one', async () => {
+    const a = await newRoom();
+    const b = (await call('POST', '/v1/rooms', { token, body: { title: 'Second' } })).body;
+    const other = provision(sim, { orgId: app.orgId });
+    await newRoom(other.tokens.accessToken); // not ours
+    const list = await call('GET', '/v1/rooms', { token });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r: { id: string }) => r.id).sort()).toEqual([a.id, b.id].sort());
+    const byCreation = await call('GET', '/v1/rooms?sortBy=created&max=1', { token });
+    expect(byCreation.body.items.map((r: { id: string }) => r.id)).toEqual([a.id]);
+    expect((await call('GET', '/v1/rooms?type=direct', { token })).body.items).toEqual([]);
+
+    const one = await call('GET', `/v1/rooms/${a.id}`, { token });
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(a);
+    // Someone else's room is not found, like a missing one.
+    expect(
+      (await call('GET', `/v1/rooms/${a.id}`, { token: other.tokens.accessToken })).status,
+    ).toBe(404);
+  });
+
+  it.each([
+    ['max=0', /max must be at least 1/],
+    ['max=1001', /max must be at most 1000/],
+    ['sortBy=title', /sortBy must be one of id, lastactivity, created/],
+    ['type=space', /type must be one of direct, group/],
+  ])('answers 400 for rooms?%s', async (query, pattern) => {
+    const res = await call('GET', `/v1/rooms?${query}`, { token });
+    expect(res.status).toBe(400);
+    expect(expectEnvelope(res).descriptions[0]).toMatch(pattern);
+  });
+
+  it('lists a room’s memberships, filtered by person', async () => {
+    const room = await newRoom();
+    const pat = (
+      await call('POST', '/v1/memberships', {
+        token,
+        body: { roomId: room.id, personEmail: 'pat@example.com' },
+      })
+    ).body;
+    const list = await call('GET', `/v1/memberships?roomId=${room.id}`, { token });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(2);
+    expect(list.body.items[1]).toEqual(pat);
+    const byEmail = await call(
+      'GET',
+      `/v1/memberships?roomId=${room.id}&personEmail=PAT@example.com`,
+      { token },
+    );
+    expect(byEmail.body.items).toEqual([pat]);
+    const byId = await call('GET', `/v1/memberships?roomId=${room.id}&personId=${pat.personId}`, {
+      token,
+    });
+    expect(byId.body.items).toEqual([pat]);
+    // Without roomId: the caller's own memberships.
+    const mine = await call('GET', '/v1/memberships', { token });
+    expect(mine.body.items.map((m: { roomId: string }) => m.roomId)).toEqual([room.id]);
+
+    const noRoom = await call('GET', `/v1/memberships?personEmail=pat@example.com`, { token });
+    expect(noRoom.status).toBe(400);
+    expect(expectEnvelope(noRoom).descriptions[0]).toMatch(/roomId is required/);
+    const outsider = provision(sim, { orgId: app.orgId });
+    expect(
+      (
+        await call('GET', `/v1/memberships?roomId=${room.id}`, {
+          token: outsider.tokens.accessToken,
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('deletes a room with its memberships', async () => {
+    const room = await newRoom();
+    const member = provision(sim, { orgId: app.orgId });
+    const me = (await call('GET', '/v1/people/me', { token: member.tokens.accessToken })).body;
+    await call('POST', '/v1/memberships', { token, body: { roomId: room.id, personId: me.id } });
+    // A plain member may not delete it.
+    expect(
+      (await call('DELETE', `/v1/rooms/${room.id}`, { token: member.tokens.accessToken })).status,
+    ).toBe(403);
+    const del = await call('DELETE', `/v1/rooms/${room.id}`, { token });
+    expect(del.status).toBe(204);
+    expect((await call('GET', `/v1/rooms/${room.id}`, { token })).status).toBe(404);
+    expect([...sim.world.memberships.values()].filter((m) => m.roomId === room.id)).toEqual([]);
+  });
+});
+
 describe('ad-hoc space meetings', () => {
   it('creates one meeting per space and returns the ongoing one', async () => {
     const room = await newRoom();
@@ -115,7 +203,16 @@ describe('ad-hoc space meetings', () => {
       body: { roomId: room.id, adhoc: true },
     });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ roomId: room.id, adhoc: true, title: 'Care team' });
+    // The spec's ad-hoc defaults: the caller's name as title, its other inputs ignored.
+    expect(first.body).toMatchObject({
+      roomId: room.id,
+      title: app.name,
+      timezone: 'UTC',
+      enabledJoinBeforeHost: true,
+      joinBeforeHostMinutes: 0,
+      unlockedMeetingJoinSecurity: 'allowJoinWithLobby',
+    });
+    expect(first.body).not.toHaveProperty('adhoc');
     const second = await call('POST', '/v1/meetings', {
       token,
       body: { roomId: room.id, adhoc: true },
@@ -130,6 +227,21 @@ describe('ad-hoc space meetings', () => {
       body: { roomId: room.id, adhoc: true },
     });
     expect(third.body.id).not.toBe(first.body.id);
+  });
+
+  it('invites the space’s members but the caller, as cohosts', async () => {
+    const room = await newRoom();
+    await call('POST', '/v1/memberships', {
+      token,
+      body: { roomId: room.id, personEmail: 'pat@example.com' },
+    });
+    const res = await call('POST', '/v1/meetings', {
+      token,
+      body: { roomId: room.id, adhoc: true, invitees: [{ email: 'ignored@example.com' }] },
+    });
+    expect(sim.world.meetings.get(res.body.id)!.invitees).toEqual([
+      { email: 'pat@example.com', displayName: 'pat', coHost: true },
+    ]);
   });
 
   it('needs roomId, an existing room and membership', async () => {

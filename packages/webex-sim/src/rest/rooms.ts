@@ -1,4 +1,6 @@
+import { ListMembershipsQuery, ListRoomsQuery } from '@g2g/webex-spec/rest';
 import { bool, isEmail, jsonBody, str } from '../http/body';
+import { parseQuery } from '../http/schema-input';
 import { HttpError, badRequest, forbidden, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import { hydraId, uuidFromHydraId } from '../ids';
@@ -7,7 +9,9 @@ import type { World } from '../world/world';
 import { requireCaller, type Caller } from './caller';
 
 const ROOM_WRITE = ['spark:rooms_write', 'spark:all'];
+const ROOM_READ = ['spark:rooms_read', ...ROOM_WRITE];
 const MEMBERSHIP_WRITE = ['spark:memberships_write', 'spark:all'];
+const MEMBERSHIP_READ = ['spark:memberships_read', ...MEMBERSHIP_WRITE];
 
 /** Rooms are stored under their Hydra id; a bare uuid is accepted too. */
 export function requireRoom(world: World, caller: Caller, roomId: string): Room {
@@ -22,6 +26,13 @@ export function isMember(world: World, room: Room, personId: string): boolean {
   for (const m of world.memberships.values())
     if (m.roomId === room.id && m.personId === personId) return true;
   return false;
+}
+
+/** A room the caller is in; others' rooms are as unknown to it as missing ones. */
+function requireVisibleRoom(world: World, caller: Caller, roomId: string): Room {
+  const room = requireRoom(world, caller, roomId);
+  if (!isMember(world, room, caller.person.id)) throw notFound('The room was not found.');
+  return room;
 }
 
 /** Only members act on a space (adding people, starting its meeting). */
@@ -49,11 +60,12 @@ function roomView(world: World, room: Room) {
   return {
     id: room.id,
     title: room.title,
-    type: 'group',
+    type: 'group' as const,
     isLocked: false,
     isPublic: false,
     isReadOnly: false,
-    lastActivity: world.clock.iso(room.created),
+    isAnnouncementOnly: false,
+    lastActivity: world.clock.iso(room.lastActivity ?? room.created),
     creatorId: hydraId('PEOPLE', room.creatorId),
     ownerId: hydraId('ORGANIZATION', room.orgId),
     created: world.clock.iso(room.created),
@@ -71,7 +83,7 @@ function membershipView(world: World, m: Membership) {
     personOrgId: hydraId('ORGANIZATION', person?.orgId ?? ''),
     isModerator: m.isModerator,
     isMonitor: false,
-    roomType: 'group',
+    roomType: 'group' as const,
     created: world.clock.iso(m.created),
   };
 }
@@ -133,9 +145,74 @@ export function roomRoutes(r: Router, world: World): void {
     if (isMember(world, room, person.id)) {
       throw new HttpError(409, 'The person is already a member of this room.');
     }
+    room.lastActivity = world.now();
     return {
       status: 200,
       body: membershipView(world, addMembership(world, room, person, isModerator)),
     };
   });
+
+  // The caller's rooms, by type, sorted and capped as the spec describes.
+  r.get('/v1/rooms', (req) => {
+    const caller = requireCaller(world, req, ROOM_READ);
+    const q = parseQuery(ListRoomsQuery, req.query);
+    const order = { id: byId, lastactivity: byLastActivity, created: byCreated }[q.sortBy ?? 'id'];
+    // The simulator has no teams and no direct rooms: those filters match nothing.
+    const none = q.teamId !== undefined || q.type === 'direct';
+    const items = [...world.rooms.values()]
+      .filter(
+        (room) => !none && room.orgId === caller.org.id && isMember(world, room, caller.person.id),
+      )
+      .sort(order)
+      .slice(0, q.max ?? 100)
+      .map((room) => roomView(world, room));
+    return { status: 200, body: { items } };
+  });
+
+  r.get('/v1/rooms/:id', (req, p) => {
+    const caller = requireCaller(world, req, ROOM_READ);
+    return { status: 200, body: roomView(world, requireVisibleRoom(world, caller, p.id!)) };
+  });
+
+  // Deleting a space removes its memberships; its meetings stay (as on Webex).
+  r.delete('/v1/rooms/:id', (req, p) => {
+    const caller = requireCaller(world, req, ROOM_WRITE);
+    const room = requireVisibleRoom(world, caller, p.id!);
+    if (room.creatorId !== caller.person.id && !isModeratorOf(world, room, caller.person.id)) {
+      throw forbidden('Only the creator or a moderator can delete this room.');
+    }
+    world.rooms.delete(room.id);
+    for (const [id, m] of world.memberships) if (m.roomId === room.id) world.memberships.delete(id);
+    return { status: 204 };
+  });
+
+  // A room's memberships (the caller must be in it), or the caller's own.
+  r.get('/v1/memberships', (req) => {
+    const caller = requireCaller(world, req, MEMBERSHIP_READ);
+    const q = parseQuery(ListMembershipsQuery, req.query);
+    const room = q.roomId ? requireRoom(world, caller, q.roomId) : undefined;
+    if (room) requireMember(world, caller, room);
+    const personId = q.personId ? (uuidFromHydraId(q.personId) ?? q.personId) : undefined;
+    const email = q.personEmail?.toLowerCase();
+    const items = [...world.memberships.values()]
+      .filter((m) => (room ? m.roomId === room.id : m.personId === caller.person.id))
+      .filter((m) => personId === undefined || m.personId === personId)
+      .filter((m) => email === undefined || m.personEmail.toLowerCase() === email)
+      .sort((a, b) => a.created - b.created)
+      .slice(0, q.max ?? 100)
+      .map((m) => membershipView(world, m));
+    return { status: 200, body: { items } };
+  });
 }
+
+function isModeratorOf(world: World, room: Room, personId: string): boolean {
+  for (const m of world.memberships.values())
+    if (m.roomId === room.id && m.personId === personId && m.isModerator) return true;
+  return false;
+}
+
+const byId = (a: Room, b: Room) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byCreated = (a: Room, b: Room) => a.created - b.created;
+// Most recent activity first, as Webex sorts `lastactivity`.
+const byLastActivity = (a: Room, b: Room) =>
+  (b.lastActivity ?? b.created) - (a.lastActivity ?? a.created);

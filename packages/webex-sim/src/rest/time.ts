@@ -77,14 +77,6 @@ export function parseMeetingTime(value: string, field: string, tz: string): numb
   return wall - sign * off;
 }
 
-/** A query-string date-time (`from`, `to`): any ISO-8601 value `Date.parse` accepts. */
-export function parseQueryTime(value: string | null, field: string): number | undefined {
-  if (value === null || value === '') return undefined;
-  const t = ISO.test(value) || /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value) : NaN;
-  if (!Number.isFinite(t)) throw badRequest(`${field} must be an ISO-8601 date-time.`);
-  return t;
-}
-
 export function floorToMinute(at: number): number {
   return Math.floor(at / MINUTE) * MINUTE;
 }

@@ -21,7 +21,7 @@ describe('webhooks CRUD', () => {
   it('creates with 200 and the Webex fields', async () => {
     const res = await call('POST', '/v1/webhooks', {
       token,
-      body: { ...hook, filter: 'hostEmail=a@b.co' },
+      body: { ...hook, filter: 'hostEmail=a@b.co', ownedBy: 'org' },
     });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -31,11 +31,33 @@ describe('webhooks CRUD', () => {
       orgId: Buffer.from(`ciscospark://us/ORGANIZATION/${app.orgId}`).toString('base64url'),
       createdBy: (await call('GET', '/v1/people/me', { token })).body.id,
       appId: app.applicationId,
-      ownedBy: 'creator',
+      ownedBy: 'org',
       status: 'active',
       created: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     expect(Buffer.from(res.body.id, 'base64url').toString()).toMatch(/\/WEBHOOK\//);
+  });
+
+  it('makes host and owner filters org-level (ownedBy org), as the spec requires', async () => {
+    for (const filter of ['hostEmail=a@b.co', 'hostUserId=x', 'ownerEmail=a@b.co', 'ownerId=y']) {
+      const res = await call('POST', '/v1/webhooks', { token, body: { ...hook, filter } });
+      expect(res.status).toBe(400);
+      expect(expectEnvelope(res).descriptions[0]).toMatch(/needs ownedBy set to org/);
+    }
+    const mine = await call('POST', '/v1/webhooks', {
+      token,
+      body: { ...hook, filter: 'state=x' },
+    });
+    expect(mine.body.ownedBy).toBe('creator');
+    const org = (
+      await call('POST', '/v1/webhooks', {
+        token,
+        body: { ...hook, filter: 'hostEmail=a@b.co', ownedBy: 'org' },
+      })
+    ).body;
+    const orgOnly = await call('GET', '/v1/webhooks?ownedBy=org', { token });
+    expect(orgOnly.body.items.map((w: { id: string }) => w.id)).toEqual([org.id]);
+    expect((await call('GET', '/v1/webhooks?ownedBy=creator', { token })).status).toBe(400);
   });
 
   it('reads, lists, updates and deletes', async () => {
@@ -46,13 +68,13 @@ describe('webhooks CRUD', () => {
 
     const put = await call('PUT', `/v1/webhooks/${created.id}`, {
       token,
-      body: { name: 'Renamed', targetUrl: 'http://127.0.0.1:10/x', status: 'inactive' },
+      body: { name: 'Renamed', targetUrl: 'http://127.0.0.1:10/x', status: 'active' },
     });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({
       name: 'Renamed',
       targetUrl: 'http://127.0.0.1:10/x',
-      status: 'inactive',
+      status: 'active',
     });
 
     expect((await call('DELETE', `/v1/webhooks/${created.id}`, { token })).status).toBe(204);
@@ -117,10 +139,10 @@ describe('webhooks CRUD', () => {
     const created = (await call('POST', '/v1/webhooks', { token, body: hook })).body;
     const res = await call('PUT', `/v1/webhooks/${created.id}`, {
       token,
-      body: { name: 'x', targetUrl: hook.targetUrl, status: 'paused' },
+      body: { name: 'x', targetUrl: hook.targetUrl, status: 'inactive' },
     });
     expect(res.status).toBe(400);
-    expect(expectEnvelope(res).descriptions[0]).toMatch(/active or inactive/);
+    expect(expectEnvelope(res).descriptions[0]).toMatch(/only be set to active/);
     expect(
       (await call('PUT', `/v1/webhooks/${created.id}`, { token, body: { name: 'x' } })).status,
     ).toBe(400);

@@ -1,4 +1,6 @@
+import { ListWebhooksQuery, ORG_LEVEL_FILTER_KEYS } from '@g2g/webex-spec/rest';
 import { jsonBody, str } from '../http/body';
+import { parseQuery } from '../http/schema-input';
 import { badRequest, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import { hydraId } from '../ids';
@@ -62,10 +64,14 @@ function ownedBy(body: Record<string, unknown>): Webhook['ownedBy'] | undefined 
   return v;
 }
 
-function filterOf(body: Record<string, unknown>): string | undefined {
+function filterOf(body: Record<string, unknown>, owner: Webhook['ownedBy']): string | undefined {
   const filter = str(body, 'filter', { max: 1024 });
-  if (filter !== undefined && !parseFilter(filter)) {
-    throw badRequest('filter must be key=value pairs joined by &.');
+  if (filter === undefined) return undefined;
+  const pairs = parseFilter(filter);
+  if (!pairs) throw badRequest('filter must be key=value pairs joined by &.');
+  const orgLevel = pairs.find(([k]) => (ORG_LEVEL_FILTER_KEYS as readonly string[]).includes(k));
+  if (orgLevel && owner !== 'org') {
+    throw badRequest(`A filter on ${orgLevel[0]} needs ownedBy set to org.`);
   }
   return filter;
 }
@@ -80,7 +86,8 @@ export function webhookRoutes(r: Router, world: World): void {
     const event = str(body, 'event', { required: true });
     const problem = invalidPair(resource, event);
     if (problem) throw badRequest(problem);
-    const filter = filterOf(body);
+    const owner = ownedBy(body) ?? 'creator';
+    const filter = filterOf(body, owner);
     const secret = str(body, 'secret', { max: 256 });
     const w: Webhook = {
       id: hydraId('WEBHOOK', world.ids.uuid()),
@@ -90,7 +97,7 @@ export function webhookRoutes(r: Router, world: World): void {
       event,
       ...(filter !== undefined ? { filter } : {}),
       ...(secret !== undefined ? { secret } : {}),
-      ownedBy: ownedBy(body) ?? 'creator',
+      ownedBy: owner,
       status: 'active',
       created: world.now(),
       orgId: caller.org.id,
@@ -104,12 +111,10 @@ export function webhookRoutes(r: Router, world: World): void {
 
   r.get('/v1/webhooks', (req) => {
     const caller = requireCaller(world, req, []);
-    const maxRaw = req.query.get('max');
-    const max = maxRaw === null || maxRaw === '' ? 100 : Number(maxRaw);
-    if (!Number.isInteger(max) || max < 1) throw badRequest('max must be a positive integer.');
+    const q = parseQuery(ListWebhooksQuery, req.query);
     const items = [...world.webhooks.values()]
-      .filter((w) => owns(caller, w))
-      .slice(0, max)
+      .filter((w) => owns(caller, w) && (q.ownedBy === undefined || w.ownedBy === q.ownedBy))
+      .slice(0, q.max ?? 100)
       .map((w) => webhookView(world, w));
     return { status: 200, body: { items } };
   });
@@ -128,16 +133,15 @@ export function webhookRoutes(r: Router, world: World): void {
     const target = targetUrl(body);
     const secret = str(body, 'secret', { max: 256 });
     const owner = ownedBy(body);
+    // The spec's PUT takes only `active`: it re-enables a disabled webhook.
     const status = str(body, 'status');
-    if (status !== undefined && status !== 'active' && status !== 'inactive') {
-      throw badRequest('status must be active or inactive.');
+    if (status !== undefined && status !== 'active') {
+      throw badRequest('status can only be set to active.');
     }
-    const filter = filterOf(body);
     w.name = name;
     w.targetUrl = target;
     if (secret !== undefined) w.secret = secret;
     if (owner !== undefined) w.ownedBy = owner;
-    if (filter !== undefined) w.filter = filter;
     if (status === 'active' && w.status !== 'active') w.failures = [];
     if (status !== undefined) w.status = status;
     return { status: 200, body: webhookView(world, w) };

@@ -17,7 +17,11 @@ export interface SimOptions {
   guestTokenTtlSec: number;
   /** How long ended meetings and expired tokens stay before pruning. */
   retentionMs: number;
-  /** `GET /guests/count` answers a bare number (`'number'`) or `{count}` (`'object'`). [inferred] */
+  /**
+   * `GET /guests/count` answers a bare number as `text/plain` (`'number'`, the
+   * spec's content type) or JSON `{count}` (`'object'`). [inferred]: the
+   * spec's schema for it is garbled.
+   */
   guestCountShape: 'number' | 'object';
   /** Webhook delivery: attempts per event and the first retry delay (doubles each time). */
   webhookAttempts: number;
@@ -34,7 +38,7 @@ export const DEFAULT_OPTIONS: SimOptions = {
   refreshTokenTtlSec: 90 * 24 * 3600,
   guestTokenTtlSec: 24 * 3600,
   retentionMs: 10 * 60 * 1000,
-  guestCountShape: 'object',
+  guestCountShape: 'number',
   webhookAttempts: 5,
   webhookRetryDelayMs: 200,
   instantConnectBase: '/mtg-broker',

@@ -154,6 +154,8 @@ export interface Meeting {
   /** `active` = scheduled; `inProgress` while anyone is in it; `ended` afterwards. */
   state: 'active' | 'inProgress' | 'ended';
   created: number;
+  /** When the current (or last) instance started: its first participant got in. */
+  startedAt?: number;
   endedAt?: number;
   /** The Locus id meetingInfo hands out for the current (or next) instance. */
   locusId?: string;
@@ -184,6 +186,8 @@ export interface Room {
   orgId: string;
   creatorId: string;
   created: number;
+  /** Last change to the space (a member added); `created` until then. */
+  lastActivity?: number;
 }
 
 export interface Membership {

@@ -452,6 +452,7 @@ export class World {
   startMeeting(meeting: Meeting, actorId: string): void {
     if (meeting.state === 'inProgress') return;
     meeting.state = 'inProgress';
+    meeting.startedAt = this.now();
     this.emitMeetingWebhook(meeting, 'started', actorId);
   }
 
@@ -594,7 +595,8 @@ export class World {
   }
 }
 
-function normaliseLink(link: string): string {
+/** A meeting link reduced to what identifies it: host, path and query, any scheme. */
+export function normaliseLink(link: string): string {
   try {
     const u = new URL(link);
     u.protocol = 'https:';
