@@ -62,6 +62,8 @@ export default defineConfig({
     // backend or the demo's stack) holds its REST answers to the shared
     // schemas of @g2g/webex-spec/rest, so a wrong shape fails the test.
     env: { WEBEX_SIM_VALIDATE_RESPONSES: '1' },
+    // Prints, once per run, whether live mode (real Webex) is on.
+    globalSetup: ['tests/live-mode.setup.ts'],
     // How long expect.poll waits before failing; a bound on waiting, never a speed assertion.
     expect: { poll: { timeout: 15_000 } },
     // Only the SDK defects listed by name are ignored (webex@2.60.4's calendar

@@ -3,7 +3,11 @@ import { libraryBuild } from '../../scripts/tsup-preset';
 
 export default defineConfig(
   libraryBuild(
-    { index: 'src/index.ts', client: 'src/client.ts', 'testing/browser': 'src/testing/browser.ts',
+    {
+      index: 'src/index.ts',
+      client: 'src/client.ts',
+      'testing/browser': 'src/testing/browser.ts',
+      'testing/live': 'src/testing/live.ts',
       'testing/peer': 'src/testing/peer.ts',
     },
     { platform: 'node', external: ['vitest', 'vitest/browser'] },

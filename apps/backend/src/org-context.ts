@@ -1,4 +1,5 @@
 import type { ServiceApp } from '@g2g/service-app';
+import { Person } from '@g2g/webex-spec/rest';
 import { ApiError } from './http-errors';
 
 /** What the backend knows (or learns once and caches) about the org it serves. */
@@ -49,10 +50,7 @@ export class OrgContext {
     const status = await this.sa.tokens.status(orgId);
     let site = ('siteUrl' in status ? status.siteUrl : undefined) ?? this.hints.siteUrl;
     if (!site) {
-      const prefs = await this.sa.http.request<{
-        sites?: { siteUrl: string; default?: boolean }[];
-      }>({ method: 'GET', path: '/meetingPreferences', auth: { kind: 'org', orgId } });
-      const sites = prefs.body.sites ?? [];
+      const sites = await this.sa.meetings.sites(orgId);
       site = (sites.find((s) => s.default) ?? sites[0])?.siteUrl;
     }
     if (!site) throw new ApiError(503, 'no-site', 'The org has no guest-to-guest site.');
@@ -63,12 +61,13 @@ export class OrgContext {
   async machineAccountEmail(orgId: string): Promise<string> {
     const cached = this.machineAccounts.get(orgId) ?? this.hints.machineAccountEmail;
     if (cached) return cached;
-    const me = await this.sa.http.request<{ emails?: string[] }>({
+    const me = await this.sa.http.request({
       method: 'GET',
       path: '/people/me',
       auth: { kind: 'org', orgId },
+      schema: Person,
     });
-    const email = me.body.emails?.[0];
+    const email = me.body.emails[0];
     if (!email) throw new ApiError(503, 'no-machine-account', 'The Service App has no email.');
     this.machineAccounts.set(orgId, email);
     return email;

@@ -1,4 +1,5 @@
 import type { ServiceApp } from '@g2g/service-app';
+import { Webhook, WebhookList, type CreateWebhookRequest } from '@g2g/webex-spec/rest';
 
 /** Name prefix of the webhooks this backend owns (replaced on every start). */
 export const WEBHOOK_NAME = 'g2g-backend';
@@ -24,28 +25,31 @@ export async function registerWebhooks(
   secret: string,
 ): Promise<number> {
   const auth = { kind: 'org', orgId } as const;
-  const existing = await sa.http.request<{ items?: { id: string; name: string }[] }>({
+  const existing = await sa.http.request({
     method: 'GET',
     path: '/webhooks',
     query: { max: 100 },
     auth,
+    schema: WebhookList,
   });
   await Promise.all(
-    (existing.body.items ?? [])
+    existing.body.items
       .filter((w) => w.name.startsWith(WEBHOOK_NAME))
       .map((w) =>
         sa.http.request({ method: 'DELETE', path: `/webhooks/${encodeURIComponent(w.id)}`, auth }),
       ),
   );
   await Promise.all(
-    WEBHOOK_SUBSCRIPTIONS.map(([resource, event]) =>
-      sa.http.request({
-        method: 'POST',
-        path: '/webhooks',
-        json: { name: `${WEBHOOK_NAME} ${resource}:${event}`, targetUrl, resource, event, secret },
-        auth,
-      }),
-    ),
+    WEBHOOK_SUBSCRIPTIONS.map(([resource, event]) => {
+      const json: CreateWebhookRequest = {
+        name: `${WEBHOOK_NAME} ${resource}:${event}`,
+        targetUrl,
+        resource,
+        event,
+        secret,
+      };
+      return sa.http.request({ method: 'POST', path: '/webhooks', json, auth, schema: Webhook });
+    }),
   );
   return WEBHOOK_SUBSCRIPTIONS.length;
 }

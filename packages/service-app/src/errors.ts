@@ -7,6 +7,7 @@
 /** Stable error codes. New codes may be added; existing ones never change meaning. */
 export type ServiceAppErrorCode =
   | 'webex-api'
+  | 'unexpected-response'
   | 'timeout'
   | 'network'
   | 'rate-limited'
@@ -70,6 +71,42 @@ export class WebexApiError extends ServiceAppError {
     this.method = details.method;
     this.path = details.path;
     this.retries = details.retries;
+  }
+}
+
+/**
+ * Webex answered with a success status, but the body is not the shape the
+ * Webex REST spec gives it (`@g2g/webex-spec/rest`): nothing of it is used.
+ * `problems` name the fields and what was expected, never their values.
+ */
+export class WebexResponseError extends ServiceAppError {
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly trackingId: string;
+  readonly retries: number;
+  readonly problems: string[];
+
+  constructor(details: {
+    status: number;
+    method: string;
+    path: string;
+    trackingId: string;
+    retries: number;
+    problems: string[];
+  }) {
+    const shown = details.problems.slice(0, 5).join('; ');
+    const more = details.problems.length > 5 ? ` (+${details.problems.length - 5} more)` : '';
+    super(
+      'unexpected-response',
+      `Webex ${details.method} ${details.path} answered ${details.status} with a body that does not match the Webex REST spec: ${shown}${more} (TrackingID ${details.trackingId})`,
+    );
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
+    this.trackingId = details.trackingId;
+    this.retries = details.retries;
+    this.problems = details.problems;
   }
 }
 

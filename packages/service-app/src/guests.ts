@@ -1,4 +1,5 @@
 import { cleanDisplayName as cleanSpecName } from '@g2g/webex-spec';
+import { GuestCount, GuestToken as GuestTokenBody, guestCountOf } from '@g2g/webex-spec/rest';
 import { InvalidInputError } from './errors';
 import type { WebexHttpClient } from './http-client';
 
@@ -56,19 +57,14 @@ export class GuestsApi {
     if (!input.subject || input.subject.length > 1024) {
       throw new InvalidInputError('subject', 'subject must be 1–1024 characters.');
     }
-    const res = await this.http.request<{
-      id: string;
-      subject: string;
-      displayName: string;
-      accessToken: string;
-      expiresIn: number;
-    }>({
+    const res = await this.http.request({
       method: 'POST',
       path: '/guests/token',
       json: { subject: input.subject, displayName },
       auth: { kind: 'org', orgId },
       // Same subject again only re-issues a token for the same guest: safe to repeat.
       idempotent: true,
+      schema: GuestTokenBody,
     });
     return {
       guestId: res.body.id,
@@ -79,22 +75,14 @@ export class GuestsApi {
     };
   }
 
-  /** Guests created so far. The body is undocumented: a bare number and `{count}` are both read. */
+  /** Guests created so far. The spec's shape for it is garbled: a bare number and `{count}` are both read. */
   async count(orgId: string): Promise<number> {
-    const res = await this.http.request<unknown>({
+    const res = await this.http.request({
       method: 'GET',
       path: '/guests/count',
       auth: { kind: 'org', orgId },
+      schema: GuestCount,
     });
-    const b = res.body;
-    if (typeof b === 'number') return b;
-    if (
-      typeof b === 'object' &&
-      b !== null &&
-      typeof (b as { count?: unknown }).count === 'number'
-    ) {
-      return (b as { count: number }).count;
-    }
-    return Number(b) || 0;
+    return guestCountOf(res.body);
   }
 }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ErrorEnvelope,
+  OAuthError,
+  checkShape,
+  type Parsed,
+  type Schema,
+} from '@g2g/webex-spec/rest';
+import {
   WebexApiError,
   WebexNetworkError,
+  WebexResponseError,
   WebexTimeoutError,
   type ServiceAppErrorCode,
 } from './errors';
@@ -47,6 +55,12 @@ export interface WebexRequest {
   idempotent?: boolean;
   /** Overrides the client's per-call timeout. */
   timeoutMs?: number;
+  /**
+   * The shape a successful answer must have (from `@g2g/webex-spec/rest`).
+   * The body is parsed with it; an answer that does not match fails the call
+   * with {@link WebexResponseError} instead of reaching the caller half-read.
+   */
+  schema?: Schema;
 }
 
 /** A successful Webex answer. */
@@ -117,26 +131,28 @@ interface Envelope {
   descriptions: string[];
 }
 
-/** Reads the Webex error envelope, or the OAuth `{error, error_description}` shape. */
+/**
+ * Reads the Webex error envelope, or the OAuth `{error, error_description}`
+ * shape. Whatever else a failure carries (an empty 429, an HTML page from a
+ * proxy) reads as no message: the status still says what happened.
+ */
 function readEnvelope(body: unknown): Envelope {
-  if (typeof body !== 'object' || body === null) return { message: '', descriptions: [] };
-  const b = body as Record<string, unknown>;
-  const message =
-    typeof b.message === 'string'
-      ? b.message
-      : typeof b.error_description === 'string'
-        ? b.error_description
-        : '';
-  const descriptions = Array.isArray(b.errors)
-    ? b.errors
-        .map((e) =>
-          typeof e === 'object' && e !== null
-            ? (e as Record<string, unknown>).description
-            : undefined,
-        )
-        .filter((d): d is string => typeof d === 'string')
-    : [];
-  return { message, descriptions };
+  const envelope = ErrorEnvelope.safeParse(body);
+  if (envelope.success) {
+    return {
+      message: envelope.data.message,
+      descriptions: envelope.data.errors.map((e) => e.description),
+    };
+  }
+  const oauth = OAuthError.safeParse(body);
+  if (oauth.success) {
+    return { message: oauth.data.error_description ?? oauth.data.error, descriptions: [] };
+  }
+  const partial = body as { message?: unknown } | null;
+  return {
+    message: typeof partial?.message === 'string' ? partial.message : '',
+    descriptions: [],
+  };
 }
 
 async function readBody(res: Response): Promise<unknown> {
@@ -197,8 +213,15 @@ export class WebexHttpClient {
     this.tokens = provider;
   }
 
-  /** Performs one call, with retries; resolves with the parsed body or throws a typed error. */
-  async request<T = unknown>(req: WebexRequest): Promise<WebexResponse<T>> {
+  /**
+   * Performs one call, with retries; resolves with the body parsed by
+   * `req.schema` (or as it came, without one) or throws a typed error.
+   */
+  async request<S extends Schema>(
+    req: WebexRequest & { schema: S },
+  ): Promise<WebexResponse<Parsed<S>>>;
+  async request<T = unknown>(req: WebexRequest): Promise<WebexResponse<T>>;
+  async request(req: WebexRequest): Promise<WebexResponse<unknown>> {
     const trackingId = `${this.o.trackingIdPrefix}_${randomUUID()}`;
     const url = this.url(req);
     const path = this.displayPath(url);
@@ -247,8 +270,24 @@ export class WebexHttpClient {
       status = res.status;
 
       if (res.ok || (res.status >= 300 && res.status < 400)) {
+        if (req.schema) {
+          const check = checkShape(req.schema, body);
+          if (!check.ok) {
+            settle('warn', `${res.status} with an unexpected body`);
+            throw new WebexResponseError({
+              status: res.status,
+              method: req.method,
+              path,
+              trackingId: res.headers.get('trackingid') ?? trackingId,
+              retries,
+              problems: check.problems,
+            });
+          }
+          settle('info', `${res.status}`);
+          return { status: res.status, body: check.data, headers: res.headers, trackingId, retries };
+        }
         settle('info', `${res.status}`);
-        return { status: res.status, body: body as T, headers: res.headers, trackingId, retries };
+        return { status: res.status, body, headers: res.headers, trackingId, retries };
       }
       if (res.status === 401 && req.auth.kind === 'org' && !refreshed) {
         refreshed = true;

@@ -43,6 +43,8 @@ export {
   type ScheduleInput,
   type SchedulingOptions,
   type WebexMeeting,
+  type WebexMeetingListItem,
+  type WebexMeetingSeries,
 } from './meetings';
 export { JoinLinksApi, type JoinLinkInput, type JoinLinks } from './join-links';
 export { SpacesApi, type SpaceMeeting } from './spaces';
@@ -60,6 +62,7 @@ export { silentLogger, type Logger } from './logger';
 export {
   ServiceAppError,
   WebexApiError,
+  WebexResponseError,
   WebexTimeoutError,
   WebexNetworkError,
   NotAuthorizedError,

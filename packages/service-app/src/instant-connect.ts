@@ -1,8 +1,13 @@
+import {
+  INSTANT_CONNECT_AUD,
+  JoseEncryptResponse,
+  type JoseEncryptRequest,
+} from '@g2g/webex-spec/rest';
 import { InvalidInputError } from './errors';
 import type { WebexHttpClient } from './http-client';
 
 /** The audience mtg-broker expects. */
-export const INSTANT_CONNECT_AUD = 'a4d886b0-979f-4e2c-a958-3e8c14605e51';
+export { INSTANT_CONNECT_AUD };
 /** Webex's Instant Connect broker. */
 export const DEFAULT_INSTANT_CONNECT_URL = 'https://mtg-broker-a.wbx2.com';
 /** Where long-form links point. */
@@ -31,10 +36,7 @@ export interface InstantConnectLinks {
   guest: string[];
 }
 
-interface Cipher {
-  cipher: string;
-  short?: string;
-}
+type Cipher = JoseEncryptResponse['host'][number];
 
 /**
  * Instant Connect: host and guest links from `joseencrypt`, short
@@ -63,24 +65,26 @@ export class InstantConnectApi {
     }
     const vertical = input.verticalType ?? 'hc';
     const login = input.loginUrlForHost ?? true;
-    const res = await this.http.request<{ host?: Cipher[]; guest?: Cipher[]; baseUrl?: string }>({
+    const json: JoseEncryptRequest = {
+      aud: INSTANT_CONNECT_AUD,
+      jwt: {
+        sub: input.subject,
+        ...(input.notBefore !== undefined ? { nbf: input.notBefore } : {}),
+        ...(input.expiresAt !== undefined ? { exp: input.expiresAt } : {}),
+      },
+      provideShortUrls: input.short ?? false,
+      verticalType: vertical,
+      loginUrlForHost: login,
+      numHost,
+      numGuest,
+    };
+    const res = await this.http.request({
       method: 'POST',
       path: `${this.brokerUrl}/api/v2/joseencrypt`,
-      json: {
-        aud: INSTANT_CONNECT_AUD,
-        jwt: {
-          sub: input.subject,
-          ...(input.notBefore !== undefined ? { nbf: input.notBefore } : {}),
-          ...(input.expiresAt !== undefined ? { exp: input.expiresAt } : {}),
-        },
-        provideShortUrls: input.short ?? false,
-        verticalType: vertical,
-        loginUrlForHost: login,
-        numHost,
-        numGuest,
-      },
+      json,
       auth: { kind: 'org', orgId },
       idempotent: true,
+      schema: JoseEncryptResponse,
     });
     const { baseUrl } = res.body;
     const link = (c: Cipher, role: 'host' | 'guest') =>
@@ -88,8 +92,8 @@ export class InstantConnectApi {
         ? `${baseUrl}${c.short}`
         : `${this.linkBase}/${vertical}/v1/${role === 'host' && login ? 'login' : 'talk'}?int=jose&v=1&data=${encodeURIComponent(c.cipher)}`;
     return {
-      host: (res.body.host ?? []).map((c) => link(c, 'host')),
-      guest: (res.body.guest ?? []).map((c) => link(c, 'guest')),
+      host: res.body.host.map((c) => link(c, 'host')),
+      guest: res.body.guest.map((c) => link(c, 'guest')),
     };
   }
 }

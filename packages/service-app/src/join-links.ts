@@ -1,3 +1,4 @@
+import { JoinMeetingLinks, type JoinMeetingRequest } from '@g2g/webex-spec/rest';
 import { InvalidInputError } from './errors';
 import type { WebexHttpClient } from './http-client';
 
@@ -14,13 +15,13 @@ export interface JoinLinkInput {
   password?: string;
 }
 
-/** Links from `POST /meetings/join`. `expiresAt` is the link expiry as Webex gave it. */
-export interface JoinLinks {
-  joinLink: string;
-  /** Only when `hostEmail` hosts the meeting: whoever opens it becomes the host. */
-  startLink?: string;
-  expiration: string;
-}
+/**
+ * Links from `POST /meetings/join` (`JoinMeetingLinks` of
+ * `@g2g/webex-spec/rest`). `startLink` only when `hostEmail` hosts the
+ * meeting: whoever opens it becomes the host. `expiration` is the join link's
+ * expiry as Webex gave it.
+ */
+export type JoinLinks = JoinMeetingLinks;
 
 /** Join and start links (`POST /meetings/join`, always `joinDirectly:false`). */
 export class JoinLinksApi {
@@ -34,21 +35,23 @@ export class JoinLinksApi {
     if (input.displayName !== undefined && input.email === undefined) {
       throw new InvalidInputError('displayName', 'displayName needs an email as well.');
     }
-    const res = await this.http.request<JoinLinks>({
+    const json: JoinMeetingRequest = {
+      meetingId: input.meetingId,
+      joinDirectly: false,
+      hostEmail: input.hostEmail,
+      expirationMinutes: minutes,
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+      ...(input.password !== undefined ? { password: input.password } : {}),
+    };
+    const res = await this.http.request({
       method: 'POST',
       path: '/meetings/join',
-      json: {
-        meetingId: input.meetingId,
-        joinDirectly: false,
-        hostEmail: input.hostEmail,
-        expirationMinutes: minutes,
-        ...(input.email !== undefined ? { email: input.email } : {}),
-        ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
-        ...(input.password !== undefined ? { password: input.password } : {}),
-      },
+      json,
       auth: { kind: 'org', orgId },
       // Asking for links changes nothing: safe to repeat.
       idempotent: true,
+      schema: JoinMeetingLinks,
     });
     return res.body;
   }

@@ -1,34 +1,27 @@
+import {
+  JoinableMeeting,
+  Meeting,
+  MeetingList,
+  SchedulingOptions,
+  Sites,
+  type CreateMeetingRequest,
+  type MeetingListItem,
+  type UpdateSchedulingOptionsRequest,
+} from '@g2g/webex-spec/rest';
 import { InvalidInputError, MeetingPreferencesError, WebexApiError } from './errors';
 import type { WebexHttpClient } from './http-client';
 
-/** The fields of a Webex meeting this package reads. */
-export interface WebexMeeting {
-  id: string;
-  meetingNumber: string;
-  title: string;
-  password?: string;
-  start: string;
-  end: string;
-  timezone?: string;
-  siteUrl: string;
-  webLink: string;
-  sipAddress: string;
-  hostKey?: string;
-  hostEmail?: string;
-  hostUserId?: string;
-  state?: string;
-  meetingType?: string;
-  enabledJoinBeforeHost?: boolean;
-  joinBeforeHostMinutes?: number;
-  unlockedMeetingJoinSecurity?: string;
-}
-
-/** `GET /meetingPreferences` → `schedulingOptions`. */
-export interface SchedulingOptions {
-  enabledJoinBeforeHost: boolean;
-  joinBeforeHostMinutes: number;
-  [key: string]: unknown;
-}
+/**
+ * A meeting guests can join, as `POST /meetings` answers it: the spec's
+ * meeting series with its number and SIP address (`JoinableMeeting` of
+ * `@g2g/webex-spec/rest`).
+ */
+export type WebexMeeting = JoinableMeeting;
+/** Any meeting series `GET /meetings/{id}` may answer (an ended one has no number). */
+export type WebexMeetingSeries = Meeting;
+/** One item of `GET /meetings`. */
+export type WebexMeetingListItem = MeetingListItem;
+export type { SchedulingOptions };
 
 /**
  * How a meeting is run: `no-host` — nobody holds the host role (join before
@@ -68,12 +61,25 @@ export class MeetingsApi {
   /** The org's scheduling options (`GET /meetingPreferences/schedulingOptions`). */
   async schedulingOptions(orgId: string): Promise<SchedulingOptions> {
     return (
-      await this.http.request<SchedulingOptions>({
+      await this.http.request({
         method: 'GET',
         path: '/meetingPreferences/schedulingOptions',
         auth: { kind: 'org', orgId },
+        schema: SchedulingOptions,
       })
     ).body;
+  }
+
+  /** The sites the Service App may schedule on (`GET /meetingPreferences/sites`). */
+  async sites(orgId: string): Promise<Sites['sites']> {
+    return (
+      await this.http.request({
+        method: 'GET',
+        path: '/meetingPreferences/sites',
+        auth: { kind: 'org', orgId },
+        schema: Sites,
+      })
+    ).body.sites;
   }
 
   /**
@@ -105,12 +111,23 @@ export class MeetingsApi {
         `Join before host is off (or under ${NO_HOST_JOIN_BEFORE_MINUTES} minutes), so meetings nobody hosts cannot start. ${CONTROL_HUB_HINT}`,
       );
     }
+    // A PUT replaces the options (the spec requires the first three fields): send what was read, changed.
+    const update: UpdateSchedulingOptionsRequest = {
+      enabledJoinBeforeHost: true,
+      joinBeforeHostMinutes: NO_HOST_JOIN_BEFORE_MINUTES,
+      enabledAutoShareRecording: prefs.enabledAutoShareRecording,
+      ...(prefs.enabledWebexAssistantByDefault !== undefined
+        ? { enabledWebexAssistantByDefault: prefs.enabledWebexAssistantByDefault }
+        : {}),
+      ...(prefs.delegateEmails !== undefined ? { delegateEmails: prefs.delegateEmails } : {}),
+    };
     try {
       await this.http.request({
         method: 'PUT',
         path: '/meetingPreferences/schedulingOptions',
-        json: { enabledJoinBeforeHost: true, joinBeforeHostMinutes: NO_HOST_JOIN_BEFORE_MINUTES },
+        json: update,
         auth: { kind: 'org', orgId },
+        schema: SchedulingOptions,
       });
     } catch (error) {
       if (error instanceof WebexApiError && (error.status === 403 || error.status === 400)) {
@@ -129,7 +146,7 @@ export class MeetingsApi {
       throw new InvalidInputError('title', 'title must be 1–128 characters.');
     }
     const noHost = input.mode === 'no-host';
-    const body: Record<string, unknown> = {
+    const body: CreateMeetingRequest = {
       title: input.title,
       start: input.start,
       end: input.end,
@@ -145,22 +162,24 @@ export class MeetingsApi {
     if (input.hostEmail) body.hostEmail = input.hostEmail;
     if (input.invitees?.length) body.invitees = input.invitees;
     return (
-      await this.http.request<WebexMeeting>({
+      await this.http.request({
         method: 'POST',
         path: '/meetings',
         json: body,
         auth: { kind: 'org', orgId },
+        schema: JoinableMeeting,
       })
     ).body;
   }
 
   /** `GET /meetings/{id}`. */
-  async get(orgId: string, meetingId: string): Promise<WebexMeeting> {
+  async get(orgId: string, meetingId: string): Promise<WebexMeetingSeries> {
     return (
-      await this.http.request<WebexMeeting>({
+      await this.http.request({
         method: 'GET',
         path: `/meetings/${encodeURIComponent(meetingId)}`,
         auth: { kind: 'org', orgId },
+        schema: Meeting,
       })
     ).body;
   }
@@ -181,13 +200,14 @@ export class MeetingsApi {
   }
 
   /** Meetings in progress (`GET /meetings?meetingType=meeting&state=inProgress`). */
-  async listInProgress(orgId: string, siteUrl?: string): Promise<WebexMeeting[]> {
-    const res = await this.http.request<{ items?: WebexMeeting[] }>({
+  async listInProgress(orgId: string, siteUrl?: string): Promise<WebexMeetingListItem[]> {
+    const res = await this.http.request({
       method: 'GET',
       path: '/meetings',
       query: { meetingType: 'meeting', state: 'inProgress', max: 100, siteUrl },
       auth: { kind: 'org', orgId },
+      schema: MeetingList,
     });
-    return res.body.items ?? [];
+    return res.body.items;
   }
 }

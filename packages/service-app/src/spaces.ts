@@ -1,3 +1,10 @@
+import {
+  JoinableMeeting,
+  Membership,
+  Room,
+  type CreateMembershipRequest,
+  type CreateRoomRequest,
+} from '@g2g/webex-spec/rest';
 import type { WebexHttpClient } from './http-client';
 import type { WebexMeeting } from './meetings';
 
@@ -16,13 +23,15 @@ export interface SpaceMeeting {
 export class SpacesApi {
   constructor(private readonly http: WebexHttpClient) {}
 
-  async createRoom(orgId: string, title: string): Promise<{ id: string; title: string }> {
+  async createRoom(orgId: string, title: string): Promise<Room> {
+    const json: CreateRoomRequest = { title };
     return (
-      await this.http.request<{ id: string; title: string }>({
+      await this.http.request({
         method: 'POST',
         path: '/rooms',
-        json: { title },
+        json,
         auth: { kind: 'org', orgId },
+        schema: Room,
       })
     ).body;
   }
@@ -31,13 +40,15 @@ export class SpacesApi {
     orgId: string,
     roomId: string,
     member: { personId: string } | { personEmail: string },
-  ): Promise<{ id: string }> {
+  ): Promise<Membership> {
+    const json: CreateMembershipRequest = { roomId, ...member };
     return (
-      await this.http.request<{ id: string }>({
+      await this.http.request({
         method: 'POST',
         path: '/memberships',
-        json: { roomId, ...member },
+        json,
         auth: { kind: 'org', orgId },
+        schema: Membership,
       })
     ).body;
   }
@@ -45,13 +56,14 @@ export class SpacesApi {
   /** The room's ad-hoc meeting (the ongoing one when it already runs). */
   async adhocMeeting(orgId: string, roomId: string): Promise<WebexMeeting> {
     return (
-      await this.http.request<WebexMeeting>({
+      await this.http.request({
         method: 'POST',
         path: '/meetings',
         json: { roomId, adhoc: true },
         auth: { kind: 'org', orgId },
         // Webex answers the ongoing ad-hoc meeting on a repeat, so a retry cannot duplicate it.
         idempotent: true,
+        schema: JoinableMeeting,
       })
     ).body;
   }

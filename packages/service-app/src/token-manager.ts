@@ -8,15 +8,14 @@ import type { AccessTokenProvider, WebexHttpClient } from './http-client';
 import { canonicalOrgId } from './ids';
 import { silentLogger, type Logger } from './logger';
 import type { StoredTokens, TokenStore } from './token-store';
+import {
+  TokenResponse as TokenPair,
+  type AppTokenRequest,
+  type RefreshTokenRequest,
+} from '@g2g/webex-spec/rest';
 
-/** The token answer of `/access_token` and `/applications/{id}/token`. */
-export interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  refresh_token: string;
-  refresh_token_expires_in: number;
-  token_type?: string;
-}
+/** The token answer of `/access_token` and `/applications/{id}/token` (`@g2g/webex-spec/rest`). */
+export type TokenResponse = TokenPair;
 
 /** Where an org stands, for status pages. Contains no token. */
 export type OrgTokenStatus =
@@ -266,20 +265,22 @@ export class TokenManager implements AccessTokenProvider {
     }
     await this.persist({ ...t, refreshStartedAt: this.now() });
     let body: TokenResponse;
+    const form: RefreshTokenRequest = {
+      grant_type: 'refresh_token',
+      client_id: this.creds.clientId,
+      client_secret: this.creds.clientSecret,
+      refresh_token: t.refreshToken,
+    };
     try {
       body = (
-        await this.http.request<TokenResponse>({
+        await this.http.request({
           method: 'POST',
           path: '/access_token',
-          form: {
-            grant_type: 'refresh_token',
-            client_id: this.creds.clientId,
-            client_secret: this.creds.clientSecret,
-            refresh_token: t.refreshToken,
-          },
+          form,
           auth: { kind: 'none' },
           // A refresh rotates the refresh token: replaying it after an unknown outcome would kill it.
           idempotent: false,
+          schema: TokenPair,
         })
       ).body;
     } catch (error) {
@@ -305,16 +306,18 @@ export class TokenManager implements AccessTokenProvider {
 
   /** `POST /applications/{id}/token`: new tokens from the client credentials. */
   private requestAppTokens(orgId: string) {
-    return this.http.request<TokenResponse>({
+    const json: AppTokenRequest = {
+      clientId: this.creds.clientId,
+      clientSecret: this.creds.clientSecret,
+      targetOrgId: orgId,
+    };
+    return this.http.request({
       method: 'POST',
       path: `/applications/${encodeURIComponent(this.creds.applicationId)}/token`,
-      json: {
-        clientId: this.creds.clientId,
-        clientSecret: this.creds.clientSecret,
-        targetOrgId: orgId,
-      },
+      json,
       auth: { kind: 'none' },
       idempotent: true,
+      schema: TokenPair,
     });
   }
 

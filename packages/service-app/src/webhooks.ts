@@ -1,23 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { WebhookDelivery, checkShape } from '@g2g/webex-spec/rest';
 import { WebhookPayloadError, WebhookSignatureError } from './errors';
 
-/** The JSON Webex POSTs to a webhook target (WEBEX-REFERENCE §3). */
-export interface WebhookEnvelope {
-  /** The webhook's id (not the delivery's). */
-  id: string;
-  name?: string;
-  resource: string;
-  event: string;
-  /** The org the event happened in (Hydra id). */
-  orgId: string;
-  createdBy?: string;
-  appId?: string;
-  ownedBy?: string;
-  status?: string;
-  created?: string;
-  actorId?: string;
-  data: Record<string, unknown>;
-}
+/** The JSON Webex POSTs to a webhook target (`WebhookDelivery` of `@g2g/webex-spec/rest`). */
+export type WebhookEnvelope = WebhookDelivery;
 
 /**
  * Verifies `X-Spark-Signature` (lowercase hex HMAC-SHA1 of the exact body
@@ -53,16 +39,14 @@ export function parseWebhookEnvelope(rawBody: Uint8Array): WebhookEnvelope {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new WebhookPayloadError('The webhook body is not a JSON object.');
   }
-  const p = parsed as Record<string, unknown>;
-  for (const field of ['id', 'resource', 'event', 'orgId'] as const) {
-    if (typeof p[field] !== 'string') {
-      throw new WebhookPayloadError(`The webhook body has no string "${field}".`);
-    }
+  const check = checkShape(WebhookDelivery, parsed);
+  if (!check.ok) {
+    throw new WebhookPayloadError(
+      `The webhook body is not a Webex webhook delivery: ${check.problems.join('; ')}.`,
+    );
   }
-  if (typeof p.data !== 'object' || p.data === null || Array.isArray(p.data)) {
-    throw new WebhookPayloadError('The webhook body has no "data" object.');
-  }
-  return p as unknown as WebhookEnvelope;
+  // Unknown fields are kept for handlers that read more than the schema names.
+  return { ...(parsed as Record<string, unknown>), ...check.data } as WebhookEnvelope;
 }
 
 /** What {@link WebhookReceiver.receive} did with a delivery. */

@@ -19,7 +19,7 @@ async function processColdStart(): Promise<number> {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', '--input-type=module', '-e', script],
+        ['--import', 'tsx', '--conditions=@g2g/source', '--input-type=module', '-e', script],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
       child.on('error', reject);

@@ -129,7 +129,8 @@ export function backendPerFile(
 ): { readonly sim: Sim; readonly t: TestBackend } {
   const env = {} as { sim: Sim; t: TestBackend };
   beforeAll(async () => {
-    env.sim = await startSim(simOptions);
+    // Every answer the backend reads is held to the shared REST schemas.
+    env.sim = await startSim({ validateResponses: true, ...simOptions });
     env.t = await startTestBackend(env.sim, backendOptions);
   });
   afterEach(() => rememberSecrets(env.sim));

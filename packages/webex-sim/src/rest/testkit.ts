@@ -105,7 +105,7 @@ export interface SimContext {
 export function simPerTest(seed: string, assign: (ctx: SimContext) => void): void {
   let sim: Sim;
   beforeAll(async () => {
-    sim = await startSim({ seed });
+    sim = await startSim({ seed, validateResponses: true });
   });
   afterAll(() => sim.close());
   beforeEach(() => {
