@@ -61,6 +61,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noApps, noReact] }] },
   },
   {
+    // The main entry is browser-safe and dependency-free; zod is for ./rest only.
+    files: ['packages/webex-spec/src/**/*.ts'],
+    ignores: ['packages/webex-spec/src/rest/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            noApps,
+            {
+              group: ['zod', 'zod/*', './rest', './rest/*', '@g2g/webex-spec/rest'],
+              message:
+                "@g2g/webex-spec's main entry has no dependencies: REST shapes live in ./rest.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['packages/service-app/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [

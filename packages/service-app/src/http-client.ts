@@ -284,7 +284,13 @@ export class WebexHttpClient {
             });
           }
           settle('info', `${res.status}`);
-          return { status: res.status, body: check.data, headers: res.headers, trackingId, retries };
+          return {
+            status: res.status,
+            body: check.data,
+            headers: res.headers,
+            trackingId,
+            retries,
+          };
         }
         settle('info', `${res.status}`);
         return { status: res.status, body, headers: res.headers, trackingId, retries };

@@ -61,14 +61,14 @@ const inMinutes = (minutes: number) =>
 /** A meeting made for one scenario, always deleted afterwards (live mode leaves nothing behind). */
 async function withMeeting(
   body: Record<string, unknown>,
-  use: (m: ReturnType<typeof Meeting.parse>) => Promise<void>,
+  scenario: (m: ReturnType<typeof Meeting.parse>) => Promise<void>,
 ) {
   const res = await target.call('POST', '/meetings', {
     body: { title: 'g2g REST table', start: inMinutes(60), end: inMinutes(90), ...body },
   });
   const meeting = parsed(res, 200, Meeting);
   try {
-    await use(meeting);
+    await scenario(meeting);
   } finally {
     await target.call('DELETE', `/meetings/${meeting.id}`);
   }
