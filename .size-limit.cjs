@@ -70,6 +70,8 @@ module.exports = [
     ),
     ignore: ['react', 'react-dom', 'react/jsx-runtime', 'webex', '@webex/widgets'],
   },
+  // The REST schemas (zod/mini and its English messages included).
+  server('@g2g/webex-spec/rest', 'packages/webex-spec/dist/rest/index.js', '22 KB'),
   server('@g2g/service-app', 'packages/service-app/dist/index.js', '40 KB'),
   server('@g2g/webex-sim', 'packages/webex-sim/dist/index.js', '80 KB'),
 ];

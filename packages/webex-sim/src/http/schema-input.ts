@@ -1,4 +1,4 @@
-import type { Parsed, Schema, SchemaIssue } from '@g2g/webex-spec/rest';
+import { safeParse, type Parsed, type Schema, type SchemaIssue } from '@g2g/webex-spec/rest';
 import { badRequest } from './errors';
 
 /**
@@ -10,9 +10,9 @@ export function parseQuery<S extends Schema>(schema: S, query: URLSearchParams):
   const raw: Record<string, string> = {};
   // An empty value is no value, as Webex treats `?max=`.
   for (const [k, v] of query) if (v !== '') raw[k] = v;
-  const parsed = schema.safeParse(raw);
+  const parsed = safeParse(schema, raw);
   if (parsed.success) return parsed.data as Parsed<S>;
-  throw badRequest(...parsed.error.issues.map((i) => describeIssue(i, raw)));
+  throw badRequest(...parsed.issues.map((i) => describeIssue(i, raw)));
 }
 
 /** `max must be at least 1.`: a zod issue in the words of a Webex 400 description. */

@@ -22,6 +22,7 @@ import {
   Webhook,
   WebhookList,
   checkShape,
+  type Parsed,
   type Schema,
 } from '@g2g/webex-spec/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ function parsed<S extends Schema>(res: HttpCallResponse, status: number, schema:
   expect(res.status, `${res.status} ${res.text.slice(0, 300)}`).toBe(status);
   const check = checkShape(schema, res.body);
   if (!check.ok) throw new Error(`answer breaks the spec: ${check.problems.join('; ')}`);
-  return check.data as ReturnType<S['parse']>;
+  return check.data as Parsed<S>;
 }
 
 /** A 4xx with Webex's error envelope and the tracking id it echoes in its header. */
@@ -61,7 +62,7 @@ const inMinutes = (minutes: number) =>
 /** A meeting made for one scenario, always deleted afterwards (live mode leaves nothing behind). */
 async function withMeeting(
   body: Record<string, unknown>,
-  scenario: (m: ReturnType<typeof Meeting.parse>) => Promise<void>,
+  scenario: (m: Parsed<typeof Meeting>) => Promise<void>,
 ) {
   const res = await target.call('POST', '/meetings', {
     body: { title: 'g2g REST table', start: inMinutes(60), end: inMinutes(90), ...body },

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { findEndpoint, responseSchema, type Endpoint } from './endpoints';
 
 /** What {@link checkShape} found. Problems name paths and expectations, never values. */
@@ -12,12 +12,12 @@ export type ShapeCheck<T> = { ok: true; data: T } | { ok: false; problems: strin
  *
  * Problems never quote the value (answers carry tokens and passwords).
  */
-export function checkShape<S extends z.ZodType>(
+export function checkShape<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   options: { strict?: boolean } = {},
 ): ShapeCheck<z.output<S>> {
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) {
     return {
       ok: false,
@@ -122,3 +122,17 @@ const FALLBACK: Endpoint = {
   source: '',
   responses: {},
 };
+
+/**
+ * zod's `safeParse` for any schema here, for callers that word the issues
+ * themselves (the simulator's 400 descriptions).
+ */
+export function safeParse<S extends z.core.$ZodType>(
+  schema: S,
+  value: unknown,
+): { success: true; data: z.output<S> } | { success: false; issues: z.core.$ZodIssue[] } {
+  const parsed = z.safeParse(schema, value);
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, issues: parsed.error.issues };
+}

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ErrorEnvelope, OAuthError, SPEC_SOURCE } from './common';
 import {
   AppTokenRequest,
@@ -64,12 +64,12 @@ export interface Endpoint {
   base: 'rest' | 'instantConnect';
   /** Where the shape is written: a spec file, or the guide it comes from. */
   source: string;
-  query?: z.ZodType;
-  body?: z.ZodType;
+  query?: z.core.$ZodType;
+  body?: z.core.$ZodType;
   /** Each success status and its body (`null`: no body, e.g. 204 or a redirect). */
-  responses: Readonly<Record<number, z.ZodType | null>>;
+  responses: Readonly<Record<number, z.core.$ZodType | null>>;
   /** The body of a 4xx/5xx; {@link ErrorEnvelope} unless stated. */
-  errors?: z.ZodType;
+  errors?: z.core.$ZodType;
 }
 
 const { meetings: MEETINGS, messaging: MESSAGING, admin: ADMIN } = SPEC_SOURCE.files;
@@ -281,7 +281,10 @@ export function findEndpoint(
 }
 
 /** The schema a response of `endpoint` with `status` must match (`null`: no body). */
-export function responseSchema(endpoint: Endpoint, status: number): z.ZodType | null | undefined {
+export function responseSchema(
+  endpoint: Endpoint,
+  status: number,
+): z.core.$ZodType | null | undefined {
   if (status >= 400) return endpoint.errors ?? ErrorEnvelope;
   return endpoint.responses[status];
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Email, Id, Max, listOf } from './common';
 
 // Guests and Service App tokens: public-spec/webex-admin.json. People: the
@@ -7,8 +7,8 @@ import { Email, Id, Max, listOf } from './common';
 
 /** `POST /guests/token` body; both fields required, scope `guest-issuer:write`. */
 export const GuestTokenRequest = z.object({
-  subject: z.string().min(1).max(1024),
-  displayName: z.string().min(1).max(128),
+  subject: z.string().check(z.minLength(1)).check(z.maxLength(1024)),
+  displayName: z.string().check(z.minLength(1)).check(z.maxLength(128)),
 });
 export type GuestTokenRequest = z.infer<typeof GuestTokenRequest>;
 
@@ -24,9 +24,9 @@ export const GuestToken = z.object({
   displayName: z.string(),
   /** Synthetic: `<uuid>@appid.ciscospark.com`. */
   email: z.string(),
-  accessToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
   /** Seconds from issuance. */
-  expiresIn: z.number().positive(),
+  expiresIn: z.number().check(z.positive()),
 });
 export type GuestToken = z.infer<typeof GuestToken>;
 
@@ -37,10 +37,10 @@ export type GuestToken = z.infer<typeof GuestToken>;
  * (WEBEX-REFERENCE §3).
  */
 export const GuestCount = z.union([
-  z.number().int().nonnegative(),
+  z.int().check(z.nonnegative()),
   // The text/plain body read as text rather than as JSON.
-  z.string().regex(/^\d+$/).transform(Number),
-  z.object({ count: z.number().int().nonnegative() }),
+  z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+  z.object({ count: z.int().check(z.nonnegative()) }),
 ]);
 export type GuestCount = z.output<typeof GuestCount>;
 
@@ -55,9 +55,9 @@ export const guestCountOf = (body: GuestCount): number =>
  * body alone). [inferred] until live mode settles it.
  */
 export const AppTokenRequest = z.object({
-  clientId: z.string().min(1),
-  clientSecret: z.string().min(1),
-  targetOrgId: z.string().min(1),
+  clientId: z.string().check(z.minLength(1)),
+  clientSecret: z.string().check(z.minLength(1)),
+  targetOrgId: z.string().check(z.minLength(1)),
 });
 export type AppTokenRequest = z.infer<typeof AppTokenRequest>;
 
@@ -67,9 +67,9 @@ export type AppTokenRequest = z.infer<typeof AppTokenRequest>;
  */
 export const RefreshTokenRequest = z.object({
   grant_type: z.literal('refresh_token'),
-  client_id: z.string().min(1),
-  client_secret: z.string().min(1),
-  refresh_token: z.string().min(1),
+  client_id: z.string().check(z.minLength(1)),
+  client_secret: z.string().check(z.minLength(1)),
+  refresh_token: z.string().check(z.minLength(1)),
 });
 export type RefreshTokenRequest = z.infer<typeof RefreshTokenRequest>;
 
@@ -79,11 +79,11 @@ export type RefreshTokenRequest = z.infer<typeof RefreshTokenRequest>;
  * there). [observed] every field is present (WEBEX-REFERENCE §3).
  */
 export const TokenResponse = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.number().int().positive(),
-  refresh_token: z.string().min(1),
-  refresh_token_expires_in: z.number().int().positive(),
-  token_type: z.string().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.int().check(z.positive()),
+  refresh_token: z.string().check(z.minLength(1)),
+  refresh_token_expires_in: z.int().check(z.positive()),
+  token_type: z.optional(z.string()),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
@@ -99,47 +99,47 @@ export const PersonType = z.enum(['person', 'bot', 'appuser']);
 export const Person = z.object({
   id: Id,
   emails: z.array(z.string()),
-  phoneNumbers: z
-    .array(
+  phoneNumbers: z.optional(
+    z.array(
       z.object({
-        type: z.string().optional(),
-        value: z.string().optional(),
-        primary: z.boolean().optional(),
+        type: z.optional(z.string()),
+        value: z.optional(z.string()),
+        primary: z.optional(z.boolean()),
       }),
-    )
-    .optional(),
-  extension: z.string().optional(),
-  locationId: z.string().optional(),
+    ),
+  ),
+  extension: z.optional(z.string()),
+  locationId: z.optional(z.string()),
   displayName: z.string(),
-  nickName: z.string().optional(),
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  avatar: z.string().optional(),
+  nickName: z.optional(z.string()),
+  firstName: z.optional(z.string()),
+  lastName: z.optional(z.string()),
+  avatar: z.optional(z.string()),
   orgId: Id,
-  roles: z.array(z.string()).optional(),
-  licenses: z.array(z.string()).optional(),
-  department: z.string().optional(),
-  manager: z.string().optional(),
-  managerId: z.string().optional(),
-  title: z.string().optional(),
-  addresses: z.array(z.looseObject({})).optional(),
+  roles: z.optional(z.array(z.string())),
+  licenses: z.optional(z.array(z.string())),
+  department: z.optional(z.string()),
+  manager: z.optional(z.string()),
+  managerId: z.optional(z.string()),
+  title: z.optional(z.string()),
+  addresses: z.optional(z.array(z.looseObject({}))),
   created: z.string(),
-  lastModified: z.string().optional(),
-  timezone: z.string().optional(),
-  lastActivity: z.string().optional(),
-  siteUrls: z.array(z.string()).optional(),
-  sipAddresses: z.array(z.looseObject({})).optional(),
-  xmppFederationJid: z.string().optional(),
-  status: z.string().optional(),
-  invitePending: z.enum(['true', 'false']).optional(),
-  loginEnabled: z.enum(['true', 'false']).optional(),
+  lastModified: z.optional(z.string()),
+  timezone: z.optional(z.string()),
+  lastActivity: z.optional(z.string()),
+  siteUrls: z.optional(z.array(z.string())),
+  sipAddresses: z.optional(z.array(z.looseObject({}))),
+  xmppFederationJid: z.optional(z.string()),
+  status: z.optional(z.string()),
+  invitePending: z.optional(z.enum(['true', 'false'])),
+  loginEnabled: z.optional(z.enum(['true', 'false'])),
   type: PersonType,
 });
 export type Person = z.infer<typeof Person>;
 
 /** `GET /people` → `PersonCollectionResponse`. */
-export const PersonList = listOf(Person).extend({
-  notFoundIds: z.array(z.string()).optional(),
+export const PersonList = z.extend(listOf(Person), {
+  notFoundIds: z.optional(z.array(z.string())),
 });
 export type PersonList = z.infer<typeof PersonList>;
 
@@ -149,19 +149,18 @@ export type PersonList = z.infer<typeof PersonList>;
  */
 export const ListPeopleQuery = z
   .object({
-    email: Email.optional(),
-    displayName: z.string().optional(),
-    id: z
-      .string()
-      .refine((v) => v.split(',').length <= 85, 'At most 85 ids.')
-      .optional(),
-    orgId: z.string().optional(),
-    roles: z.string().optional(),
-    callingData: z.stringbool().optional(),
-    locationId: z.string().optional(),
-    max: Max(1000).optional(),
-    excludeStatus: z.stringbool().optional(),
+    email: z.optional(Email),
+    displayName: z.optional(z.string()),
+    id: z.optional(z.string().check(z.refine((v) => v.split(',').length <= 85, 'At most 85 ids.'))),
+    orgId: z.optional(z.string()),
+    roles: z.optional(z.string()),
+    callingData: z.optional(z.stringbool()),
+    locationId: z.optional(z.string()),
+    max: z.optional(Max(1000)),
+    excludeStatus: z.optional(z.stringbool()),
   })
-  .refine((q) => q.email || q.displayName || q.id, {
-    message: 'Give email, displayName or id.',
-  });
+  .check(
+    z.refine((q) => q.email || q.displayName || q.id, {
+      message: 'Give email, displayName or id.',
+    }),
+  );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DateTime, Email, Id, Max, QueryDateTime, Unmodelled, listOf } from './common';
 
 // All schemas here: public-spec/webex-meeting.json.
@@ -43,7 +43,7 @@ export const Link = z.object({ rel: z.string(), href: z.string(), method: z.stri
 export const Telephony = z.object({
   accessCode: z.string(),
   callInNumbers: z.array(CallInNumber),
-  links: z.array(Link).optional(),
+  links: z.optional(z.array(Link)),
 });
 
 /**
@@ -55,64 +55,64 @@ export const Telephony = z.object({
 const meetingFields = {
   id: Id,
   /** Optional in the spec: ended instances have none. */
-  meetingNumber: z.string().optional(),
+  meetingNumber: z.optional(z.string()),
   title: z.string(),
-  agenda: z.string().optional(),
+  agenda: z.optional(z.string()),
   password: z.string(),
-  phoneAndVideoSystemPassword: z.string().optional(),
+  phoneAndVideoSystemPassword: z.optional(z.string()),
   meetingType: MeetingType,
   state: MeetingState,
-  hostDidJoin: z.boolean().optional(),
-  attendeeDidJoin: z.boolean().optional(),
+  hostDidJoin: z.optional(z.boolean()),
+  attendeeDidJoin: z.optional(z.boolean()),
   timezone: z.string(),
   start: DateTime,
   end: DateTime,
-  recurrence: z.string().optional(),
+  recurrence: z.optional(z.string()),
   hostUserId: Id,
   hostDisplayName: z.string(),
   hostEmail: z.string(),
   hostKey: z.string(),
   siteUrl: z.string(),
   webLink: z.string(),
-  sipAddress: z.string().optional(),
-  dialInIpAddress: z.string().optional(),
-  roomId: Id.optional(),
-  enabledAutoRecordMeeting: z.boolean().optional(),
-  allowAnyUserToBeCoHost: z.boolean().optional(),
-  enabledJoinBeforeHost: z.boolean().optional(),
-  enableConnectAudioBeforeHost: z.boolean().optional(),
-  joinBeforeHostMinutes: z.number().optional(),
-  excludePassword: z.boolean().optional(),
-  publicMeeting: z.boolean().optional(),
-  reminderTime: z.number().optional(),
-  unlockedMeetingJoinSecurity: JoinSecurity.optional(),
-  sessionTypeId: z.number().optional(),
-  scheduledType: ScheduledType.optional(),
-  enabledWebcastView: z.boolean().optional(),
-  panelistPassword: z.string().optional(),
-  phoneAndVideoSystemPanelistPassword: z.string().optional(),
-  enableAutomaticLock: z.boolean().optional(),
-  automaticLockMinutes: z.number().optional(),
-  allowFirstUserToBeCoHost: z.boolean().optional(),
-  allowAuthenticatedDevices: z.boolean().optional(),
+  sipAddress: z.optional(z.string()),
+  dialInIpAddress: z.optional(z.string()),
+  roomId: z.optional(Id),
+  enabledAutoRecordMeeting: z.optional(z.boolean()),
+  allowAnyUserToBeCoHost: z.optional(z.boolean()),
+  enabledJoinBeforeHost: z.optional(z.boolean()),
+  enableConnectAudioBeforeHost: z.optional(z.boolean()),
+  joinBeforeHostMinutes: z.optional(z.number()),
+  excludePassword: z.optional(z.boolean()),
+  publicMeeting: z.optional(z.boolean()),
+  reminderTime: z.optional(z.number()),
+  unlockedMeetingJoinSecurity: z.optional(JoinSecurity),
+  sessionTypeId: z.optional(z.number()),
+  scheduledType: z.optional(ScheduledType),
+  enabledWebcastView: z.optional(z.boolean()),
+  panelistPassword: z.optional(z.string()),
+  phoneAndVideoSystemPanelistPassword: z.optional(z.string()),
+  enableAutomaticLock: z.optional(z.boolean()),
+  automaticLockMinutes: z.optional(z.number()),
+  allowFirstUserToBeCoHost: z.optional(z.boolean()),
+  allowAuthenticatedDevices: z.optional(z.boolean()),
   telephony: Telephony,
-  meetingOptions: Unmodelled.optional(),
-  attendeePrivileges: Unmodelled.optional(),
-  registration: Unmodelled.optional(),
-  integrationTags: z.array(z.string()).optional(),
-  simultaneousInterpretation: Unmodelled.optional(),
+  meetingOptions: z.optional(Unmodelled),
+  attendeePrivileges: z.optional(Unmodelled),
+  registration: z.optional(Unmodelled),
+  integrationTags: z.optional(z.array(z.string())),
+  simultaneousInterpretation: z.optional(Unmodelled),
   /** Required by the spec; the simulator's answers lacked it (issue 10). */
   enabledBreakoutSessions: z.boolean(),
-  links: z.array(Unmodelled).optional(),
-  trackingCodes: z.array(Unmodelled).optional(),
-  enabledAudioWatermark: z.boolean().optional(),
-  enabledVisualWatermark: z.boolean().optional(),
-  visualWatermarkOpacity: z.number().optional(),
-  audioConnectionOptions: Unmodelled.optional(),
-  requireAttendeeLogin: z.boolean().optional(),
-  restrictToInvitees: z.boolean().optional(),
-  enabledLiveStream: z.boolean().optional(),
-  liveStream: Unmodelled.optional(),
+  links: z.optional(z.array(Unmodelled)),
+  trackingCodes: z.optional(z.array(Unmodelled)),
+  enabledAudioWatermark: z.optional(z.boolean()),
+  enabledVisualWatermark: z.optional(z.boolean()),
+  visualWatermarkOpacity: z.optional(z.number()),
+  audioConnectionOptions: z.optional(Unmodelled),
+  requireAttendeeLogin: z.optional(z.boolean()),
+  restrictToInvitees: z.optional(z.boolean()),
+  enabledLiveStream: z.optional(z.boolean()),
+  liveStream: z.optional(Unmodelled),
 };
 
 /**
@@ -121,7 +121,7 @@ const meetingFields = {
  */
 export const Meeting = z.object({
   ...meetingFields,
-  registerLink: z.string().optional(),
+  registerLink: z.optional(z.string()),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -131,7 +131,7 @@ export type Meeting = z.infer<typeof Meeting>;
  * optional because ended instances lack them; a meeting the project hands to
  * guests must have both.
  */
-export const JoinableMeeting = Meeting.required({ meetingNumber: true, sipAddress: true });
+export const JoinableMeeting = z.required(Meeting, { meetingNumber: true, sipAddress: true });
 export type JoinableMeeting = z.infer<typeof JoinableMeeting>;
 
 /** One item of `GET /meetings`: `MeetingObjectForListMeeting`. */
@@ -143,19 +143,19 @@ export const MeetingListItem = z.object({
    * carries its own id here. [inferred] until live mode has seen one.
    */
   meetingSeriesId: Id,
-  scheduledMeetingId: Id.optional(),
+  scheduledMeetingId: z.optional(Id),
   /** Only scheduled meetings carry it. */
-  isModified: z.boolean().optional(),
-  hasChat: z.boolean().optional(),
-  hasRecording: z.boolean().optional(),
-  hasTranscription: z.boolean().optional(),
-  hasClosedCaption: z.boolean().optional(),
-  hasPolls: z.boolean().optional(),
-  hasQA: z.boolean().optional(),
-  hasSlido: z.boolean().optional(),
-  hasRegistration: z.boolean().optional(),
-  hasRegistrants: z.boolean().optional(),
-  hasPostEventSurvey: z.boolean().optional(),
+  isModified: z.optional(z.boolean()),
+  hasChat: z.optional(z.boolean()),
+  hasRecording: z.optional(z.boolean()),
+  hasTranscription: z.optional(z.boolean()),
+  hasClosedCaption: z.optional(z.boolean()),
+  hasPolls: z.optional(z.boolean()),
+  hasQA: z.optional(z.boolean()),
+  hasSlido: z.optional(z.boolean()),
+  hasRegistration: z.optional(z.boolean()),
+  hasRegistrants: z.optional(z.boolean()),
+  hasPostEventSurvey: z.optional(z.boolean()),
 });
 export type MeetingListItem = z.infer<typeof MeetingListItem>;
 
@@ -166,9 +166,9 @@ export type MeetingList = z.infer<typeof MeetingList>;
 /** One invitee of `POST /meetings` (`InviteeObjectForCreateMeeting`). */
 export const MeetingInvitee = z.object({
   email: Email,
-  displayName: z.string().max(128).optional(),
-  coHost: z.boolean().optional(),
-  panelist: z.boolean().optional(),
+  displayName: z.optional(z.string().check(z.maxLength(128))),
+  coHost: z.optional(z.boolean()),
+  panelist: z.optional(z.boolean()),
 });
 
 /**
@@ -181,37 +181,41 @@ export const MeetingInvitee = z.object({
  */
 export const CreateMeetingRequest = z
   .object({
-    title: z.string().max(128).optional(),
-    start: z.string().optional(),
-    end: z.string().optional(),
-    timezone: z.string().optional(),
-    siteUrl: z.string().optional(),
-    password: z.string().optional(),
-    enabledJoinBeforeHost: z.boolean().optional(),
-    joinBeforeHostMinutes: z.number().int().optional(),
-    unlockedMeetingJoinSecurity: JoinSecurity.optional(),
-    enabledAutoRecordMeeting: z.boolean().optional(),
-    enabledBreakoutSessions: z.boolean().optional(),
-    scheduledType: ScheduledType.optional(),
-    roomId: Id.optional(),
-    adhoc: z.boolean().optional(),
-    invitees: z.array(MeetingInvitee).max(1000).optional(),
-    hostEmail: Email.optional(),
-    sendEmail: z.boolean().optional(),
+    title: z.optional(z.string().check(z.maxLength(128))),
+    start: z.optional(z.string()),
+    end: z.optional(z.string()),
+    timezone: z.optional(z.string()),
+    siteUrl: z.optional(z.string()),
+    password: z.optional(z.string()),
+    enabledJoinBeforeHost: z.optional(z.boolean()),
+    joinBeforeHostMinutes: z.optional(z.int()),
+    unlockedMeetingJoinSecurity: z.optional(JoinSecurity),
+    enabledAutoRecordMeeting: z.optional(z.boolean()),
+    enabledBreakoutSessions: z.optional(z.boolean()),
+    scheduledType: z.optional(ScheduledType),
+    roomId: z.optional(Id),
+    adhoc: z.optional(z.boolean()),
+    invitees: z.optional(z.array(MeetingInvitee).check(z.maxLength(1000))),
+    hostEmail: z.optional(Email),
+    sendEmail: z.optional(z.boolean()),
   })
-  .refine((b) => b.adhoc === true || (b.title && b.start && b.end), {
-    message: 'title, start and end are required unless adhoc is true.',
-  })
-  .refine((b) => b.adhoc !== true || b.roomId, {
-    message: 'roomId is required when adhoc is true.',
-    path: ['roomId'],
-  });
+  .check(
+    z.refine((b) => b.adhoc === true || (b.title && b.start && b.end), {
+      message: 'title, start and end are required unless adhoc is true.',
+    }),
+  )
+  .check(
+    z.refine((b) => b.adhoc !== true || b.roomId, {
+      message: 'roomId is required when adhoc is true.',
+      path: ['roomId'],
+    }),
+  );
 export type CreateMeetingRequest = z.input<typeof CreateMeetingRequest>;
 
 /** `GET /meetings/{meetingId}` query. */
 export const GetMeetingQuery = z.object({
-  current: z.stringbool().optional(),
-  hostEmail: Email.optional(),
+  current: z.optional(z.stringbool()),
+  hostEmail: z.optional(Email),
 });
 
 /**
@@ -223,30 +227,32 @@ export const GetMeetingQuery = z.object({
  */
 export const ListMeetingsQuery = z
   .object({
-    meetingNumber: z.string().optional(),
-    webLink: z.string().optional(),
-    roomId: Id.optional(),
-    meetingSeriesId: Id.optional(),
-    meetingType: MeetingType.optional(),
-    state: MeetingState.optional(),
-    scheduledType: ScheduledType.optional(),
-    current: z.stringbool().optional(),
-    from: QueryDateTime.optional(),
-    to: QueryDateTime.optional(),
-    max: Max(100).optional(),
-    hostEmail: Email.optional(),
-    siteUrl: z.string().optional(),
-    integrationTag: z.string().optional(),
+    meetingNumber: z.optional(z.string()),
+    webLink: z.optional(z.string()),
+    roomId: z.optional(Id),
+    meetingSeriesId: z.optional(Id),
+    meetingType: z.optional(MeetingType),
+    state: z.optional(MeetingState),
+    scheduledType: z.optional(ScheduledType),
+    current: z.optional(z.stringbool()),
+    from: z.optional(QueryDateTime),
+    to: z.optional(QueryDateTime),
+    max: z.optional(Max(100)),
+    hostEmail: z.optional(Email),
+    siteUrl: z.optional(z.string()),
+    integrationTag: z.optional(z.string()),
   })
-  .refine((q) => [q.meetingNumber, q.webLink, q.roomId].filter(Boolean).length <= 1, {
-    message: 'meetingNumber, webLink and roomId are mutually exclusive.',
-  });
+  .check(
+    z.refine((q) => [q.meetingNumber, q.webLink, q.roomId].filter(Boolean).length <= 1, {
+      message: 'meetingNumber, webLink and roomId are mutually exclusive.',
+    }),
+  );
 export type ListMeetingsQuery = z.input<typeof ListMeetingsQuery>;
 
 /** `DELETE /meetings/{meetingId}` query. */
 export const DeleteMeetingQuery = z.object({
-  hostEmail: Email.optional(),
-  sendEmail: z.stringbool().optional(),
+  hostEmail: z.optional(Email),
+  sendEmail: z.optional(z.stringbool()),
 });
 
 /**
@@ -256,26 +262,30 @@ export const DeleteMeetingQuery = z.object({
  */
 export const JoinMeetingRequest = z
   .object({
-    meetingId: Id.optional(),
-    meetingNumber: z.string().optional(),
-    webLink: z.string().optional(),
-    joinDirectly: z.boolean().optional(),
-    email: Email.optional(),
-    displayName: z.string().max(128).optional(),
-    password: z.string().optional(),
-    expirationMinutes: z.number().int().min(1).max(60).optional(),
-    registrationId: z.string().optional(),
-    hostEmail: Email.optional(),
-    createJoinLinkAsWebLink: z.boolean().optional(),
-    createStartLinkAsWebLink: z.boolean().optional(),
+    meetingId: z.optional(Id),
+    meetingNumber: z.optional(z.string()),
+    webLink: z.optional(z.string()),
+    joinDirectly: z.optional(z.boolean()),
+    email: z.optional(Email),
+    displayName: z.optional(z.string().check(z.maxLength(128))),
+    password: z.optional(z.string()),
+    expirationMinutes: z.optional(z.int().check(z.gte(1)).check(z.lte(60))),
+    registrationId: z.optional(z.string()),
+    hostEmail: z.optional(Email),
+    createJoinLinkAsWebLink: z.optional(z.boolean()),
+    createStartLinkAsWebLink: z.optional(z.boolean()),
   })
-  .refine((b) => [b.meetingId, b.meetingNumber, b.webLink].filter(Boolean).length === 1, {
-    message: 'Give exactly one of meetingId, meetingNumber or webLink.',
-  })
-  .refine((b) => b.displayName === undefined || b.email !== undefined, {
-    message: 'displayName needs email as well.',
-    path: ['displayName'],
-  });
+  .check(
+    z.refine((b) => [b.meetingId, b.meetingNumber, b.webLink].filter(Boolean).length === 1, {
+      message: 'Give exactly one of meetingId, meetingNumber or webLink.',
+    }),
+  )
+  .check(
+    z.refine((b) => b.displayName === undefined || b.email !== undefined, {
+      message: 'displayName needs email as well.',
+      path: ['displayName'],
+    }),
+  );
 export type JoinMeetingRequest = z.input<typeof JoinMeetingRequest>;
 
 /**
@@ -287,8 +297,8 @@ export type JoinMeetingRequest = z.input<typeof JoinMeetingRequest>;
  * which the spec's description says and its responses leave out.
  */
 export const JoinMeetingLinks = z.object({
-  startLink: z.string().optional(),
+  startLink: z.optional(z.string()),
   joinLink: z.string(),
-  expiration: DateTime.optional(),
+  expiration: z.optional(DateTime),
 });
 export type JoinMeetingLinks = z.infer<typeof JoinMeetingLinks>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Email } from './common';
 import { CallInNumber, Link } from './meetings';
 
@@ -10,8 +10,8 @@ export const SchedulingOptions = z.object({
   /** 0, 5, 10 or 15. */
   joinBeforeHostMinutes: z.number(),
   enabledAutoShareRecording: z.boolean(),
-  enabledWebexAssistantByDefault: z.boolean().optional(),
-  delegateEmails: z.array(z.string()).optional(),
+  enabledWebexAssistantByDefault: z.optional(z.boolean()),
+  delegateEmails: z.optional(z.array(z.string())),
 });
 export type SchedulingOptions = z.infer<typeof SchedulingOptions>;
 
@@ -24,15 +24,15 @@ export const UpdateSchedulingOptionsRequest = z.object({
   enabledJoinBeforeHost: z.boolean(),
   joinBeforeHostMinutes: z.union([z.literal(0), z.literal(5), z.literal(10), z.literal(15)]),
   enabledAutoShareRecording: z.boolean(),
-  enabledWebexAssistantByDefault: z.boolean().optional(),
-  delegateEmails: z.array(Email).optional(),
+  enabledWebexAssistantByDefault: z.optional(z.boolean()),
+  delegateEmails: z.optional(z.array(Email)),
 });
 export type UpdateSchedulingOptionsRequest = z.input<typeof UpdateSchedulingOptionsRequest>;
 
 /** `?userEmail&siteUrl` of the preference reads and writes. */
 export const PreferencesQuery = z.object({
-  userEmail: Email.optional(),
-  siteUrl: z.string().optional(),
+  userEmail: z.optional(Email),
+  siteUrl: z.optional(z.string()),
 });
 
 /** One site of a user (`sites[]`). */
@@ -56,7 +56,7 @@ export const AudioPreferences = z.object({
   enabledGlobalCallIn: z.boolean(),
   enabledTollFree: z.boolean(),
   enabledAutoConnection: z.boolean(),
-  audioPin: z.string().optional(),
+  audioPin: z.optional(z.string()),
   officeNumber: PhoneNumber,
   mobileNumber: PhoneNumber,
 });
@@ -77,19 +77,19 @@ export const PersonalMeetingRoom = z.object({
   hostPin: z.string(),
   personalMeetingRoomLink: z.string(),
   enabledAutoLock: z.boolean(),
-  autoLockMinutes: z.number().optional(),
+  autoLockMinutes: z.optional(z.number()),
   enabledNotifyHost: z.boolean(),
   supportCoHost: z.boolean(),
-  supportAnyoneAsCoHost: z.boolean().optional(),
-  allowFirstUserToBeCoHost: z.boolean().optional(),
-  allowAuthenticatedDevices: z.boolean().optional(),
-  coHosts: z.array(z.object({ email: z.string(), displayName: z.string() })).optional(),
+  supportAnyoneAsCoHost: z.optional(z.boolean()),
+  allowFirstUserToBeCoHost: z.optional(z.boolean()),
+  allowAuthenticatedDevices: z.optional(z.boolean()),
+  coHosts: z.optional(z.array(z.object({ email: z.string(), displayName: z.string() }))),
   sipAddress: z.string(),
   dialInIpAddress: z.string(),
   telephony: z.object({
     accessCode: z.string(),
     callInNumbers: z.array(CallInNumber),
-    links: Link.optional(),
+    links: z.optional(Link),
   }),
 });
 
@@ -99,6 +99,6 @@ export const MeetingPreferences = z.object({
   audio: AudioPreferences,
   video: VideoPreferences,
   schedulingOptions: SchedulingOptions,
-  sites: z.array(Site).optional(),
+  sites: z.optional(z.array(Site)),
 });
 export type MeetingPreferences = z.infer<typeof MeetingPreferences>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DateTime, Email, Id, Max, listOf } from './common';
 
 // All schemas here: public-spec/webex-messaging.json (`/rooms`, `/memberships`).
@@ -10,13 +10,13 @@ export const RoomType = z.enum(['direct', 'group']);
 
 /** `POST /rooms` body. */
 export const CreateRoomRequest = z.object({
-  title: z.string().min(1),
-  teamId: Id.optional(),
-  classificationId: z.string().optional(),
-  isLocked: z.boolean().optional(),
-  isPublic: z.boolean().optional(),
-  description: z.string().optional(),
-  isAnnouncementOnly: z.boolean().optional(),
+  title: z.string().check(z.minLength(1)),
+  teamId: z.optional(Id),
+  classificationId: z.optional(z.string()),
+  isLocked: z.optional(z.boolean()),
+  isPublic: z.optional(z.boolean()),
+  description: z.optional(z.string()),
+  isAnnouncementOnly: z.optional(z.boolean()),
 });
 export type CreateRoomRequest = z.infer<typeof CreateRoomRequest>;
 
@@ -26,17 +26,17 @@ export const Room = z.object({
   title: z.string(),
   type: RoomType,
   isLocked: z.boolean(),
-  teamId: Id.optional(),
+  teamId: z.optional(Id),
   lastActivity: DateTime,
   creatorId: Id,
   created: DateTime,
-  ownerId: Id.optional(),
-  classificationId: z.string().optional(),
-  isAnnouncementOnly: z.boolean().optional(),
-  isReadOnly: z.boolean().optional(),
-  isPublic: z.boolean().optional(),
-  madePublic: DateTime.optional(),
-  description: z.string().optional(),
+  ownerId: z.optional(Id),
+  classificationId: z.optional(z.string()),
+  isAnnouncementOnly: z.optional(z.boolean()),
+  isReadOnly: z.optional(z.boolean()),
+  isPublic: z.optional(z.boolean()),
+  madePublic: z.optional(DateTime),
+  description: z.optional(z.string()),
 });
 export type Room = z.infer<typeof Room>;
 
@@ -46,26 +46,28 @@ export type RoomList = z.infer<typeof RoomList>;
 
 /** `GET /rooms` query: the caller's rooms, by type, sorted, up to `max` (1–1000, default 100). */
 export const ListRoomsQuery = z.object({
-  teamId: Id.optional(),
-  type: RoomType.optional(),
-  orgPublicSpaces: z.stringbool().optional(),
-  from: DateTime.optional(),
-  to: DateTime.optional(),
-  sortBy: z.enum(['id', 'lastactivity', 'created']).optional(),
-  max: Max(1000).optional(),
+  teamId: z.optional(Id),
+  type: z.optional(RoomType),
+  orgPublicSpaces: z.optional(z.stringbool()),
+  from: z.optional(DateTime),
+  to: z.optional(DateTime),
+  sortBy: z.optional(z.enum(['id', 'lastactivity', 'created'])),
+  max: z.optional(Max(1000)),
 });
 
 /** `POST /memberships` body: `roomId` and exactly one of `personId`, `personEmail`. */
 export const CreateMembershipRequest = z
   .object({
     roomId: Id,
-    personId: Id.optional(),
-    personEmail: Email.optional(),
-    isModerator: z.boolean().optional(),
+    personId: z.optional(Id),
+    personEmail: z.optional(Email),
+    isModerator: z.optional(z.boolean()),
   })
-  .refine((b) => (b.personId === undefined) !== (b.personEmail === undefined), {
-    message: 'Give exactly one of personId or personEmail.',
-  });
+  .check(
+    z.refine((b) => (b.personId === undefined) !== (b.personEmail === undefined), {
+      message: 'Give exactly one of personId or personEmail.',
+    }),
+  );
 export type CreateMembershipRequest = z.input<typeof CreateMembershipRequest>;
 
 /** A person's membership of a space (`Membership`). */
@@ -74,12 +76,12 @@ export const Membership = z.object({
   roomId: Id,
   personId: Id,
   personEmail: z.string(),
-  personDisplayName: z.string().optional(),
-  personOrgId: Id.optional(),
+  personDisplayName: z.optional(z.string()),
+  personOrgId: z.optional(Id),
   isModerator: z.boolean(),
-  isRoomHidden: z.boolean().optional(),
-  roomType: RoomType.optional(),
-  isMonitor: z.boolean().optional(),
+  isRoomHidden: z.optional(z.boolean()),
+  roomType: z.optional(RoomType),
+  isMonitor: z.optional(z.boolean()),
   created: DateTime,
 });
 export type Membership = z.infer<typeof Membership>;
@@ -91,11 +93,13 @@ export type MembershipList = z.infer<typeof MembershipList>;
 /** `GET /memberships` query: `personId`/`personEmail` need `roomId`. */
 export const ListMembershipsQuery = z
   .object({
-    roomId: Id.optional(),
-    personId: Id.optional(),
-    personEmail: Email.optional(),
-    max: Max(1000).optional(),
+    roomId: z.optional(Id),
+    personId: z.optional(Id),
+    personEmail: z.optional(Email),
+    max: z.optional(Max(1000)),
   })
-  .refine((q) => q.roomId || (!q.personId && !q.personEmail), {
-    message: 'roomId is required with personId or personEmail.',
-  });
+  .check(
+    z.refine((q) => q.roomId || (!q.personId && !q.personEmail), {
+      message: 'roomId is required with personId or personEmail.',
+    }),
+  );

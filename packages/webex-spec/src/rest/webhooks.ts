@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DateTime, Id, Max, listOf } from './common';
 
 // CRUD: public-spec/webex-messaging.json `/webhooks` (webex-meeting.json
@@ -60,13 +60,13 @@ export const ORG_LEVEL_FILTER_KEYS = ['hostEmail', 'hostUserId', 'ownerEmail', '
 
 /** `POST /webhooks` body. */
 export const CreateWebhookRequest = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   targetUrl: z.url({ protocol: /^https?$/ }),
   resource: WebhookResource,
   event: WebhookEvent,
-  filter: z.string().optional(),
-  secret: z.string().optional(),
-  ownedBy: WebhookOwner.optional(),
+  filter: z.optional(z.string()),
+  secret: z.optional(z.string()),
+  ownedBy: z.optional(WebhookOwner),
 });
 export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
 
@@ -75,11 +75,11 @@ export type CreateWebhookRequest = z.infer<typeof CreateWebhookRequest>;
  * `status` it accepts is `active` (to re-enable a disabled webhook).
  */
 export const UpdateWebhookRequest = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   targetUrl: z.url({ protocol: /^https?$/ }),
-  secret: z.string().optional(),
-  ownedBy: WebhookOwner.optional(),
-  status: z.literal('active').optional(),
+  secret: z.optional(z.string()),
+  ownedBy: z.optional(WebhookOwner),
+  status: z.optional(z.literal('active')),
 });
 export type UpdateWebhookRequest = z.infer<typeof UpdateWebhookRequest>;
 
@@ -95,14 +95,14 @@ export const Webhook = z.object({
   targetUrl: z.string(),
   resource: z.string(),
   event: z.string(),
-  filter: z.string().optional(),
-  secret: z.string().optional(),
+  filter: z.optional(z.string()),
+  secret: z.optional(z.string()),
   status: z.enum(['active', 'inactive']),
   created: DateTime,
-  ownedBy: WebhookOwner.optional(),
-  orgId: Id.optional(),
-  createdBy: Id.optional(),
-  appId: Id.optional(),
+  ownedBy: z.optional(WebhookOwner),
+  orgId: z.optional(Id),
+  createdBy: z.optional(Id),
+  appId: z.optional(Id),
 });
 export type Webhook = z.infer<typeof Webhook>;
 
@@ -112,8 +112,8 @@ export type WebhookList = z.infer<typeof WebhookList>;
 
 /** `GET /webhooks` query: `ownedBy` accepts only `org`. */
 export const ListWebhooksQuery = z.object({
-  max: Max(1000).optional(),
-  ownedBy: z.literal('org').optional(),
+  max: z.optional(Max(1000)),
+  ownedBy: z.optional(z.literal('org')),
 });
 
 /**
@@ -124,19 +124,19 @@ export const ListWebhooksQuery = z.object({
 export const WebhookDelivery = z.object({
   /** The webhook's id (not the delivery's). */
   id: Id,
-  name: z.string().optional(),
-  targetUrl: z.string().optional(),
+  name: z.optional(z.string()),
+  targetUrl: z.optional(z.string()),
   resource: z.string(),
   event: z.string(),
-  filter: z.string().optional(),
+  filter: z.optional(z.string()),
   /** The org the event happened in (Hydra id). */
   orgId: Id,
-  createdBy: z.string().optional(),
-  appId: z.string().optional(),
-  ownedBy: z.string().optional(),
-  status: z.string().optional(),
-  created: z.string().optional(),
-  actorId: z.string().optional(),
+  createdBy: z.optional(z.string()),
+  appId: z.optional(z.string()),
+  ownedBy: z.optional(z.string()),
+  status: z.optional(z.string()),
+  created: z.optional(z.string()),
+  actorId: z.optional(z.string()),
   data: z.record(z.string(), z.unknown()),
 });
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
