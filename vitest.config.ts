@@ -4,10 +4,10 @@ import react from '@vitejs/plugin-react';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
-import type { BrowserCommandContext } from 'vitest/node';
-import type { simCommands as SimCommands } from './packages/webex-sim/src/testing/vitest-commands';
+// Relative on purpose: the config is bundled by Vite, and this pulls the
+// simulator in from source (no build needed) for the browser commands.
+import { simCommands } from './packages/webex-sim/src/testing/vitest-commands';
 import { isKnownSdkDefect } from './packages/webex-sim/src/testing/known-sdk-defects';
-import { networkCommands, peerCommands } from './packages/webex-sim/src/testing/peer-commands';
 
 // Workspace packages resolve to their TypeScript sources through this export
 // condition, so tests never need a prior build.
@@ -21,36 +21,9 @@ const DOM = '**/*.dom.test.{ts,tsx}';
 const BROWSER = '**/*.browser.test.{ts,tsx}';
 const IGNORED = ['**/node_modules/**', '**/dist/**', '**/storybook-static/**'];
 
-// The browser tests' simulators run in this (Vitest's main) process. They are
-// loaded through the project's own module runner, which resolves workspace
-// packages to their sources (the `@g2g/source` condition); the loader that
-// runs this config file would look for built `dist/` files instead.
-const SIM_COMMANDS = new URL('./packages/webex-sim/src/testing/vitest-commands.ts', import.meta.url)
-  .pathname;
-let simModule: Promise<typeof SimCommands> | undefined;
-const sim = (ctx: BrowserCommandContext) =>
-  (simModule ??= ctx.project.vitest
-    .getRootProject()
-    .import<{ simCommands: typeof SimCommands }>(SIM_COMMANDS)
-    .then((m) => m.simCommands));
-const simCommands = {
-  startSim: async (
-    ctx: BrowserCommandContext,
-    options?: Parameters<typeof SimCommands.startSim>[1],
-  ) => (await sim(ctx)).startSim(ctx, options),
-  stopSim: async (ctx: BrowserCommandContext, url: string) => (await sim(ctx)).stopSim(ctx, url),
-  // Loopback-only helpers with no workspace imports: loaded directly.
-  ...peerCommands,
-  ...networkCommands,
-};
-
 export default defineConfig({
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
-  // Vitest's own server-side runner (project.import(), used by the browser commands).
-  environments: {
-    __vitest__: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
-  },
   test: {
     // Bounds on a hang, never speed assertions: CI machines are shared, and a
     // test that passes only on an idle machine is a flaky test. Vitest's 5 s
