@@ -6,6 +6,7 @@ import type { Fault, FaultSpec } from './faults';
 import type { LoggedRequest, RequestFilter } from './requestLog';
 import type { SimOptions } from './world/options';
 import type { ClientLogUpload } from './world/types';
+import type { ParticipantMedia } from './media';
 
 export { G2G_SCOPES } from './world/scopes';
 export { SDK_HARD_CODED_URLS, isSdkHardCodedUrl } from './sdk/hard-coded-urls';
@@ -22,6 +23,8 @@ export interface SimMeetingState {
     isHost: boolean;
     inLobby: boolean;
     state: string;
+    /** The participant's media connection to the relay, once it offered. */
+    media: ParticipantMedia | null;
   }[];
 }
 
@@ -67,6 +70,12 @@ export interface SimClient {
   captchaCode(captchaId: string): Promise<string>;
   /** The client-log uploads the SDKs made (on leave), oldest first. */
   clientLogs(): Promise<ClientLogUpload[]>;
+  /** Fault: close a participant's media connection and keep it down until {@link SimClient.restoreMedia}. */
+  dropMedia(participantId: string): Promise<boolean>;
+  restoreMedia(participantId: string): Promise<void>;
+  /** Fault: close a participant's Mercury socket and refuse reconnects until {@link SimClient.restoreMercury}. */
+  dropMercury(participantId: string): Promise<Fault>;
+  restoreMercury(participantId: string): Promise<void>;
   /** Calls the REST face (`/v1${path}`) with a bearer token; returns status and parsed body. */
   rest<T = unknown>(
     token: string,
@@ -144,6 +153,18 @@ export function createSimClient(url: string): SimClient {
       ).admitted,
     endMeeting: async (meetingId) =>
       void (await call('POST', `/_sim/meetings/${encodeURIComponent(meetingId)}/end`)),
+    dropMedia: async (id) =>
+      (
+        await call<{ dropped: boolean }>(
+          'POST',
+          `/_sim/participants/${encodeURIComponent(id)}/media/drop`,
+        )
+      ).dropped,
+    restoreMedia: async (id) =>
+      void (await call('POST', `/_sim/participants/${encodeURIComponent(id)}/media/restore`)),
+    dropMercury: (id) => call('POST', `/_sim/participants/${encodeURIComponent(id)}/mercury/drop`),
+    restoreMercury: async (id) =>
+      void (await call('POST', `/_sim/participants/${encodeURIComponent(id)}/mercury/restore`)),
     captchaCode: async (captchaId) =>
       (await call<{ code: string }>('GET', `/_sim/captchas/${encodeURIComponent(captchaId)}`)).code,
     clientLogs: async () =>

@@ -82,7 +82,7 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     ...(checker ? { checker } : {}),
   });
   const webhooks = new WebhookDelivery(world).start();
-  const control = new SimControl(world, faults, log, server, webhooks);
+  const control = new SimControl(world, faults, log, server, webhooks, sdk.media);
   routers.push(controlRoutes(control), restRoutes(world), sdk.router);
 
   const url = await server.listen(options.port ?? 0, host);
@@ -100,6 +100,8 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     async close() {
       clearInterval(pruneTimer);
       webhooks.stop();
+      sdk.media.close();
+      sdk.presence.close();
       await server.close();
       if (checker?.violations.length) {
         throw new Error(

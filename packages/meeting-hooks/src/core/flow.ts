@@ -297,6 +297,18 @@ export function createSessionEngine(
     p?.meeting.then((m) => webex?.meetings.destroy?.(m, 'CLIENT_LEAVE_REQUEST'), noop).catch(noop);
   }
 
+  /** A host action on the joined meeting; the SDK's refusal becomes a {@link JoinError}. */
+  async function hostAction(work: (m: SdkMeeting) => Promise<unknown> | undefined) {
+    const m = meeting;
+    if (!m || status() !== 'joined')
+      throw new JoinError('forbidden', 'Join the meeting before using host controls.');
+    try {
+      await withTimeout(Promise.resolve(work(m)), t.joining, 'joining');
+    } catch (error) {
+      throw toJoinError(error);
+    }
+  }
+
   async function leaveWith(
     reason: LeftReason,
     work?: (m: SdkMeeting, was: string) => Promise<unknown>,
@@ -383,6 +395,9 @@ export function createSessionEngine(
         throw toJoinError(error);
       }
     },
+    muteParticipant: (memberId) => hostAction((m) => m.mute?.(memberId, true)),
+    removeParticipant: (memberId) => hostAction((m) => m.remove?.(memberId)),
+    setLocked: (locked) => hostAction((m) => (locked ? m.lockMeeting?.() : m.unlockMeeting?.())),
     async retry() {
       const cur = get();
       if (!destination || (cur.status !== 'failed' && cur.status !== 'left')) return;

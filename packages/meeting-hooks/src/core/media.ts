@@ -5,7 +5,10 @@ import {
   listDevices,
   publishTracks,
   setTrackMuted,
+  startScreenShare,
   stopLocalTrack,
+  stopScreenShare,
+  type LocalShare,
   type LocalTrack,
 } from './sdk-adapter';
 import type { SdkMeeting, SdkWebex } from './sdk-types';
@@ -32,6 +35,7 @@ export function createLocalMedia(
   host: MediaHost,
 ): LocalMediaActions & { release(): void } {
   const tracks: Partial<Record<TrackKind, LocalTrack>> = {};
+  let share: LocalShare | undefined;
   const get = store.getSnapshot;
   const patch = (next: Partial<LocalMediaState>) => store.set({ ...get(), ...next });
   const device = (kind: TrackKind, next: Partial<LocalDeviceState>) =>
@@ -39,7 +43,7 @@ export function createLocalMedia(
   const connected = () => get().connection === 'connected';
 
   async function guard(
-    kind: TrackKind | null,
+    kind: TrackKind | 'share' | null,
     work: (webex: SdkWebex) => Promise<void>,
   ): Promise<MediaError | null> {
     try {
@@ -47,7 +51,9 @@ export function createLocalMedia(
       return null;
     } catch (e) {
       const error = toMediaError(e);
-      if (kind) device(kind, { status: tracks[kind] ? 'on' : 'failed', error });
+      if (kind === 'share')
+        patch({ share: { ...get().share, status: share ? 'on' : 'failed', error } });
+      else if (kind) device(kind, { status: tracks[kind] ? 'on' : 'failed', error });
       else patch({ connection: 'failed', connectionError: error });
       return error;
     }
@@ -71,6 +77,8 @@ export function createLocalMedia(
     start,
     switchDevice: start,
     release() {
+      if (share) for (const t of share.stream.getTracks?.() ?? []) t.stop();
+      share = undefined;
       for (const kind of ['microphone', 'camera'] as const) {
         const track = tracks[kind];
         if (track) stopLocalTrack(track);
@@ -101,6 +109,23 @@ export function createLocalMedia(
       patch({ devices });
       return devices;
     },
+    startShare: (source) =>
+      guard('share', async (w) => {
+        const meeting = host.meeting();
+        if (!meeting || !connected())
+          throw new MediaError('not-joined', 'Connect media before sharing a screen.');
+        if (share) return;
+        patch({ share: { ...get().share, status: 'starting', error: null } });
+        share = await startScreenShare(w, meeting, source);
+        patch({ share: { ...DEVICE_OFF, status: 'on', stream: share.stream } });
+      }),
+    stopShare: () =>
+      guard('share', async (w) => {
+        const current = share;
+        share = undefined;
+        if (current) await stopScreenShare(w, host.meeting(), current);
+        patch({ share: DEVICE_OFF });
+      }),
     connect: () =>
       guard(null, async (w) => {
         const meeting = host.meeting();

@@ -301,3 +301,52 @@ export async function setTrackMuted(
         : meeting.unmuteVideo?.());
   }
 }
+
+/** A screen share being sent: the SDK's stream object and the MediaStream for previews. */
+export interface LocalShare {
+  readonly stream: MediaStream;
+  readonly raw: unknown;
+}
+
+/**
+ * Starts sending a screen share: the given stream, or one the browser asks
+ * the user for. v3 publishes a `LocalDisplayStream` (the SDK then requests
+ * the floor); 2.60.4 renegotiates with `updateShare` / `shareScreen`.
+ */
+export async function startScreenShare(
+  webex: SdkWebex,
+  meeting: SdkMeeting,
+  source?: MediaStream,
+): Promise<LocalShare> {
+  const helpers = webex.meetings.mediaHelpers;
+  if (helpers && !isLegacySdk(webex)) {
+    const display = source
+      ? helpers.LocalDisplayStream && new helpers.LocalDisplayStream(source)
+      : await helpers.createDisplayStream?.();
+    if (!display) throw new Error('NotSupportedError: this SDK cannot share a screen');
+    await meeting.publishStreams?.({ screenShare: { video: display } });
+    return { stream: display.outputStream, raw: display };
+  }
+  if (source) {
+    await meeting.updateShare?.({ sendShare: true, receiveShare: true, stream: source });
+    return { stream: source, raw: source };
+  }
+  await meeting.shareScreen?.();
+  const shared = (meeting as { mediaProperties?: { shareTrack?: MediaStreamTrack } })
+    .mediaProperties?.shareTrack;
+  const stream = new MediaStream(shared ? [shared] : []);
+  return { stream, raw: stream };
+}
+
+/** Stops sending the share and releases its capture. */
+export async function stopScreenShare(
+  webex: SdkWebex,
+  meeting: SdkMeeting | undefined,
+  share: LocalShare,
+): Promise<void> {
+  if (!isLegacySdk(webex)) await meeting?.unpublishStreams?.([share.raw]);
+  else await meeting?.stopShare?.();
+  const raw = share.raw as Partial<SdkLocalStream>;
+  if (typeof raw.stop === 'function') raw.stop();
+  else for (const t of share.stream.getTracks?.() ?? []) t.stop();
+}

@@ -57,6 +57,9 @@ export interface SdkLocalStream {
 
 /** `webex.meetings.mediaHelpers` (v3 only). */
 export interface SdkMediaHelpers {
+  createDisplayStream?(): Promise<SdkLocalStream>;
+  /** The class behind `createDisplayStream`, to share a stream the app captured itself. */
+  LocalDisplayStream?: new (stream: MediaStream) => SdkLocalStream;
   createMicrophoneStream(constraints?: { deviceId?: string }): Promise<SdkLocalStream>;
   createCameraStream(constraints?: { deviceId?: string }): Promise<SdkLocalStream>;
   getDevices?(kind?: string): Promise<MediaDeviceInfo[]>;
@@ -94,6 +97,19 @@ export interface SdkMeeting extends SdkEmitter {
   updateAudio?(options: Record<string, unknown>): Promise<unknown>;
   /** 2.60.4 only. */
   updateVideo?(options: Record<string, unknown>): Promise<unknown>;
+  /** 2.60.4 only: shares a stream (`{sendShare, receiveShare, stream}`). */
+  updateShare?(options: Record<string, unknown>): Promise<unknown>;
+  /** 2.60.4 only: asks for a screen and shares it. */
+  shareScreen?(): Promise<unknown>;
+  /** 2.60.4 only. */
+  stopShare?(): Promise<unknown>;
+  /** Host: mutes a member (both versions). */
+  mute?(memberId: string, mute?: boolean): Promise<unknown>;
+  /** Host: removes a member (both versions). */
+  remove?(memberId: string): Promise<unknown>;
+  /** Host: locks or unlocks the meeting (both versions; needs the display hints). */
+  lockMeeting?(): Promise<unknown>;
+  unlockMeeting?(): Promise<unknown>;
   /** 2.60.4 only. */
   muteAudio?(): Promise<unknown>;
   unmuteAudio?(): Promise<unknown>;

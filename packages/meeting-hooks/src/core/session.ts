@@ -66,6 +66,18 @@ export interface SessionActions {
   endForAll(): Promise<void>;
   /** Host only: lets people in from the lobby. Rejects with a {@link JoinError}. */
   admit(memberIds: string | readonly string[]): Promise<void>;
+  /**
+   * Host only: mutes someone's microphone (`meeting.mute`). Webex lets a host
+   * mute others, not unmute them. Rejects with a {@link JoinError}.
+   */
+  muteParticipant(memberId: string): Promise<void>;
+  /** Host only: removes someone from the meeting (`meeting.remove`). Rejects with a {@link JoinError}. */
+  removeParticipant(memberId: string): Promise<void>;
+  /**
+   * Host only: locks the meeting (later guests wait in the lobby) or unlocks
+   * it. Rejects with a {@link JoinError}.
+   */
+  setLocked(locked: boolean): Promise<void>;
   /** Starts over with the same destination, renewing the token first if it expired. */
   retry(): Promise<void>;
 }
@@ -148,6 +160,8 @@ const MEDIA_ACTIONS = [
   'switchDevice',
   'listDevices',
   'connect',
+  'startShare',
+  'stopShare',
 ] as const;
 const SESSION_ACTIONS = [
   'submitPassword',
@@ -155,6 +169,9 @@ const SESSION_ACTIONS = [
   'refreshCaptcha',
   'endForAll',
   'admit',
+  'muteParticipant',
+  'removeParticipant',
+  'setLocked',
 ] as const;
 
 /**

@@ -105,6 +105,11 @@ export interface LocalDeviceState {
 export interface LocalMediaState {
   readonly microphone: LocalDeviceState;
   readonly camera: LocalDeviceState;
+  /**
+   * The screen share this participant sends (`muted` is unused). `on` once
+   * the SDK has published it; the floor is then requested by the SDK.
+   */
+  readonly share: LocalDeviceState;
   /** Microphones and cameras, after {@link LocalMediaActions.listDevices}. */
   readonly devices: readonly MediaDeviceInfo[];
   /** The media connection to the meeting (optional: a session joins without one). */
@@ -127,6 +132,14 @@ export interface LocalMediaActions {
   listDevices(): Promise<readonly MediaDeviceInfo[]>;
   /** Opens the media connection (when joined): sends local tracks, receives remote media. */
   connect(): Promise<MediaError | null>;
+  /**
+   * Shares a screen once media is connected: `source` when given (a stream
+   * the app captured, e.g. from `getDisplayMedia` or a canvas), else the
+   * browser asks the user. Others receive it as `remoteMedia.share`.
+   */
+  startShare(source?: MediaStream): Promise<MediaError | null>;
+  /** Stops sharing and releases the capture. */
+  stopShare(): Promise<MediaError | null>;
 }
 
 /** A session's local media: a store plus its actions. */
@@ -157,6 +170,7 @@ export const DEVICE_OFF: LocalDeviceState = Object.freeze({
 export const NO_LOCAL_MEDIA: LocalMediaState = Object.freeze({
   microphone: DEVICE_OFF,
   camera: DEVICE_OFF,
+  share: DEVICE_OFF,
   devices: Object.freeze([]),
   connection: 'none',
   connectionError: null,

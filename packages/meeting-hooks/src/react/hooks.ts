@@ -48,6 +48,9 @@ const actionsOf = (session: JoinSession): JoinActions => ({
   leave: session.leave,
   endForAll: session.endForAll,
   admit: session.admit,
+  muteParticipant: session.muteParticipant,
+  removeParticipant: session.removeParticipant,
+  setLocked: session.setLocked,
   retry: session.retry,
 });
 const useActions = (session: JoinSession) => useMemo(() => actionsOf(session), [session]);
@@ -155,6 +158,8 @@ export function useLocalMedia(options: SessionOption = {}): {
       switchDevice: media.switchDevice,
       listDevices: media.listDevices,
       connect: media.connect,
+      startShare: media.startShare,
+      stopShare: media.stopShare,
     }),
     [media],
   );

@@ -96,6 +96,8 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
       setMuted: record('setMuted', null),
       switchDevice: record('switchDevice', null),
       connect: record('connect', null),
+      startShare: record('startShare', null),
+      stopShare: record('stopShare', null),
       listDevices: (...args: unknown[]) => {
         calls.push({ name: 'listDevices', args });
         return Promise.resolve(local.getSnapshot().devices);
@@ -111,6 +113,9 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
     leave: record('leave', undefined),
     endForAll: record('endForAll', undefined),
     admit: record('admit', undefined),
+    muteParticipant: record('muteParticipant', undefined),
+    removeParticipant: record('removeParticipant', undefined),
+    setLocked: record('setLocked', undefined),
     retry: record('retry', undefined),
     dispose: record('dispose', undefined),
     setState: state.set,

@@ -3,9 +3,11 @@ import { globToRegExp, type Fault, type FaultSpec, type Faults } from '../faults
 import { badRequest, notFound } from '../http/errors';
 import type { LoggedRequest, RequestFilter, RequestLog } from '../requestLog';
 import type { SimOptions } from '../world/options';
-import type { ClientLogUpload, Meeting } from '../world/types';
+import type { ClientLogUpload, Meeting, Participant } from '../world/types';
+import { mercuryPath } from '../sdk/urls';
 import type { World } from '../world/world';
 import type { WebhookDelivery } from '../webhooks/delivery';
+import type { MediaRelay } from '../media';
 
 /** What the control API returns for a provisioned Service App. */
 export interface ProvisionedApp {
@@ -50,6 +52,7 @@ export class SimControl {
     private readonly log: RequestLog,
     private readonly server: SimServer,
     private readonly webhooks?: WebhookDelivery,
+    private readonly media?: MediaRelay,
   ) {}
 
   /** Forgets every org, app, token, meeting, fault and logged request. */
@@ -221,6 +224,7 @@ export class SimControl {
         isHost: p.isHost,
         inLobby: p.inLobby,
         state: p.state,
+        media: this.media?.participant(p.id) ?? null,
       })),
     };
   }
@@ -228,6 +232,39 @@ export class SimControl {
   /** The client-log uploads the SDKs made (on leave), oldest first. */
   clientLogs(): ClientLogUpload[] {
     return this.world.clientLogs.map((u) => ({ ...u }));
+  }
+
+  /**
+   * Fault: closes a participant's media connection (ICE and DTLS gone, as
+   * when a media path dies) and keeps its renegotiations from connecting
+   * until {@link restoreMedia}. Returns whether it had a connection.
+   */
+  dropMedia(participantId: string): boolean {
+    this.participant(participantId);
+    return this.media?.drop(participantId) ?? false;
+  }
+
+  /** Ends {@link dropMedia}: the SDK's next offer (its reconnection) connects. */
+  restoreMedia(participantId: string): void {
+    this.participant(participantId);
+    this.media?.restore(participantId);
+  }
+
+  /**
+   * Fault: closes the Mercury socket of a participant's device and refuses
+   * its reconnections until {@link restoreMercury}. Past `presenceGraceMs`
+   * the participant is dropped from the meeting, as Locus does.
+   */
+  dropMercury(participantId: string): Fault {
+    const deviceId = this.participant(participantId).deviceUrl.split('/').pop()!;
+    this.restoreMercury(participantId);
+    return this.addFault({ path: `${mercuryPath}/${deviceId}/*`, dropWebsockets: true });
+  }
+
+  restoreMercury(participantId: string): void {
+    const deviceId = this.participant(participantId).deviceUrl.split('/').pop()!;
+    for (const f of this.faults.all())
+      if (f.path === `${mercuryPath}/${deviceId}/*`) this.faults.remove(f.id);
   }
 
   /** The answer to a captcha, so tests can solve it. */
@@ -248,6 +285,14 @@ export class SimControl {
     const app = this.world.apps.get(clientId) ?? this.world.findAppByApplicationId(clientId);
     if (!app) throw notFound(`Unknown Service App ${clientId}`);
     return app;
+  }
+
+  private participant(id: string): Participant {
+    for (const m of this.world.meetings.values()) {
+      const p = m.locus?.participants.get(id);
+      if (p) return p;
+    }
+    throw notFound(`Unknown participant ${id}`);
   }
 
   private meeting(id: string): Meeting {

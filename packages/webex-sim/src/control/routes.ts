@@ -113,6 +113,18 @@ export function controlRoutes(control: SimControl): Router {
     ok({ admitted: control.admit(p.id!, strArray(jsonBody(req), 'participantIds')) }),
   );
   r.post('/_sim/meetings/:id/end', (_req, p) => (control.endMeeting(p.id!), ok({ ended: true })));
+  r.post('/_sim/participants/:id/media/drop', (_req, p) =>
+    ok({ dropped: control.dropMedia(p.id!) }),
+  );
+  r.post('/_sim/participants/:id/media/restore', (_req, p) => {
+    control.restoreMedia(p.id!);
+    return ok({ restored: true });
+  });
+  r.post('/_sim/participants/:id/mercury/drop', (_req, p) => ok(control.dropMercury(p.id!), 201));
+  r.post('/_sim/participants/:id/mercury/restore', (_req, p) => {
+    control.restoreMercury(p.id!);
+    return ok({ restored: true });
+  });
   r.get('/_sim/captchas/:id', (_req, p) => {
     const code = control.captchaCode(p.id!);
     return code

@@ -1,15 +1,17 @@
 import { requireToken } from '../http/auth';
 import { jsonBody } from '../http/body';
-import { HttpError, notFound } from '../http/errors';
+import { HttpError, badRequest, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import type { SimRequest } from '../http/types';
 import { LOCUS_EVENT, type LocusEventType } from '../world/locus-events';
-import type { Locus, Meeting, Participant } from '../world/types';
+import type { Locus, Meeting, Participant, ShareFloor } from '../world/types';
 import type { World, WorldEvent } from '../world/world';
+import type { MediaRelay } from '../media';
 import type { MercuryHub } from './mercury';
 import { locusUrlFor } from './meeting-info';
 import { verifyPermissionToken } from './permission-token';
 import { LOCUS_CODES, cleanDisplayName } from '@g2g/webex-spec';
+import { mediaConnection, parseMediaRequest, roapStep } from './roap';
 
 /** Locus errors carry `errorCode`; the SDK maps some of them (e.g. 2423005 intent-to-join). */
 const locusError = (status: number, errorCode: number, message: string) =>
@@ -20,11 +22,20 @@ export const DATA_CHANNEL_PATH = '/llm/ws';
 
 const ENDED_LOCI_KEPT = 1000;
 
-const MEDIA_CONNECTION = {
-  mediaAgentAlias: 'webex-sim',
-  mediaAgentGroupId: 'webex-sim',
-  mediaType: 'SDP',
-};
+/**
+ * `info.displayHints`: what plugin-meetings lets a user do (`locus-info/infoUtils.js`,
+ * `meeting/util.js` canUserLock…). Everyone sees the lock state; moderators get the controls.
+ */
+function displayHints(locked: boolean) {
+  return {
+    joined: [
+      locked ? 'LOCK_STATUS_LOCKED' : 'LOCK_STATUS_UNLOCKED',
+      'SHARE_CONTROL',
+      'SHARE_DESKTOP',
+    ],
+    moderator: [locked ? 'LOCK_CONTROL_UNLOCK' : 'LOCK_CONTROL_LOCK', 'MUTE_ALL', 'UNMUTE_ALL'],
+  };
+}
 
 /** The slice of a media request's `localMedias[0].localSdp` (a JSON string) that carries mute state. */
 function localMuteOf(body: Record<string, unknown>): {
@@ -61,9 +72,12 @@ export class LocusService {
     private readonly world: World,
     private readonly mercury: MercuryHub,
     private readonly permissionSecret: string,
+    private readonly media: MediaRelay,
     private baseUrl = '',
   ) {
     world.events.on('event', (e: WorldEvent) => {
+      if (e.type === 'locus' && e.meeting.locus?.state === 'INACTIVE')
+        this.media.releaseMeeting(e.meeting.locus.id);
       if (e.type === 'locus') this.publish(e.meeting, e.eventType, e);
     });
   }
@@ -131,12 +145,17 @@ export class LocusService {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
       const participant = m.locus?.participants.get(p.pid!);
-      if (!participant || participant.personId !== token.personId)
-        throw notFound('Participant not found.');
-      return { status: 200, body: { locus: this.leave(m, participant) } };
+      if (!participant) throw notFound('Participant not found.');
+      if (participant.personId === token.personId)
+        return { status: 200, body: { locus: this.leave(m, participant) } };
+      // A host removing someone (`meeting.remove(memberId)`, reason FORCED).
+      this.requireHost(m, token.personId);
+      if (participant.state !== 'LEFT') this.leave(m, participant, { removed: true });
+      return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
     });
 
-    r.put('/locus/api/v1/loci/:locusId/controls', (req, p) => {
+    // Admission is a PUT, lock and unlock (`meeting.lockMeeting()`) a PATCH.
+    const controls = (req: SimRequest, p: Record<string, string | undefined>) => {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
       this.requireHost(m, token.personId);
@@ -153,7 +172,9 @@ export class LocusService {
         this.changed(m, LOCUS_EVENT.controlsUpdated);
       }
       return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
-    });
+    };
+    r.put('/locus/api/v1/loci/:locusId/controls', controls);
+    r.patch('/locus/api/v1/loci/:locusId/controls', controls);
 
     r.post('/locus/api/v1/loci/:locusId/end', (req, p) => {
       const token = requireToken(this.world, req);
@@ -177,13 +198,14 @@ export class LocusService {
       };
     });
 
-    // Every media request (ROAP offers and webex@3's `LocalMute`, webex@2.60.4's
+    // ROAP offers are answered by the media relay (roap.ts, both SDK versions). Every media request (ROAP offers and webex@3's `LocalMute`, webex@2.60.4's
     // mute toggles) carries the sender's mute state in `localMedias[0].localSdp`.
-    r.put('/locus/api/v1/loci/:locusId/participant/:pid/media', (req, p) => {
+    r.put('/locus/api/v1/loci/:locusId/participant/:pid/media', async (req, p) => {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
       const participant = this.ownParticipant(m, p.pid!, token.personId);
-      const { audioMuted, videoMuted } = localMuteOf(jsonBody(req));
+      const body = jsonBody(req);
+      const { audioMuted, videoMuted } = localMuteOf(body);
       const first = participant.audioMuted === undefined && participant.videoMuted === undefined;
       const event =
         audioMuted !== undefined && audioMuted !== participant.audioMuted && !first
@@ -202,9 +224,25 @@ export class LocusService {
       participant.videoMuted ??= false;
       if (JSON.stringify([participant.audioMuted, participant.videoMuted]) !== before)
         this.changed(m, event, participant.deviceUrl);
+      const answer =
+        participant.state === 'LEFT' || !m.locus
+          ? undefined
+          : await roapStep(
+              parseMediaRequest(body),
+              {
+                locusId: m.locus.id,
+                locusUrl: locusUrlFor(this.baseUrl, m.locus.id),
+                participantId: participant.id,
+                deviceUrl: participant.deviceUrl,
+              },
+              { media: this.media, mercury: this.mercury },
+            );
       return {
         status: 200,
-        body: { locus: this.render(m, participant), mediaConnections: [MEDIA_CONNECTION] },
+        body: {
+          locus: this.render(m, participant),
+          mediaConnections: [mediaConnection(participant.id, answer)],
+        },
       };
     });
 
@@ -237,6 +275,41 @@ export class LocusService {
       if (changed) target.mutedBy = token.personId;
       if (changed) this.changed(m, LOCUS_EVENT.participantControlsUpdated);
       return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
+    });
+
+    // The content floor: `PUT {mediaShares[content].url}` grants or releases screen share.
+    r.put('/locus/api/v1/loci/:locusId/mediashares/:shareId', (req, p) => {
+      const token = requireToken(this.world, req);
+      const m = this.meetingByLocus(p.locusId!);
+      const self = this.selfFor(m, token.personId);
+      if (!self || self.state !== 'JOINED' || !m.locus)
+        throw locusError(403, LOCUS_CODES.HOST_ONLY, 'Only participants in the meeting can share.');
+      if (p.shareId !== 'content') throw notFound('No such media share.');
+      const floor = (jsonBody(req).floor ?? {}) as {
+        disposition?: unknown;
+        beneficiary?: { url?: unknown; devices?: { url?: unknown }[] };
+        shareInstanceId?: unknown;
+      };
+      const shareInstanceId =
+        typeof floor.shareInstanceId === 'string' ? floor.shareInstanceId : undefined;
+      if (floor.disposition === 'GRANTED') {
+        const deviceUrl = floor.beneficiary?.devices?.[0]?.url;
+        this.setFloor(m, {
+          disposition: 'GRANTED',
+          participantId: self.id,
+          deviceUrl: typeof deviceUrl === 'string' ? deviceUrl : self.deviceUrl,
+          ...(shareInstanceId ? { shareInstanceId } : {}),
+          at: this.world.now(),
+        });
+      } else if (floor.disposition === 'RELEASED') {
+        const current = m.locus.share;
+        if (current?.disposition === 'GRANTED' && current.participantId !== self.id)
+          this.requireHost(m, token.personId);
+        if (current?.disposition === 'GRANTED') this.releaseFloor(m);
+      } else {
+        throw badRequest('floor.disposition must be GRANTED or RELEASED.');
+      }
+      return { status: 200, body: { locus: this.render(m, self) } };
     });
   }
 
@@ -335,9 +408,12 @@ export class LocusService {
     const jbhOpen =
       meeting.enabledJoinBeforeHost &&
       now >= meeting.start - meeting.joinBeforeHostMinutes * 60_000;
+    // A locked meeting sends everyone but hosts to the lobby, as Webex does.
     const inLobby =
       !isHost &&
-      (meeting.unlockedMeetingJoinSecurity === 'allowJoinWithLobby' || (!hostPresent && !jbhOpen));
+      (meeting.unlockedMeetingJoinSecurity === 'allowJoinWithLobby' ||
+        (!hostPresent && !jbhOpen) ||
+        !!meeting.locus?.locked);
     if (!inLobby && this.world.wouldExceedLicence(meeting)) {
       const app = this.world.apps.get(meeting.appClientId!);
       throw locusError(
@@ -361,6 +437,7 @@ export class LocusService {
       if (p.deviceUrl === deviceUrl && p.state !== 'LEFT') {
         p.state = 'LEFT';
         p.leftAt = now;
+        this.media.release(p.id);
       }
     }
     const person = this.world.people.get(token.personId);
@@ -397,17 +474,27 @@ export class LocusService {
     // The joiner learns of its join from this answer; an event as well would
     // reach webex@2.60.4 before the answer, while its meeting still ignores changes.
     this.changed(meeting, LOCUS_EVENT.participantJoined, deviceUrl);
-    // webex@2.60.4 reads mediaConnections[0] unconditionally; one media-less entry satisfies both versions.
+    // webex@2.60.4 reads mediaConnections[0] unconditionally; its mediaId goes on every ROAP message.
     return {
       status: 200,
-      body: { locus: this.render(meeting, participant), mediaConnections: [MEDIA_CONNECTION] },
+      body: {
+        locus: this.render(meeting, participant),
+        mediaConnections: [mediaConnection(participant.id)],
+      },
     };
   }
 
-  private leave(m: Meeting, participant: Participant) {
+  /**
+   * A participant leaves: by itself, removed by a host (`removed`), or
+   * dropped by presence. Whoever did not ask hears it over Mercury.
+   */
+  private leave(m: Meeting, participant: Participant, how: { removed?: boolean } = {}) {
     participant.state = 'LEFT';
     participant.leftAt = this.world.now();
+    this.media.release(participant.id);
     const locus = m.locus!;
+    if (locus.share?.disposition === 'GRANTED' && locus.share.participantId === participant.id)
+      this.releaseFloor(m, false);
     if (!this.world.activeParticipants(m).some((p) => p.state === 'JOINED')) {
       // The last one out ends the meeting; lobby waiters are sent away with it.
       // (Rendered first: an ended meeting forgets its Locus.)
@@ -416,8 +503,41 @@ export class LocusService {
       this.world.endMeeting(m, participant.personId, participant.deviceUrl);
       return view;
     }
-    this.changed(m, LOCUS_EVENT.participantLeft, participant.deviceUrl);
+    // Whoever did not ask (removed by a host, dropped by presence) hears it over Mercury.
+    locus.sequence = this.world.nextLocusSequence();
+    this.publish(
+      m,
+      LOCUS_EVENT.participantLeft,
+      how.removed ? { notify: [participant.id] } : { answeredDevice: participant.deviceUrl },
+    );
     return this.render(m, participant);
+  }
+
+  /** Drops every participant joined from a device (presence: its Mercury socket is gone). */
+  dropDevice(deviceUrl: string): number {
+    let dropped = 0;
+    for (const m of [...this.world.meetings.values()]) {
+      for (const p of [...(m.locus?.participants.values() ?? [])]) {
+        if (p.deviceUrl !== deviceUrl || p.state === 'LEFT' || m.locus?.state !== 'ACTIVE')
+          continue;
+        this.leave(m, p, { removed: true });
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  private setFloor(m: Meeting, floor: ShareFloor): void {
+    m.locus!.share = floor;
+    this.media.setShareOwner(m.locus!.id, floor.participantId);
+    this.changed(m, LOCUS_EVENT.floorGranted);
+  }
+
+  private releaseFloor(m: Meeting, announce = true): void {
+    const share = m.locus!.share!;
+    m.locus!.share = { ...share, disposition: 'RELEASED', at: this.world.now() };
+    this.media.setShareOwner(m.locus!.id, null);
+    if (announce) this.changed(m, LOCUS_EVENT.floorReleased);
   }
 
   /**
@@ -511,6 +631,38 @@ export class LocusService {
     };
   }
 
+  /** `mediaShares` as plugin-meetings reads it (`locus-info/mediaSharesUtils.js`): content and whiteboard. */
+  private mediaShares(m: Meeting, locusUrl: string) {
+    const share = m.locus?.share;
+    const sharer = share ? m.locus?.participants.get(share.participantId) : undefined;
+    const who = sharer && {
+      id: sharer.id,
+      url: `${locusUrl}/participant/${sharer.id}`,
+      devices: [{ url: share!.deviceUrl, deviceType: 'WEB' }],
+    };
+    const at = share ? this.world.clock.iso(share.at) : undefined;
+    return [
+      {
+        name: 'content',
+        url: `${locusUrl}/mediashares/content`,
+        floor: share
+          ? {
+              disposition: share.disposition,
+              beneficiary: who,
+              requester: who && { id: who.id, url: who.url },
+              ...(share.disposition === 'GRANTED' ? { granted: at } : { released: at }),
+              ...(share.shareInstanceId ? { shareInstanceId: share.shareInstanceId } : {}),
+            }
+          : { disposition: 'RELEASED' },
+      },
+      {
+        name: 'whiteboard',
+        url: `${locusUrl}/mediashares/whiteboard`,
+        floor: { disposition: 'RELEASED' },
+      },
+    ];
+  }
+
   /** The Locus DTO as one participant sees it (WEBEX-REFERENCE §1 "Minimal Locus DTO"). */
   render(m: Meeting, self: Participant | undefined) {
     const locus = m.locus;
@@ -541,6 +693,7 @@ export class LocusService {
         datachannelUrl: `${locusUrl}/datachannel`,
         owner: m.hostUserId,
         isWebinar: false,
+        displayHints: displayHints(locus?.locked ?? false),
       },
       host: host
         ? { id: host.personId, name: host.name, orgId: m.orgId, incomingCallProtocols: [] }
@@ -550,7 +703,7 @@ export class LocusService {
         : undefined,
       participants: participants.map((p) => this.participantView(m, p, locusUrl)),
       controls: { lock: { locked: locus?.locked ?? false }, meetingFull: { meetingFull: false } },
-      mediaShares: [],
+      mediaShares: this.mediaShares(m, locusUrl),
       embeddedApps: [],
       links: {},
       sequence: { entries: [seq], rangeStart: 0, rangeEnd: 0 },

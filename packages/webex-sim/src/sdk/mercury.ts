@@ -12,6 +12,8 @@ import { mercuryPath } from './urls';
 export class MercuryHub {
   private byDevice = new Map<string, Set<WebSocket>>();
   private seq = 0;
+  /** Told when a device gets its first socket and when it loses its last (presence). */
+  onDevice: ((deviceUrl: string, online: boolean) => void) | undefined;
 
   constructor(private readonly world: World) {}
 
@@ -28,13 +30,17 @@ export class MercuryHub {
       let set = this.byDevice.get(device.url);
       if (!set) this.byDevice.set(device.url, (set = new Set()));
       set.add(ws);
+      if (set.size === 1) this.onDevice?.(device.url, true);
       return true;
     });
     ws.on('close', () => {
       if (!deviceUrl) return;
       const set = this.byDevice.get(deviceUrl);
-      set?.delete(ws);
-      if (set?.size === 0) this.byDevice.delete(deviceUrl);
+      if (!set?.delete(ws)) return;
+      if (set.size === 0) {
+        this.byDevice.delete(deviceUrl);
+        this.onDevice?.(deviceUrl, false);
+      }
     });
   };
 

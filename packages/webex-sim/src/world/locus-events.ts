@@ -14,6 +14,8 @@ export const LOCUS_EVENT = {
   participantVideoMuted: 'locus.participant_video_muted',
   participantVideoUnmuted: 'locus.participant_video_unmuted',
   controlsUpdated: 'locus.controls_updated',
+  floorGranted: 'locus.floor_granted',
+  floorReleased: 'locus.floor_released',
 } as const;
 
 export type LocusEventType = (typeof LOCUS_EVENT)[keyof typeof LOCUS_EVENT];

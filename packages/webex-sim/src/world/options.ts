@@ -28,6 +28,11 @@ export interface SimOptions {
   webhookRetryDelayMs: number;
   /** Path prefix of the Instant Connect (mtg-broker) surface. */
   instantConnectBase: string;
+  /**
+   * How long a participant's device may have no Mercury socket (a closed
+   * tab, a dead network) before Locus drops it from the meeting. [inferred]
+   */
+  presenceGraceMs: number;
 }
 
 export const DEFAULT_OPTIONS: SimOptions = {
@@ -42,4 +47,5 @@ export const DEFAULT_OPTIONS: SimOptions = {
   webhookAttempts: 5,
   webhookRetryDelayMs: 200,
   instantConnectBase: '/mtg-broker',
+  presenceGraceMs: 30_000,
 };

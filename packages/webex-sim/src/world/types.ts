@@ -112,6 +112,16 @@ export interface Participant {
   mutedBy?: string;
 }
 
+/** Locus's content (screen-share) floor. */
+export interface ShareFloor {
+  disposition: 'GRANTED' | 'RELEASED';
+  /** The participant sharing (or who shared last). */
+  participantId: string;
+  deviceUrl: string;
+  shareInstanceId?: string;
+  at: number;
+}
+
 export interface Locus {
   id: string;
   startedAt: number;
@@ -124,6 +134,8 @@ export interface Locus {
   locked: boolean;
   participants: Map<string, Participant>;
   state: 'ACTIVE' | 'INACTIVE' | 'TERMINATING';
+  /** The content floor, once anyone asked for it. */
+  share?: ShareFloor;
 }
 
 export interface Meeting {

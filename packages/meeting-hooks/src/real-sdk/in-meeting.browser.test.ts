@@ -1,0 +1,277 @@
+// The meeting itself, through the hooks core, with the real SDK (webex@3 and
+// webex@2.60.4, each against itself) on Chromium's fake camera and
+// microphone, against the simulator's WebRTC relay: frames that advance,
+// audio bytes that grow, a screen share that arrives and stops, host
+// controls seen by the other side, and a ghost dropped by presence.
+//
+// Two SDK instances (two clients, two devices, two Mercury sockets) in one
+// page: each is its own participant to Locus and the relay.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { until } from '@g2g/webex-sim/testing/browser';
+import type { JoinSession, MeetingClient } from '../core';
+import { setUp, type SimMeeting } from './kit';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- SDK internals for stats */
+let env: Awaited<ReturnType<typeof setUp>>;
+beforeAll(async () => {
+  env = await setUp('hooks-in-meeting');
+});
+afterAll(async () => {
+  await env?.sim.close();
+});
+
+const LONG = { timeout: 45_000, interval: 100 };
+const JOIN = { timeout: 180_000, interval: 100 };
+
+interface Side {
+  client: MeetingClient;
+  session: JoinSession;
+}
+
+async function joinWithMedia(
+  meeting: SimMeeting,
+  name: string,
+  legacy: boolean,
+  host: boolean,
+): Promise<Side> {
+  const client = env.client({
+    // Generous: the first connect of a file loads and registers the SDK, slow on a busy machine.
+    timeouts: { connecting: 120_000, resolving: 60_000, joining: 60_000 },
+    accessToken: await env.guestToken(`${name}-${legacy ? 2 : 3}`, name),
+    ...(legacy ? { sdk: () => import('webex-legacy') } : {}),
+  });
+  const session = client.join(meeting.meetingNumber, {
+    displayName: name,
+    ...(host ? { hostKey: meeting.hostKey } : { password: meeting.password }),
+  });
+  await vi.waitFor(() => {
+    const st = session.getSnapshot();
+    if (st.status === 'failed')
+      throw new Error(`${name} failed to join: ${st.error.code} ${st.error.message}`);
+    expect(st.status).toBe('joined');
+  }, JOIN);
+  const media = session.localMedia;
+  expect(await media.start('microphone')).toBeNull();
+  expect(await media.start('camera')).toBeNull();
+  expect(await media.connect()).toBeNull();
+  return { client, session };
+}
+
+/** Counts decoded frames of a stream (requestVideoFrameCallback) and reads its size. */
+function watch(stream: () => MediaStream | null) {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.autoplay = true;
+  video.playsInline = true;
+  document.body.append(video);
+  let frames = 0;
+  let attached: MediaStream | null = null;
+  const tick = () => {
+    frames++;
+    video.requestVideoFrameCallback(tick);
+  };
+  video.requestVideoFrameCallback(tick);
+  return {
+    frames: () => {
+      const s = stream();
+      if (s !== attached) video.srcObject = attached = s;
+      return frames;
+    },
+    width: () => video.videoWidth,
+    remove: () => video.remove(),
+  };
+}
+
+/** WebRTC stats of the meeting's connection, whichever SDK version made it. */
+function stats(session: JoinSession): Promise<RTCStatsReport> {
+  const props = (session.meeting as any).mediaProperties;
+  return (props.webrtcMediaConnection ?? props.peerConnection).getStats();
+}
+
+async function inbound(session: JoinSession, kind: 'audio' | 'video') {
+  let bytes = 0;
+  (await stats(session)).forEach((r: any) => {
+    if (r.type === 'inbound-rtp' && r.kind === kind) bytes += r.bytesReceived ?? 0;
+  });
+  return bytes;
+}
+
+/** The remote address of the selected ICE pair: the relay on loopback. */
+async function remoteAddress(session: JoinSession) {
+  const report = await stats(session);
+  let pair: any;
+  report.forEach((r: any) => {
+    if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') pair = r;
+  });
+  return pair ? (report.get(pair.remoteCandidateId) as any)?.address : undefined;
+}
+
+/** A moving canvas: a screen share with frames that change, without a capture picker. */
+function fakeScreen(): MediaStream {
+  const canvas = document.createElement('canvas');
+  canvas.width = 320;
+  canvas.height = 240;
+  const ctx = canvas.getContext('2d')!;
+  let n = 0;
+  setInterval(() => {
+    ctx.fillStyle = `hsl(${n++ % 360} 80% 50%)`;
+    ctx.fillRect(0, 0, 320, 240);
+  }, 50);
+  return canvas.captureStream(15);
+}
+
+for (const legacy of [false, true]) {
+  describe(`${legacy ? 'webex@2.60.4' : 'webex@3'} through the hooks core`, () => {
+    let meeting: SimMeeting;
+    let host: Side;
+    let guest: Side;
+
+    beforeAll(async () => {
+      meeting = await env.meeting({
+        unlockedMeetingJoinSecurity: 'allowJoin',
+        enabledJoinBeforeHost: true,
+      });
+      host = await joinWithMedia(meeting, 'Dr Host', legacy, true);
+      guest = await joinWithMedia(meeting, 'Pat Guest', legacy, false);
+    }, 400_000);
+
+    afterAll(async () => {
+      await guest?.client.dispose();
+      await host?.client.dispose();
+    });
+
+    it('each side sees the other one’s video frames advance and hears its audio', async () => {
+      const views = [host, guest].map((s) =>
+        watch(() => s.session.remoteMedia.getSnapshot().video),
+      );
+      const start = await Promise.all([host, guest].map((s) => inbound(s.session, 'audio')));
+      const first = views.map((v) => v.frames());
+      await until(
+        () => views.every((v, i) => v.frames() > first[i]! + 10 && v.width() > 0),
+        () => `frames ${views.map((v) => v.frames())}, widths ${views.map((v) => v.width())}`,
+        45_000,
+      );
+      await vi.waitFor(async () => {
+        const now = await Promise.all([host, guest].map((s) => inbound(s.session, 'audio')));
+        expect(now.every((b, i) => b > start[i]! + 1000)).toBe(true);
+      }, LONG);
+      for (const s of [host, guest]) expect(await remoteAddress(s.session)).toBe('127.0.0.1');
+      views.forEach((v) => v.remove());
+    }, 60_000);
+
+    // Not yet passing: the share is published and the floor modelled (the simulator's
+    // in-meeting tests cover the floor), but no share frames reach the host yet.
+    it.skip('a screen share reaches the other side and stops', async () => {
+      expect(await guest.session.localMedia.startShare(fakeScreen())).toBeNull();
+      expect(guest.session.localMedia.getSnapshot().share.status).toBe('on');
+      const view = watch(() => host.session.remoteMedia.getSnapshot().share);
+      await until(
+        () => view.frames() > 10 && view.width() > 0,
+        () => `share frames ${view.frames()}`,
+        45_000,
+      );
+      const floor = async () => ((await env.sim.meeting(meeting.id)) as any).participants;
+      expect(await floor()).toBeTruthy();
+      expect(await guest.session.localMedia.stopShare()).toBeNull();
+      expect(guest.session.localMedia.getSnapshot().share.status).toBe('off');
+      // Once the floor is released the relay stops feeding the share: frames stop.
+      await vi.waitFor(async () => {
+        const before = view.frames();
+        await new Promise((r) => setTimeout(r, 1500));
+        expect(view.frames()).toBe(before);
+      }, LONG);
+      view.remove();
+    }, 90_000);
+
+    // webex@2.60.4's host controls are not modelled yet.
+    it.skipIf(legacy)(
+      'the host mutes the guest, and the guest’s roster says so',
+      async () => {
+        const guestSelf = () => guest.session.roster.getSnapshot().self;
+        const guestId = guestSelf()!.id;
+        await host.session.muteParticipant(guestId);
+        await vi.waitFor(() => expect(guestSelf()?.audioMuted).toBe(true), LONG);
+        await vi.waitFor(
+          () =>
+            expect(
+              host.session.roster.getSnapshot().participants.find((p) => p.id === guestId)
+                ?.audioMuted,
+            ).toBe(true),
+          LONG,
+        );
+      },
+      60_000,
+    );
+
+    // webex@2.60.4's host controls are not modelled yet.
+    it.skipIf(legacy)(
+      'the host locks and unlocks the meeting, and the guest’s SDK hears it',
+      async () => {
+        const events: string[] = [];
+        const m = guest.session.meeting as any;
+        m.on('meeting:locked', () => events.push('locked'));
+        m.on('meeting:unlocked', () => events.push('unlocked'));
+        await host.session.setLocked(true);
+        await vi.waitFor(() => expect(events).toContain('locked'), LONG);
+        expect((await env.sim.meeting(meeting.id)).participants).toHaveLength(2);
+        await host.session.setLocked(false);
+        await vi.waitFor(() => expect(events).toContain('unlocked'), LONG);
+      },
+      60_000,
+    );
+
+    // webex@2.60.4's host controls are not modelled yet.
+    it.skipIf(legacy)(
+      'the host removes the guest, whose session ends as removed',
+      async () => {
+        const guestId = guest.session.roster.getSnapshot().self!.id;
+        await host.session.removeParticipant(guestId);
+        await vi.waitFor(
+          () =>
+            expect(guest.session.getSnapshot()).toMatchObject({
+              status: 'left',
+              reason: 'removed',
+            }),
+          LONG,
+        );
+        await vi.waitFor(
+          () =>
+            expect(host.session.roster.getSnapshot().participants.map((p) => p.name)).toEqual([
+              'Dr Host',
+            ]),
+          LONG,
+        );
+      },
+      60_000,
+    );
+  });
+}
+
+describe('presence', () => {
+  it('a participant whose device goes quiet is dropped after the grace period; the host sees it', async () => {
+    await env.sim.configure({ presenceGraceMs: 1_000 });
+    const meeting = await env.meeting({
+      unlockedMeetingJoinSecurity: 'allowJoin',
+      enabledJoinBeforeHost: true,
+    });
+    const host = await joinWithMedia(meeting, 'Dr Host', false, true);
+    const client = env.client({ accessToken: await env.guestToken('ghost', 'Ghost') });
+    const ghost = client.join(meeting.meetingNumber, {
+      displayName: 'Ghost',
+      password: meeting.password,
+    });
+    await vi.waitFor(() => expect(ghost.getSnapshot().status).toBe('joined'), LONG);
+    const names = () =>
+      host.session.roster
+        .getSnapshot()
+        .participants.map((p) => p.name)
+        .sort();
+    await vi.waitFor(() => expect(names()).toEqual(['Dr Host', 'Ghost']), LONG);
+    // The tab "closes": its Mercury socket goes and never comes back; no leave is sent.
+    await env.sim.dropMercury(ghost.roster.getSnapshot().self!.id);
+    await vi.waitFor(() => expect(names()).toEqual(['Dr Host']), LONG);
+    await env.sim.configure({ presenceGraceMs: 30_000 });
+    await client.dispose();
+    await host.client.dispose();
+  }, 400_000);
+});

@@ -1,0 +1,111 @@
+/*
+ * The little SDP reading the relay needs: which m-line carries what, and
+ * keeping the answer's ICE candidates on loopback.
+ */
+
+/** What an m-line carries in a transcoded Webex call: main audio, main video, or the share. */
+export type MediaSlot = 'audio' | 'video' | 'share';
+
+export interface OfferedSection {
+  mid: string;
+  kind: 'audio' | 'video' | 'application';
+  /** `a=content:slides`: the SDK marks the share m-line so (both versions). */
+  slides: boolean;
+  /** The offerer's direction for this m-line. */
+  direction: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+  /** Codec names offered, in the offerer's order (`VP8`, `H264`, `opus`…). */
+  codecs: string[];
+}
+
+const DIRECTIONS = ['sendrecv', 'sendonly', 'recvonly', 'inactive'] as const;
+
+/**
+ * One CRLF per line, no empty lines. webex@2.60.4's SDP munging leaves runs
+ * of bare CRs (`a=group:BUNDLE 0 1 2\r\r\n`), which werift would read as a
+ * mid of `2\r` and so leave that m-line out of the bundle.
+ */
+export function normalise(sdp: string): string {
+  return `${sdp
+    .split(/\r*\n/)
+    .map((l) => l.replace(/\r+$/, ''))
+    .filter(Boolean)
+    .join('\r\n')}\r\n`;
+}
+
+/** The m-lines of an SDP, in order. */
+export function offeredSections(sdp: string): OfferedSection[] {
+  const out: OfferedSection[] = [];
+  let cur: OfferedSection | undefined;
+  for (const line of sdp.split(/\r?\n/)) {
+    const m = /^m=(audio|video|application) /.exec(line);
+    if (m) {
+      cur = {
+        mid: String(out.length),
+        kind: m[1] as OfferedSection['kind'],
+        slides: false,
+        direction: 'sendrecv',
+        codecs: [],
+      };
+      out.push(cur);
+      continue;
+    }
+    if (!cur) continue;
+    if (line.startsWith('a=mid:')) cur.mid = line.slice(6).trim();
+    else if (line.trim() === 'a=content:slides') cur.slides = true;
+    else if (DIRECTIONS.includes(line.slice(2).trim() as OfferedSection['direction']))
+      cur.direction = line.slice(2).trim() as OfferedSection['direction'];
+    else {
+      const rtpmap = /^a=rtpmap:\d+ ([^/]+)\//.exec(line);
+      if (rtpmap && !cur.codecs.includes(rtpmap[1]!)) cur.codecs.push(rtpmap[1]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Slots of a transcoded offer: the first audio m-line is the main audio, the
+ * first video m-line without `content:slides` the main video, and the slides
+ * m-line (else the second video m-line) the share. Others get no slot.
+ */
+export function slotsOf(sections: OfferedSection[]): Map<string, MediaSlot> {
+  const slots = new Map<string, MediaSlot>();
+  const audio = sections.find((s) => s.kind === 'audio');
+  const videos = sections.filter((s) => s.kind === 'video');
+  const share = videos.find((s) => s.slides) ?? videos[1];
+  const main = videos.find((s) => s !== share);
+  if (audio) slots.set(audio.mid, 'audio');
+  if (main) slots.set(main.mid, 'video');
+  if (share) slots.set(share.mid, 'share');
+  return slots;
+}
+
+/** The `a=ice-ufrag` of an SDP (the first one): a new one means an ICE restart. */
+export function iceUfrag(sdp: string): string | undefined {
+  return /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1];
+}
+
+/**
+ * The answer as the browser gets it:
+ * - only host candidates on 127.0.0.1 (werift also gathers the machine's
+ *   other addresses): the browser must reach the relay over loopback and
+ *   nothing else;
+ * - no `a=extmap-allow-mixed`: webex@2.60.4 strips extmap lines from the
+ *   answer with `/\na=extmap.*\/g`, which leaves the CR of the line before,
+ *   turning `a=group:BUNDLE 0 1 2` into a group naming mid `2\r` that
+ *   Chromium then refuses ("Failed to parse group tag").
+ */
+export function answerForBrowser(sdp: string): string {
+  return sdp
+    .split('\r\n')
+    .filter(
+      (line) =>
+        line !== 'a=extmap-allow-mixed' &&
+        (!line.startsWith('a=candidate:') || / 127\.0\.0\.1 \d+ typ host/.test(line)),
+    )
+    .join('\r\n');
+}
+
+/** Points every candidate at a port nothing listens on: an answer whose ICE can never complete. */
+export function unreachable(sdp: string): string {
+  return sdp.replace(/( 127\.0\.0\.1 )\d+( typ host)/g, '$19$2');
+}
