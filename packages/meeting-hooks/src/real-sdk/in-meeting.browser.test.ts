@@ -268,8 +268,17 @@ describe('presence', () => {
         .sort();
     await vi.waitFor(() => expect(names()).toEqual(['Dr Host', 'Ghost']), LONG);
     // The tab "closes": its Mercury socket goes and never comes back; no leave is sent.
-    await env.sim.dropMercury(ghost.roster.getSnapshot().self!.id);
+    const ghostId = ghost.roster.getSnapshot().self!.id;
+    await env.sim.dropMercury(ghostId);
     await vi.waitFor(() => expect(names()).toEqual(['Dr Host']), LONG);
+    // Let the ghost's SDK reconnect before disposing it: webex@3 leaves the
+    // abort of a pending Mercury reconnect as an unhandled rejection.
+    const mark = (await env.sim.requests()).at(-1)?.seq ?? 0;
+    await env.sim.restoreMercury(ghostId);
+    await vi.waitFor(async () => {
+      const upgrades = await env.sim.requests({ path: '/mercury/*', since: mark });
+      expect(upgrades.some((r) => r.status === 101)).toBe(true);
+    }, JOIN);
     await env.sim.configure({ presenceGraceMs: 30_000 });
     await client.dispose();
     await host.client.dispose();

@@ -73,16 +73,27 @@ const inHttp = (msg: RoapMessage) => !!msg.headers?.includes('includeAnswerInHtt
 /**
  * "No TURN server here", as a video-mesh node says it: empty TURN headers.
  * webex@3 drops the empty urls and connects directly
- * (`roap/turnDiscovery.js` handleTurnDiscoveryResponse). webex@2.60.4 keeps
- * them and then fails to build its RTCPeerConnection (`'' is not a valid
- * URL`), so it is sent a response without the headers instead, which it
- * takes as a failed discovery and continues without TURN.
+ * (`roap/turnDiscovery.js` handleTurnDiscoveryResponse).
  */
 const NO_TURN_SERVER = [
   'x-cisco-turn-url=',
   'x-cisco-turn-username=',
   'x-cisco-turn-password=',
   'noOkInTransaction',
+];
+
+/**
+ * webex@2.60.4 keeps empty urls and then fails to build its RTCPeerConnection
+ * (`'' is not a valid URL`); a response without the headers rejects its
+ * discovery, but that rejection can land before the SDK awaits it and then
+ * surfaces as an unhandled rejection. So it is given a TURN server on a
+ * loopback port where nothing listens (TCP, refused at once): Chromium's
+ * relay gathering fails immediately and the host candidates connect.
+ */
+const LOOPBACK_DEAD_TURN = [
+  'x-cisco-turn-url=turn:127.0.0.1:9?transport=tcp',
+  'x-cisco-turn-username=webex-sim',
+  'x-cisco-turn-password=webex-sim',
 ];
 
 export interface RoapParty {
@@ -118,7 +129,7 @@ export async function roapStep(
       messageType: 'TURN_DISCOVERY_RESPONSE',
       version: ROAP_VERSION,
       seq: msg.seq ?? 0,
-      headers: inHttp(msg) ? NO_TURN_SERVER : [],
+      headers: inHttp(msg) ? NO_TURN_SERVER : LOOPBACK_DEAD_TURN,
     };
   }
   if (!reply) return undefined;
