@@ -45,6 +45,8 @@ export interface SimClient {
   discovery: ServiceDiscovery;
   reset(options?: Partial<SimOptions>): Promise<void>;
   configure(options: Partial<SimOptions>): Promise<SimOptions>;
+  /** A new org with its guest-to-guest site (another customer authorizing the same Service App). */
+  createOrg(name?: string): Promise<{ id: string; name: string; siteUrl: string }>;
   createServiceApp(input?: CreateServiceAppInput): Promise<Required<ProvisionedApp>>;
   /** Whether this simulator knows the Service App (a restarted one has forgotten it). */
   hasServiceApp(clientId: string): Promise<boolean>;
@@ -107,6 +109,7 @@ export function createSimClient(url: string): SimClient {
     discovery: discoveryFor(base),
     reset: async (options) => void (await call('POST', '/_sim/reset', options ? { options } : {})),
     configure: (options) => call('PUT', '/_sim/options', options),
+    createOrg: (name) => call('POST', '/_sim/orgs', name ? { name } : {}),
     createServiceApp: (input = {}) => call('POST', '/_sim/service-apps', input),
     hasServiceApp: async (clientId) =>
       (await fetch(`${base}/_sim/service-apps/${encodeURIComponent(clientId)}`)).ok,

@@ -121,6 +121,8 @@ export type {
   LocusDto,
   LocusPush,
 } from './testing/participant';
+/** What a join or start link the simulator issued grants, and whether it has expired (tests). */
+export { readJoinLink } from './rest/joinLinks';
 export { httpCaller } from './testing/http-call';
 export type { HttpCallOptions, HttpCallResponse } from './testing/http-call';
 export type { ProvisionedApp, CreateServiceAppInput } from './control/control';

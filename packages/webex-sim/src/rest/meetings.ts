@@ -69,6 +69,25 @@ export function meetingRoutes(r: Router, world: World): void {
     return { status: 204 };
   });
 
+  // `endMeeting` of the public OpenAPI spec: ends the running meeting for everyone, 204.
+  // Who may: the host, or the Service App that licenses it [inferred: the spec names
+  // host, cohost and compliance officer]. Not running: 409 [inferred].
+  r.post('/v1/meetings/:id/end', (req, p) => {
+    const caller = requireCaller(world, req, WRITE);
+    const m = requireMeeting(world, caller, p.id!);
+    const may = caller.app
+      ? m.appClientId === caller.app.clientId
+      : m.hostUserId === caller.person.id;
+    if (!may) throw forbidden('Only the host can end this meeting.');
+    if (m.state !== 'inProgress') {
+      throw new HttpError(409, 'The meeting is not in progress.', [
+        'Only a running meeting can be ended.',
+      ]);
+    }
+    world.endMeeting(m, caller.person.id);
+    return { status: 204 };
+  });
+
   r.get('/v1/meetings', (req) => {
     const caller = requireCaller(world, req, READ);
     const items = listMeetings(world, caller, parseQuery(ListMeetingsQuery, req.query));

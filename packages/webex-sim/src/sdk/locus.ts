@@ -7,6 +7,7 @@ import { LOCUS_EVENT, type LocusEventType } from '../world/locus-events';
 import type { Locus, Meeting, Participant, ShareFloor } from '../world/types';
 import type { World, WorldEvent } from '../world/world';
 import type { MediaRelay } from '../media';
+import { emitParticipantEvent } from '../webhooks/participants';
 import type { MercuryHub } from './mercury';
 import { locusUrlFor } from './meeting-info';
 import { verifyPermissionToken } from './permission-token';
@@ -438,6 +439,7 @@ export class LocusService {
         p.state = 'LEFT';
         p.leftAt = now;
         this.media.release(p.id);
+        emitParticipantEvent(this.world, meeting, p, 'left');
       }
     }
     const person = this.world.people.get(token.personId);
@@ -462,12 +464,14 @@ export class LocusService {
     };
     locus.participants.set(participant.id, participant);
     if (!inLobby) this.world.startMeeting(meeting, token.personId);
+    emitParticipantEvent(this.world, meeting, participant, 'joined');
     // Guests waiting only for the host go in when the host arrives (join before host off, no lobby).
     if (isHost && meeting.unlockedMeetingJoinSecurity === 'allowJoin') {
       for (const p of locus.participants.values()) {
         if (p.inLobby && p.state === 'IDLE') {
           p.inLobby = false;
           p.state = 'JOINED';
+          emitParticipantEvent(this.world, meeting, p, 'joined');
         }
       }
     }
@@ -492,6 +496,7 @@ export class LocusService {
     participant.state = 'LEFT';
     participant.leftAt = this.world.now();
     this.media.release(participant.id);
+    emitParticipantEvent(this.world, m, participant, 'left');
     const locus = m.locus!;
     if (locus.share?.disposition === 'GRANTED' && locus.share.participantId === participant.id)
       this.releaseFloor(m, false);

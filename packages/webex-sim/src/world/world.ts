@@ -21,6 +21,7 @@ import type {
 } from './types';
 import { G2G_SCOPES } from './scopes';
 import { LOCUS_EVENT, type LocusEventType } from './locus-events';
+import { emitParticipantEvent } from '../webhooks/participants';
 
 /** Client-log uploads kept for tests to read: the newest ones. */
 const CLIENT_LOGS_KEPT = 200;
@@ -245,6 +246,8 @@ export class World {
         authorizerOrgId: orgId,
         scopes: [...app.scopes],
         trainSiteNames: [org.siteUrl],
+        // When it happened [inferred: Webex publishes no field names here]; receivers judge freshness by it.
+        created: this.clock.iso(),
       },
     });
   }
@@ -264,7 +267,12 @@ export class World {
       orgId,
       appClientId: app.clientId,
       actorId: this.machineAccount(app, orgId).id,
-      data: { id: app.applicationId, clientId: app.clientId, authorizerOrgId: orgId },
+      data: {
+        id: app.applicationId,
+        clientId: app.clientId,
+        authorizerOrgId: orgId,
+        created: this.clock.iso(),
+      },
     });
   }
 
@@ -468,6 +476,7 @@ export class World {
           p.state = 'LEFT';
           p.leftAt = now;
           sentAway.push(p.id);
+          emitParticipantEvent(this, meeting, p, 'left');
         }
       }
       meeting.locus.sequence = this.nextLocusSequence();
@@ -518,6 +527,7 @@ export class World {
         p.inLobby = false;
         p.state = 'JOINED';
         admitted.push(p.id);
+        emitParticipantEvent(this, meeting, p, 'joined');
       }
     }
     if (admitted.length && meeting.locus) {
