@@ -1,4 +1,5 @@
 import {
+  canonicalOrgId,
   createServiceApp,
   LicenceMeter,
   WebhookReceiver,
@@ -8,15 +9,22 @@ import {
 import { startSim, type Sim, type SimOptions } from '@g2g/webex-sim';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import { createApp, type RateLimit } from './app';
-import { Capabilities } from './capabilities';
-import { DEMO_DEV_ORIGINS } from './config';
+import { createApp, DEFAULT_TIMEOUTS, type RateLimit, type Timeouts, type TrustProxy } from './app';
+import { MemoryAttemptLimiter, type AttemptLimit } from './attempt-limiter';
+import { Authenticator } from './auth';
+import { Capabilities, WalkInPasses } from './capabilities';
+import { ConfigError, DEMO_DEV_ORIGINS } from './config';
 import { Consultations } from './consultations';
 import { deriveKey, loadOrCreateDevKeys, Sealer } from './crypto';
+import { secretProblems } from './key-strength';
+import { MemoryLiveFeed } from './live';
 import { createLogger } from './logger';
 import { OrgContext } from './org-context';
 import { provisionSimApp, SIM_APP_SCOPES } from './sim-mode';
 import { SqliteStore } from './store/sqlite-store';
+import type { Store } from './store/store';
+import { Tenants } from './tenants';
+import { WebhookHandler } from './webhook-handler';
 import { registerWebhooks } from './webhook-registration';
 
 /** Webex-mode credentials and keys (from the environment in `main.ts`). */
@@ -27,9 +35,13 @@ export interface WebexModeOptions {
   webhookSecret: string;
   /** 32-byte key (base64) for tokens at rest and capability signing. */
   encryptionKey: string;
-  operatorKey: string;
-  /** Initial tokens (all three or none; otherwise the authorization webhook supplies them). */
+  /** The deployment admin: accepts orgs, issues their operator keys. */
+  adminKey: string;
+  /** The home org's operator key (needs `orgId`). */
+  operatorKey?: string;
+  /** The home org: accepted, and the one whose webhooks hear authorizations by other orgs. */
   orgId?: string;
+  /** Initial tokens of the home org (both or none; otherwise the authorization webhook supplies them). */
   accessToken?: string;
   refreshToken?: string;
   siteUrl?: string;
@@ -52,51 +64,85 @@ export interface StartBackendOptions {
   simUrl?: string;
   /** Sim mode, in-process simulator only: its options (e.g. `licenceLimit`). */
   simOptions?: Partial<SimOptions>;
-  /** Concurrent meetings the licence allows; default: the provisioned app's (sim) or 10. */
+  /** Sim mode: how many customer orgs authorize the app (tenants); default 2. */
+  simOrgs?: number;
+  /** Concurrent meetings each tenant's licence allows; default: the provisioned app's (sim) or 10. */
   licenceLimit?: number;
+  /** Orgs accepted as tenants as soon as they authorize (uuid or Hydra ids). */
+  acceptedOrgs?: string[];
   /** Browser origins allowed by CORS; sim mode adds the demo's dev origins. */
   corsOrigins?: string[];
   /** Base of participant link URLs (`${joinBaseUrl}/join/<id>#<role>=<capability>`). */
   joinBaseUrl?: string;
-  /** Global rate limit per client IP; `false` turns it off. Default 600 per minute. */
+  /** Global rate limit per client address; `false` turns it off. Default 600 per minute. */
   rateLimit?: RateLimit | false;
-  /** `POST /api/guest-tokens` limit per client IP; default 20 per minute. */
+  /** `POST /api/guest-tokens` limit per client address; default 20 per minute. */
   guestTokenRateLimit?: RateLimit | false;
+  /** `POST /webhooks/webex` limit per address; default 1,200 per minute. */
+  webhookRateLimit?: RateLimit | false;
+  /** Failed authentications per address before a lock-out; default 10 per minute. `false`: never. */
+  authFailureLimit?: AttemptLimit | false;
+  /** Whom to believe about client addresses (`X-Forwarded-For`); default `false`. */
+  trustProxy?: TrustProxy;
+  /** Slow-client bounds; defaults in {@link DEFAULT_TIMEOUTS}. */
+  timeouts?: Partial<Timeouts>;
+  /** Webhook deliveries dated older than this are refused; default 15 minutes. */
+  webhookMaxAgeMs?: number;
+  /** The whole of creating a consultation; default 20 s. */
+  createTimeoutMs?: number;
   logLevel?: string;
   /** Where log lines go (default stdout). */
   logStream?: DestinationStream;
-  /** Clock (epoch ms) for token expiry, meeting times and links; default `Date.now`. */
+  /** Clock (epoch ms) for tokens, meeting times, links, lock-outs and webhook freshness; default `Date.now`. */
   now?: () => number;
   /** Refresh margin before token expiry; default 10 minutes. */
   refreshMarginMs?: number;
+  /** Back-off after a failed refresh without `Retry-After`. */
+  refreshBackoff?: { baseMs?: number; maxMs?: number };
   /** HTTP client tuning and hooks (e.g. `onCall` for benchmarks). */
   http?: Omit<HttpClientOptions, 'baseUrl' | 'logger'>;
   webex?: WebexModeOptions;
+}
+
+/** A tenant's operator key, as sim mode (or the configuration) made it. */
+export interface KnownOperatorKey {
+  orgId: string;
+  name?: string;
+  key: string;
 }
 
 /** A running backend. */
 export interface Backend {
   /** e.g. `http://127.0.0.1:41234` */
   url: string;
-  /** The operator API key (`Authorization: Bearer <key>` on operator routes). */
-  operatorKey: string;
+  /** The first tenant's operator key (`Authorization: Bearer <key>` on operator routes), if known. */
+  operatorKey: string | undefined;
+  /** Every operator key this backend was configured with (sim: one per simulated org). */
+  operatorKeys: KnownOperatorKey[];
+  /** The admin key (`/api/admin/*`). */
+  adminKey: string;
   mode: 'sim' | 'webex';
   /** Sim mode: the simulator in use (in-process or `simUrl`). */
   simUrl?: string;
-  /** Sim mode: the provisioned Service App's client id and org. */
+  /** Sim mode: the provisioned Service App's client id and its owner org. */
   simApp?: { clientId: string; orgId: string; siteUrl: string };
+  /** Sim mode: the simulated orgs (tenants), the owner first. */
+  simOrgs?: { orgId: string; name: string; siteUrl: string }[];
   app: FastifyInstance;
   serviceApp: ServiceApp;
+  store: Store;
   close(): Promise<void>;
 }
 
 const RECONCILE_EVERY_MS = 5 * 60_000;
+/** Delivery ids are kept far longer than the freshness window, for undated deliveries. */
+const DELIVERY_RETENTION_MS = 7 * 24 * 3600_000;
 
 /**
- * Starts the backend: storage, the Service App, the HTTP server and, in sim
- * mode, a simulator (unless `simUrl` is given) with an authorized Service App
- * and webhooks pointing back here. Used by `main.ts`, the tests and the
- * demo's end-to-end runs.
+ * Starts the backend: storage, the Service App, the tenants, the HTTP server
+ * and, in sim mode, a simulator (unless `simUrl` is given) with a Service App
+ * authorized by `simOrgs` orgs and webhooks pointing back here. Used by
+ * `main.ts`, the tests and the demo's end-to-end runs.
  */
 export async function startBackend(options: StartBackendOptions): Promise<Backend> {
   const mode = options.mode ?? 'sim';
@@ -106,16 +152,33 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await c();
   };
+  const simOrgCount = options.simOrgs ?? 2;
 
   try {
-    const keys =
-      mode === 'sim'
-        ? loadOrCreateDevKeys(options.dataDir)
-        : {
-            encryptionKey: required(options.webex).encryptionKey,
-            operatorKey: required(options.webex).operatorKey,
-            webhookSecret: required(options.webex).webhookSecret,
-          };
+    const w = options.webex;
+    if (mode === 'webex') {
+      if (!w) throw new Error('webex mode needs the `webex` options (credentials and keys).');
+      const problems = secretProblems([
+        { name: 'adminKey', value: w.adminKey, kind: 'typed' },
+        { name: 'operatorKey', value: w.operatorKey, kind: 'typed' },
+        { name: 'webhookSecret', value: w.webhookSecret, kind: 'typed' },
+        { name: 'encryptionKey', value: w.encryptionKey, kind: 'aes-key' },
+        { name: 'clientSecret', value: w.clientSecret, kind: 'given' },
+      ]);
+      if (problems.length) {
+        throw new ConfigError(
+          `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+        );
+      }
+    }
+    const dev = mode === 'sim' ? loadOrCreateDevKeys(options.dataDir, simOrgCount) : undefined;
+    const keys = dev
+      ? {
+          encryptionKey: dev.encryptionKey,
+          adminKey: dev.adminKey,
+          webhookSecret: dev.webhookSecret,
+        }
+      : { encryptionKey: w!.encryptionKey, adminKey: w!.adminKey, webhookSecret: w!.webhookSecret };
     const master = Buffer.from(keys.encryptionKey, 'base64');
     const store = new SqliteStore(options.dataDir, new Sealer(deriveKey(master, 'data at rest')));
     cleanups.push(() => store.close());
@@ -129,34 +192,26 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     }
 
     let credentials: { clientId: string; clientSecret: string; applicationId?: string };
-    let hints: { orgId?: string; siteUrl?: string; machineAccountEmail?: string } = {};
     let licenceLimit = options.licenceLimit;
-    let simApp: Awaited<ReturnType<typeof provisionSimApp>> | undefined;
+    let provisioned: Awaited<ReturnType<typeof provisionSimApp>> | undefined;
     if (mode === 'sim') {
-      simApp = await provisionSimApp(store, simUrl!, {
+      provisioned = await provisionSimApp(store, simUrl!, {
+        orgs: simOrgCount,
         ...(options.licenceLimit !== undefined ? { licenceLimit: options.licenceLimit } : {}),
       });
-      const a = simApp.app;
-      credentials = a;
-      hints = { orgId: a.orgId, siteUrl: a.siteUrl, machineAccountEmail: a.machineAccountEmail };
-      licenceLimit ??= a.licenceLimit;
+      credentials = provisioned.app;
+      licenceLimit ??= provisioned.app.licenceLimit;
     } else {
-      const w = required(options.webex);
       credentials = {
-        clientId: w.clientId,
-        clientSecret: w.clientSecret,
-        ...(w.applicationId ? { applicationId: w.applicationId } : {}),
-      };
-      hints = {
-        ...(w.orgId ? { orgId: w.orgId } : {}),
-        ...(w.siteUrl ? { siteUrl: w.siteUrl } : {}),
+        clientId: w!.clientId,
+        clientSecret: w!.clientSecret,
+        ...(w!.applicationId ? { applicationId: w!.applicationId } : {}),
       };
     }
 
     const sa = createServiceApp({
       ...credentials,
-      baseUrl:
-        mode === 'sim' ? `${simUrl}/v1` : (options.webex?.apiUrl ?? 'https://webexapis.com/v1'),
+      baseUrl: mode === 'sim' ? `${simUrl}/v1` : (w?.apiUrl ?? 'https://webexapis.com/v1'),
       ...(mode === 'sim'
         ? {
             instantConnect: { brokerUrl: `${simUrl}/mtg-broker`, linkBase: `${simUrl}/mtg-broker` },
@@ -168,126 +223,234 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       ...(options.refreshMarginMs !== undefined
         ? { refreshMarginMs: options.refreshMarginMs }
         : {}),
+      ...(options.refreshBackoff ? { refreshBackoff: options.refreshBackoff } : {}),
       ...(options.http ? { http: options.http } : {}),
     });
 
-    if (simApp?.staleOrgId && simApp.staleOrgId !== simApp.app.orgId) {
-      await sa.tokens.forget(simApp.staleOrgId);
+    const org = new OrgContext(sa);
+    const meterLimit = { get: (_site: string) => licenceLimit ?? 10 };
+    const meter = new LicenceMeter({
+      limit: (site) => meterLimit.get(site),
+      now,
+      store: store.meter,
+    });
+    const homeOrgId =
+      mode === 'sim' ? provisioned!.orgs[0]!.orgId : w?.orgId && canonicalOrgId(w.orgId);
+    const publicUrl = { value: mode === 'webex' ? w?.publicUrl : undefined };
+
+    // A tenant that became usable: its webhooks here, its caches warm, its meter reconciled.
+    const ready = async (orgId: string) => {
+      if (publicUrl.value) {
+        await registerWebhooks(sa, orgId, `${publicUrl.value}/webhooks/webex`, keys.webhookSecret, {
+          home: !homeOrgId || orgId === homeOrgId,
+        });
+      }
+      await org.warm(orgId);
+      await reconcile(orgId);
+    };
+    const reconcile = async (orgId: string) => {
+      const site = await org.siteUrl(orgId);
+      await meter.reconcile(site, await sa.meetings.listInProgress(orgId, site));
+    };
+    const tenants = new Tenants({
+      store,
+      sa,
+      logger: logger.child({ component: 'tenants' }),
+      now,
+      allowlist: [...(options.acceptedOrgs ?? []), ...(homeOrgId ? [homeOrgId] : [])],
+      defaultLicenceLimit: licenceLimit ?? 10,
+      keyMacKey: deriveKey(master, 'operator keys'),
+      onReady: ready,
+    });
+    meterLimit.get = (site) => tenants.limitFor(site);
+    await tenants.load();
+
+    const operatorKeys: Backend['operatorKeys'] = [];
+    if (provisioned) {
+      for (const stale of provisioned.staleOrgIds) {
+        if (provisioned.orgs.some((o) => o.orgId === stale)) continue;
+        // A previous simulator's org: gone with its world.
+        await sa.tokens.forget(stale);
+        if (await tenants.get(stale)) await tenants.refuse(stale);
+      }
+      for (const [i, o] of provisioned.orgs.entries()) {
+        org.hint(o.orgId, {
+          siteUrl: o.siteUrl,
+          ...(o.machineAccountEmail ? { machineAccountEmail: o.machineAccountEmail } : {}),
+        });
+        await tenants.ensureAccepted(o.orgId, {
+          name: o.name,
+          siteUrl: o.siteUrl,
+          scopes: SIM_APP_SCOPES,
+          decidedBy: 'sim',
+        });
+        if (o.tokens) {
+          await sa.tokens.adopt(
+            o.orgId,
+            {
+              access_token: o.tokens.accessToken,
+              expires_in: o.tokens.expiresIn,
+              refresh_token: o.tokens.refreshToken,
+              refresh_token_expires_in: o.tokens.refreshTokenExpiresIn,
+            },
+            { siteUrl: o.siteUrl, scopes: SIM_APP_SCOPES },
+          );
+        }
+        const key = dev!.operatorKeys[i]!;
+        await tenants.registerKey(o.orgId, key, `dev key (${o.name})`);
+        operatorKeys.push({ orgId: o.orgId, name: o.name, key });
+      }
     }
-    if (simApp?.fresh && simApp.app.tokens) {
-      const t = simApp.app.tokens;
-      await sa.tokens.adopt(
-        simApp.app.orgId,
-        {
-          access_token: t.accessToken,
-          expires_in: t.expiresIn,
-          refresh_token: t.refreshToken,
-          refresh_token_expires_in: t.refreshTokenExpiresIn,
-        },
-        { siteUrl: simApp.app.siteUrl, scopes: SIM_APP_SCOPES },
-      );
-    }
-    const w = options.webex;
-    if (mode === 'webex' && w?.orgId && w.accessToken && w.refreshToken) {
-      if ((await sa.tokens.status(w.orgId)).state === 'not-authorized') {
+    if (mode === 'webex' && homeOrgId) {
+      await tenants.ensureAccepted(homeOrgId, {
+        ...(w!.siteUrl ? { siteUrl: w!.siteUrl } : {}),
+        decidedBy: 'configured',
+      });
+      if (w!.siteUrl) org.hint(homeOrgId, { siteUrl: w!.siteUrl });
+      if (w!.operatorKey) {
+        await tenants.registerKey(homeOrgId, w!.operatorKey, 'G2G_OPERATOR_KEY');
+        operatorKeys.push({ orgId: homeOrgId, key: w!.operatorKey });
+      }
+      if (
+        w!.accessToken &&
+        w!.refreshToken &&
+        (await sa.tokens.status(homeOrgId)).state === 'not-authorized'
+      ) {
         // Expiry of configured tokens is unknown: treat them as due soon so they rotate early.
         await sa.tokens.adopt(
-          w.orgId,
+          homeOrgId,
           {
-            access_token: w.accessToken,
+            access_token: w!.accessToken,
             expires_in: 3600,
-            refresh_token: w.refreshToken,
+            refresh_token: w!.refreshToken,
             refresh_token_expires_in: 14 * 24 * 3600,
           },
-          w.siteUrl ? { siteUrl: w.siteUrl } : {},
+          w!.siteUrl ? { siteUrl: w!.siteUrl } : {},
         );
       }
     }
 
-    const meter = new LicenceMeter({ limit: licenceLimit ?? 10, now });
-    const org = new OrgContext(sa, hints);
+    const live = new MemoryLiveFeed();
+    const joinBaseUrl = (options.joinBaseUrl ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
     const consultations = new Consultations({
       sa,
       store,
       meter,
       caps: new Capabilities(deriveKey(master, 'capabilities'), now),
       org,
+      live,
+      logger: logger.child({ component: 'consultations' }),
       now,
-      joinBaseUrl: (options.joinBaseUrl ?? 'http://127.0.0.1:5173').replace(/\/+$/, ''),
+      joinBaseUrl,
+      createTimeoutMs: options.createTimeoutMs ?? 20_000,
     });
-    const corsOrigins = [
-      ...(options.corsOrigins ?? []),
-      ...(mode === 'sim' ? DEMO_DEV_ORIGINS : []),
-    ];
+    const failureLimit = options.authFailureLimit ?? { max: 10, windowMs: 60_000 };
+    const auth = new Authenticator({
+      tenants,
+      adminKey: keys.adminKey,
+      limiter: new MemoryAttemptLimiter(
+        failureLimit === false ? { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } : failureLimit,
+        now,
+      ),
+      now,
+    });
+    const closers: (() => void)[] = [];
     const app = await createApp({
       mode,
       sa,
       meter,
-      org,
+      tenants,
       consultations,
-      receiver: new WebhookReceiver({ secret: keys.webhookSecret }),
-      operatorKey: keys.operatorKey,
+      receiver: new WebhookReceiver({
+        secret: keys.webhookSecret,
+        deliveries: store.deliveries,
+        now,
+        ...(options.webhookMaxAgeMs !== undefined ? { maxAgeMs: options.webhookMaxAgeMs } : {}),
+      }),
+      webhooks: new WebhookHandler({
+        sa,
+        tenants,
+        meter,
+        store,
+        live,
+        logger: logger.child({ component: 'webhooks' }),
+        now,
+      }),
+      auth,
+      passes: new WalkInPasses(deriveKey(master, 'walk-in passes'), now),
+      live,
       logger,
-      corsOrigins,
+      now,
+      joinBaseUrl,
+      corsOrigins: [...(options.corsOrigins ?? []), ...(mode === 'sim' ? DEMO_DEV_ORIGINS : [])],
       rateLimit: options.rateLimit ?? { max: 600, timeWindow: 60_000 },
       guestTokenRateLimit: options.guestTokenRateLimit ?? { max: 20, timeWindow: 60_000 },
+      webhookRateLimit: options.webhookRateLimit ?? { max: 1_200, timeWindow: 60_000 },
+      trustProxy: options.trustProxy ?? false,
+      timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+      onClose: (fn) => closers.push(fn),
     });
     cleanups.push(() => app.close());
+    // Open event streams would hold the close forever: end them first.
+    cleanups.push(() => {
+      for (const c of closers.splice(0)) c();
+    });
     await app.listen({ port: options.port ?? 8788, host: options.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+    if (mode === 'sim') publicUrl.value = url;
 
-    const reconcile = async () => {
+    for (const t of await tenants.accepted()) {
       try {
-        const orgId = await org.orgId();
-        const site = await org.siteUrl(orgId);
-        meter.reconcile(site, await sa.meetings.listInProgress(orgId, site));
+        await ready(t.orgId);
       } catch (error) {
-        logger.warn({ err: error }, 'licence reconciliation failed');
+        // Not authorized yet (webex mode) or re-authorization needed: its status says so; keep serving.
+        logger.warn({ orgId: t.orgId, err: error }, 'start-up checks of a tenant incomplete');
       }
-    };
-    const publicUrl = mode === 'sim' ? url : w?.publicUrl;
-    try {
-      const orgId = await org.orgId();
-      if (publicUrl) {
-        await registerWebhooks(sa, orgId, `${publicUrl}/webhooks/webex`, keys.webhookSecret);
-      }
-      await org.warm();
-      await reconcile();
-    } catch (error) {
-      // Not authorized yet (webex mode) or re-authorization needed: status shows it; keep serving.
-      logger.warn({ err: error }, 'start-up checks incomplete');
     }
-    const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
+    const timer = setInterval(() => {
+      void (async () => {
+        for (const t of await tenants.accepted()) {
+          await reconcile(t.orgId).catch((error: unknown) =>
+            logger.warn({ orgId: t.orgId, err: error }, 'licence reconciliation failed'),
+          );
+        }
+        await store.deliveries.prune(now() - DELIVERY_RETENTION_MS);
+      })().catch(() => undefined);
+    }, RECONCILE_EVERY_MS);
     timer.unref();
     cleanups.push(() => clearInterval(timer));
 
+    const first = provisioned?.orgs[0];
     return {
       url,
-      operatorKey: keys.operatorKey,
+      operatorKey: operatorKeys[0]?.key,
+      operatorKeys,
+      adminKey: keys.adminKey,
       mode,
       ...(simUrl ? { simUrl } : {}),
-      ...(simApp
+      ...(provisioned && first
         ? {
             simApp: {
-              clientId: simApp.app.clientId,
-              orgId: simApp.app.orgId,
-              siteUrl: simApp.app.siteUrl,
+              clientId: provisioned.app.clientId,
+              orgId: first.orgId,
+              siteUrl: first.siteUrl,
             },
+            simOrgs: provisioned.orgs.map((o) => ({
+              orgId: o.orgId,
+              name: o.name,
+              siteUrl: o.siteUrl,
+            })),
           }
         : {}),
       app,
       serviceApp: sa,
+      store,
       close: cleanup,
     };
   } catch (error) {
     await cleanup();
     throw error;
   }
-}
-
-function required<T>(value: T | undefined): T {
-  if (!value) throw new Error('webex mode needs the `webex` options (credentials and keys).');
-  return value;
 }

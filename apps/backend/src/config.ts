@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretProblems } from './key-strength';
 
 /** Demo SPA dev origins, allowed by default in sim mode. */
 export const DEMO_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
@@ -19,6 +20,36 @@ const origins = z
   )
   .pipe(z.array(z.url({ error: 'must be a comma-separated list of origins' })));
 
+/** `false`, `true`, a hop count, or comma-separated proxy addresses/CIDRs (Fastify's `trustProxy`). */
+const trustProxy = z.string().transform((s, ctx): boolean | number | string[] => {
+  const v = s.trim();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (!list.every((x) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(x) || x === 'loopback')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be false, true, a hop count, or comma-separated proxy IPs/CIDRs',
+    });
+    return z.NEVER;
+  }
+  return list;
+});
+
+const orgList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^[A-Za-z0-9+/=_-]{8,200}$/, 'must be org ids, comma-separated')));
+
 const common = {
   PORT: port.default(8788),
   HOST: z.string().default('127.0.0.1'),
@@ -28,6 +59,10 @@ const common = {
   G2G_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  G2G_TRUST_PROXY: trustProxy.optional(),
+  G2G_JOIN_BASE_URL: z.url({ error: 'must be the URL of the SPA' }).optional(),
+  G2G_ACCEPTED_ORGS: orgList.optional(),
+  G2G_WEBHOOK_MAX_AGE_SEC: z.coerce.number().int().min(60).max(86_400).optional(),
 };
 
 const base64Key = z
@@ -43,6 +78,7 @@ const simEnv = z.object({
       error: 'must be a loopback URL (the simulator never leaves this machine)',
     })
     .optional(),
+  G2G_SIM_ORGS: z.coerce.number().int().min(1, 'must be 1–5').max(5, 'must be 1–5').optional(),
 });
 
 const webexEnv = z.object({
@@ -51,9 +87,7 @@ const webexEnv = z.object({
   WEBEX_CLIENT_ID: z.string({ error: 'is required in webex mode' }).min(1),
   WEBEX_CLIENT_SECRET: z.string({ error: 'is required in webex mode' }).min(1),
   WEBEX_APPLICATION_ID: z.string().min(1).optional(),
-  WEBEX_WEBHOOK_SECRET: z
-    .string({ error: 'is required in webex mode' })
-    .min(16, 'needs at least 16 characters'),
+  WEBEX_WEBHOOK_SECRET: z.string({ error: 'is required in webex mode' }).min(1),
   WEBEX_ORG_ID: z.string().min(1).optional(),
   WEBEX_ACCESS_TOKEN: z.string().min(1).optional(),
   WEBEX_REFRESH_TOKEN: z.string().min(1).optional(),
@@ -61,9 +95,12 @@ const webexEnv = z.object({
   WEBEX_API_URL: z.url().optional(),
   G2G_PUBLIC_URL: z.url().optional(),
   G2G_ENCRYPTION_KEY: base64Key.describe('AES-256-GCM key for tokens at rest'),
-  G2G_OPERATOR_KEY: z
-    .string({ error: 'is required in webex mode' })
-    .min(24, 'needs at least 24 characters'),
+  G2G_ADMIN_KEY: z
+    .string({
+      error: 'is required in webex mode (the deployment admin: tenants and operator keys)',
+    })
+    .min(1),
+  G2G_OPERATOR_KEY: z.string().min(1).optional(),
 });
 
 const envSchema = z.discriminatedUnion('G2G_MODE', [simEnv, webexEnv], {
@@ -88,10 +125,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   if (parsed.success) {
     if (parsed.data.G2G_MODE === 'webex') {
       const d = parsed.data;
-      const initial = [d.WEBEX_ORG_ID, d.WEBEX_ACCESS_TOKEN, d.WEBEX_REFRESH_TOKEN];
-      if (initial.some(Boolean) && !initial.every(Boolean)) {
+      const tokens = [d.WEBEX_ACCESS_TOKEN, d.WEBEX_REFRESH_TOKEN];
+      const problems: string[] = [];
+      if (tokens.some(Boolean) && !(tokens.every(Boolean) && d.WEBEX_ORG_ID)) {
+        problems.push(
+          'WEBEX_ACCESS_TOKEN and WEBEX_REFRESH_TOKEN go together with WEBEX_ORG_ID: set all three or none of the tokens (then the authorization webhook supplies them).',
+        );
+      }
+      if (d.G2G_OPERATOR_KEY && !d.WEBEX_ORG_ID) {
+        problems.push(
+          'G2G_OPERATOR_KEY is the operator key of the home org: it needs WEBEX_ORG_ID (other orgs get keys from the admin API).',
+        );
+      }
+      problems.push(
+        ...secretProblems([
+          { name: 'G2G_ADMIN_KEY', value: d.G2G_ADMIN_KEY, kind: 'typed' },
+          { name: 'G2G_OPERATOR_KEY', value: d.G2G_OPERATOR_KEY, kind: 'typed' },
+          { name: 'WEBEX_WEBHOOK_SECRET', value: d.WEBEX_WEBHOOK_SECRET, kind: 'typed' },
+          { name: 'G2G_ENCRYPTION_KEY', value: d.G2G_ENCRYPTION_KEY, kind: 'aes-key' },
+          { name: 'WEBEX_CLIENT_SECRET', value: d.WEBEX_CLIENT_SECRET, kind: 'given' },
+        ]),
+      );
+      if (problems.length) {
         throw new ConfigError(
-          'Invalid configuration:\n  - WEBEX_ORG_ID, WEBEX_ACCESS_TOKEN and WEBEX_REFRESH_TOKEN go together: set all three or none (then the authorization webhook supplies tokens).',
+          `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
         );
       }
     }

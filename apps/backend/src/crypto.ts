@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { newOperatorKey } from './operator-keys';
 
 const VERSION = 'v1';
 
@@ -63,13 +64,6 @@ export function hmac(key: Buffer, data: string): Buffer {
   return createHmac('sha256', key).update(data).digest();
 }
 
-/** Secrets sim mode generates once and keeps in the data directory. */
-export interface DevKeys {
-  encryptionKey: string;
-  operatorKey: string;
-  webhookSecret: string;
-}
-
 /** Writes a file atomically (temp file + rename), readable by the owner only. */
 export function writeFileAtomic(path: string, content: string): void {
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -78,18 +72,37 @@ export function writeFileAtomic(path: string, content: string): void {
   chmodSync(path, 0o600);
 }
 
-/** Loads the sim-mode dev keys from `dataDir/dev-keys.json`, creating them on first start. */
-export function loadOrCreateDevKeys(dataDir: string): DevKeys & { created: boolean } {
-  mkdirSync(dataDir, { recursive: true });
+/** Secrets sim mode generates once and keeps in the data directory. */
+export interface DevKeys {
+  encryptionKey: string;
+  /** The deployment admin's key (tenants, operator keys). */
+  adminKey: string;
+  webhookSecret: string;
+  /** One operator key per simulated org, in provisioning order. */
+  operatorKeys: string[];
+}
+
+/**
+ * Loads the sim-mode dev keys from `dataDir/dev-keys.json`, creating them on
+ * first start and adding operator keys when more orgs are simulated. A file
+ * from before tenants (one `operatorKey`) keeps that key for the first org.
+ */
+export function loadOrCreateDevKeys(dataDir: string, orgs = 1): DevKeys & { created: boolean } {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'dev-keys.json');
-  if (existsSync(path)) {
-    return { ...(JSON.parse(readFileSync(path, 'utf8')) as DevKeys), created: false };
-  }
+  const saved = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as Partial<DevKeys> & { operatorKey?: string })
+    : undefined;
+  const operatorKeys = saved?.operatorKeys ?? (saved?.operatorKey ? [saved.operatorKey] : []);
+  while (operatorKeys.length < orgs) operatorKeys.push(newOperatorKey());
   const keys: DevKeys = {
-    encryptionKey: randomBytes(32).toString('base64'),
-    operatorKey: `g2g_op_${randomBytes(24).toString('base64url')}`,
-    webhookSecret: randomBytes(24).toString('base64url'),
+    encryptionKey: saved?.encryptionKey ?? randomBytes(32).toString('base64'),
+    adminKey: saved?.adminKey ?? `g2g_admin_${randomBytes(32).toString('base64url')}`,
+    webhookSecret: saved?.webhookSecret ?? randomBytes(24).toString('base64url'),
+    operatorKeys,
   };
-  writeFileAtomic(path, JSON.stringify(keys, null, 2));
-  return { ...keys, created: true };
+  const changed = !saved || JSON.stringify(saved) !== JSON.stringify(keys);
+  if (changed) writeFileAtomic(path, JSON.stringify(keys, null, 2));
+  else chmodSync(path, 0o600);
+  return { ...keys, created: !saved };
 }

@@ -4,11 +4,15 @@ import { backendPerFile } from './testing/harness';
 const env = backendPerFile({ seed: 'backend-fuzz' }, { logLevel: 'warn' });
 let consultationId: string;
 let capability: string;
+let pass: string;
+let otherOrgId: string;
 
 beforeAll(async () => {
   const created = (await env.t.op('POST', '/api/consultations', {})).body;
   consultationId = created.consultation.id;
   capability = created.links.guests[0].capability;
+  pass = (await env.t.op('POST', '/api/walk-in-passes', {})).body.pass;
+  otherOrgId = env.t.backend.simOrgs![1]!.orgId;
 });
 
 /** mulberry32: a small seeded PRNG, so every run sends the same cases. */
@@ -22,7 +26,7 @@ function prng(seed: number) {
   };
 }
 
-const CASES = 1200;
+const CASES = 1600;
 
 describe('fuzz', () => {
   it(`${CASES} malformed bodies and headers never yield a 5xx`, { timeout: 120_000 }, async () => {
@@ -87,6 +91,12 @@ describe('fuzz', () => {
       'data',
       'id',
       'orgId',
+      'validMinutes',
+      'name',
+      'licenceLimit',
+      'label',
+      'created',
+      'joinedTime',
     ];
     const body = (): string | undefined => {
       const r = rnd();
@@ -114,7 +124,10 @@ describe('fuzz', () => {
       pick([
         undefined,
         `Bearer ${env.t.backend.operatorKey}`,
+        `Bearer ${env.t.backend.operatorKeys[1]!.key}`,
+        `Bearer ${env.t.backend.adminKey}`,
         `Bearer ${capability}`,
+        `Bearer ${pass}`,
         `Bearer ${capability.slice(0, -3)}abc`,
         'Bearer',
         'Basic Zm9vOmJhcg==',
@@ -147,6 +160,18 @@ describe('fuzz', () => {
         ['PUT', '/api/consultations'],
         ['PATCH', `/api/consultations/${id()}`],
         ['POST', '/healthz'],
+        ['GET', '/api/tenant'],
+        ['GET', `/api/consultations/${id()}/links`],
+        ['POST', `/api/consultations/${id()}/end`],
+        ['POST', `/api/consultations/${consultationId}/end`],
+        ['POST', '/api/walk-in-passes'],
+        ['GET', '/api/admin/tenants'],
+        ['POST', `/api/admin/tenants/${pick([otherOrgId, 'nope', '%00', 'a'.repeat(300)])}/accept`],
+        ['POST', `/api/admin/tenants/${pick([otherOrgId, 'nope'])}/refuse`],
+        ['GET', `/api/admin/tenants/${pick([otherOrgId, 'x'.repeat(20)])}/operator-keys`],
+        ['POST', `/api/admin/tenants/${pick([otherOrgId, 'nope'])}/operator-keys`],
+        ['DELETE', `/api/admin/operator-keys/${pick(['0123456789abcdef', 'nope', '%2e%2e'])}`],
+        ['GET', `/%${pick(['', 'zz', 'E0%A4'])}`],
       ] as const);
 
     const statuses = new Map<number, number>();

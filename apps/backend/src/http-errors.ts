@@ -1,12 +1,13 @@
-import { isServiceAppError, WebexApiError } from '@g2g/service-app';
+import {
+  isServiceAppError,
+  TokenUnavailableError,
+  WebexApiError,
+  type ServiceAppErrorCode,
+} from '@g2g/service-app';
 import type { z } from 'zod';
+import type { ErrorBody } from './contract';
 
-/** The JSON error body every route answers with. `error` is a stable code. */
-export interface ErrorBody {
-  error: string;
-  message: string;
-  trackingId?: string;
-}
+export type { ErrorBody };
 
 /** An error a route throws on purpose, with its HTTP status. */
 export class ApiError extends Error {
@@ -34,60 +35,113 @@ export function parseOr400<T extends z.ZodType>(
   schema: T,
   value: unknown,
   where: string,
-): z.infer<T> {
+): z.output<T> {
   const r = schema.safeParse(value);
   if (!r.success) throw new ApiError(400, 'invalid-request', describeZodError(r.error, where));
   return r.data;
 }
 
+const SERVICE_APP_STATUS: Record<ServiceAppErrorCode, number> = {
+  'invalid-input': 400,
+  'licence-limit': 409,
+  'not-authorized': 503,
+  'reauthorization-required': 503,
+  'token-unavailable': 503,
+  'meeting-preferences': 503,
+  'rate-limited': 503,
+  'webhook-signature': 401,
+  'webhook-payload': 400,
+  'webhook-stale': 400,
+  timeout: 504,
+  network: 502,
+  'webex-api': 502,
+};
+
+/**
+ * Fastify's own client errors, each with a fixed message: theirs quote the
+ * URL, the content type or a piece of the body, and nothing a client sent is
+ * ever echoed back.
+ */
+const FRAMEWORK: Record<string, { status: number; error: string; message: string }> = {
+  FST_ERR_BAD_URL: { status: 400, error: 'bad-url', message: 'The URL is not valid.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    error: 'unsupported-media-type',
+    message: 'Send JSON (Content-Type: application/json).',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    error: 'body-too-large',
+    message: 'The request body is too large.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    error: 'invalid-request',
+    message: 'The body is empty but the content type says JSON.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    error: 'invalid-request',
+    message: 'The Content-Length does not match the body.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    error: 'invalid-json',
+    message: 'The body is not valid JSON.',
+  },
+  FST_ERR_ASYNC_CONSTRAINT: { status: 400, error: 'bad-request', message: 'Bad request.' },
+};
+
+/** The mapped status, body and extra headers of any thrown value. */
+export interface HttpFailure {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
 /**
  * Maps any thrown value to a status and body. Known failures get their own
  * status; anything else is a 500 with a generic message (details only in the
- * log). Messages come from typed errors, which never contain secrets.
+ * log). Messages come from typed errors, which never contain secrets, or from
+ * the fixed table above; never from a framework's echo of the request.
  */
-export function toHttpError(error: unknown): { status: number; body: ErrorBody } {
+export function toHttpError(error: unknown): HttpFailure {
   if (error instanceof ApiError) {
     return { status: error.status, body: { error: error.code, message: error.message } };
   }
   if (isServiceAppError(error)) {
-    const status: Record<string, number> = {
-      'invalid-input': 400,
-      'licence-limit': 409,
-      'not-authorized': 503,
-      'reauthorization-required': 503,
-      'meeting-preferences': 503,
-      'rate-limited': 503,
-      'webhook-signature': 401,
-      'webhook-payload': 400,
-      timeout: 504,
-      network: 502,
-      'webex-api': 502,
-    };
-    let code = status[error.code] ?? 502;
+    let status = SERVICE_APP_STATUS[error.code] ?? 502;
     if (error instanceof WebexApiError && error.code === 'webex-api') {
       // Webex refusing what we asked is the caller's problem only for conflicts.
-      if (error.status === 409) code = 409;
-      if (error.status === 404) code = 404;
+      if (error.status === 409) status = 409;
+      if (error.status === 404) status = 404;
     }
+    const retryAfter =
+      error instanceof TokenUnavailableError
+        ? Math.max(1, Math.ceil((error.retryAt - Date.now()) / 1000))
+        : error instanceof WebexApiError && error.retryAfterMs !== undefined
+          ? Math.max(1, Math.ceil(error.retryAfterMs / 1000))
+          : undefined;
     return {
-      status: code,
+      status,
       body: {
         error: error.code,
         message: error.message,
         ...(error instanceof WebexApiError ? { trackingId: error.trackingId } : {}),
       },
+      ...(retryAfter !== undefined && status === 503
+        ? { headers: { 'Retry-After': String(retryAfter) } }
+        : {}),
     };
   }
-  // Fastify's own client errors (bad JSON, too large, wrong content type…).
-  const e = error as { statusCode?: unknown; code?: unknown; message?: unknown };
+  const e = error as { statusCode?: unknown; code?: unknown };
+  const known = typeof e?.code === 'string' ? FRAMEWORK[e.code] : undefined;
+  if (known) return { status: known.status, body: { error: known.error, message: known.message } };
+  if (error instanceof SyntaxError && typeof e?.statusCode === 'number') {
+    return { status: 400, body: { error: 'invalid-json', message: 'The body is not valid JSON.' } };
+  }
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return {
-      status: e.statusCode,
-      body: {
-        error: typeof e.code === 'string' ? e.code.toLowerCase() : 'bad-request',
-        message: typeof e.message === 'string' ? e.message : 'Bad request.',
-      },
-    };
+    return { status: e.statusCode, body: { error: 'bad-request', message: 'Bad request.' } };
   }
   return { status: 500, body: { error: 'internal', message: 'Internal error.' } };
 }

@@ -6,11 +6,21 @@
 export {
   startBackend,
   type Backend,
+  type KnownOperatorKey,
   type StartBackendOptions,
   type WebexModeOptions,
 } from './backend';
-export { createApp, BODY_LIMIT, type AppDeps, type RateLimit } from './app';
+export {
+  createApp,
+  BODY_LIMIT,
+  DEFAULT_TIMEOUTS,
+  type AppDeps,
+  type RateLimit,
+  type Timeouts,
+  type TrustProxy,
+} from './app';
 export { loadConfig, ConfigError, DEMO_DEV_ORIGINS, type EnvConfig } from './config';
 export { openApiDocument } from './openapi';
-export type { JoinResult, ConsultationView, ParticipantLink } from './consultations';
-export type { Store, ConsultationRecord } from './store/store';
+export type * from './contract';
+export { ROUTES } from './contract';
+export type { Store, ConsultationRecord, TenantRecord } from './store/store';

@@ -11,12 +11,19 @@ function optionsFrom(config: EnvConfig): StartBackendOptions {
     logLevel: config.G2G_LOG_LEVEL,
     ...(config.G2G_CORS_ORIGINS ? { corsOrigins: config.G2G_CORS_ORIGINS } : {}),
     ...(config.G2G_LICENCE_LIMIT ? { licenceLimit: config.G2G_LICENCE_LIMIT } : {}),
+    ...(config.G2G_TRUST_PROXY !== undefined ? { trustProxy: config.G2G_TRUST_PROXY } : {}),
+    ...(config.G2G_JOIN_BASE_URL ? { joinBaseUrl: config.G2G_JOIN_BASE_URL } : {}),
+    ...(config.G2G_ACCEPTED_ORGS ? { acceptedOrgs: config.G2G_ACCEPTED_ORGS } : {}),
+    ...(config.G2G_WEBHOOK_MAX_AGE_SEC
+      ? { webhookMaxAgeMs: config.G2G_WEBHOOK_MAX_AGE_SEC * 1000 }
+      : {}),
   };
   if (config.G2G_MODE === 'sim') {
     return {
       mode: 'sim',
       ...common,
       ...(config.G2G_SIM_URL ? { simUrl: config.G2G_SIM_URL } : {}),
+      ...(config.G2G_SIM_ORGS ? { simOrgs: config.G2G_SIM_ORGS } : {}),
     };
   }
   return {
@@ -27,7 +34,8 @@ function optionsFrom(config: EnvConfig): StartBackendOptions {
       clientSecret: config.WEBEX_CLIENT_SECRET,
       webhookSecret: config.WEBEX_WEBHOOK_SECRET,
       encryptionKey: config.G2G_ENCRYPTION_KEY,
-      operatorKey: config.G2G_OPERATOR_KEY,
+      adminKey: config.G2G_ADMIN_KEY,
+      ...(config.G2G_OPERATOR_KEY ? { operatorKey: config.G2G_OPERATOR_KEY } : {}),
       ...(config.WEBEX_APPLICATION_ID ? { applicationId: config.WEBEX_APPLICATION_ID } : {}),
       ...(config.WEBEX_ORG_ID ? { orgId: config.WEBEX_ORG_ID } : {}),
       ...(config.WEBEX_ACCESS_TOKEN ? { accessToken: config.WEBEX_ACCESS_TOKEN } : {}),
@@ -56,7 +64,13 @@ try {
   console.log(`g2g backend listening on ${backend.url} (${backend.mode} mode)`);
   if (backend.mode === 'sim') {
     console.log(`simulator: ${backend.simUrl}`);
-    console.log(`operator key: ${backend.operatorKey}`);
+    // The first line is the first org's (scripts read it); one line per simulated org.
+    for (const [i, k] of backend.operatorKeys.entries()) {
+      console.log(
+        i === 0 ? `operator key: ${k.key} (${k.name})` : `operator key (${k.name}): ${k.key}`,
+      );
+    }
+    console.log(`admin key: ${backend.adminKey}`);
   }
   const stop = () => {
     backend.close().then(
@@ -68,7 +82,9 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   console.error(
-    `g2g backend failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    error instanceof ConfigError
+      ? error.message
+      : `g2g backend failed to start: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exit(1);
 }

@@ -1,151 +1,118 @@
 import { z } from 'zod';
-import { createConsultationBody, guestTokenBody, instantConnectBody, joinBody } from './schemas';
+import { errorBody, ROUTES, type RouteSpec } from './contract';
 
-const json = (schema: z.ZodType) => ({
-  content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input' }) } },
-});
-const error = { $ref: '#/components/responses/Error' };
-const idParam = [
-  { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-];
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
-/** The OpenAPI 3.1 document served at `/openapi.json`, built from the same zod schemas the routes use. */
+const ERROR_RESPONSE = {
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+
+const SECURITY: Partial<Record<RouteSpec['auth'], string>> = {
+  operator: 'operatorKey',
+  admin: 'adminKey',
+  capability: 'capability',
+  'walk-in-pass': 'walkInPass',
+};
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (the message names the field)',
+  401: 'Missing or wrong credentials',
+  403: 'Not allowed',
+  404: 'Not found (or another org’s)',
+  409: 'Conflict (licence limit, meeting in progress, org not accepted)',
+  410: 'Cancelled',
+  413: 'Body too large',
+  429: 'Too many requests or failed attempts (see Retry-After)',
+  502: 'Webex failed',
+  503: 'Not available yet (not authorized, token refresh backed off: see Retry-After)',
+  504: 'Webex did not answer in time',
+};
+
+/** `/api/consultations/:id` → `/api/consultations/{id}`. */
+const openApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
+
+/**
+ * The OpenAPI 3.1 document served at `/openapi.json`, generated from the
+ * contract (`contract.ts`): the same zod schemas validate the requests, type
+ * the handlers and check their answers.
+ */
 export function openApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [name, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
+    const path = openApiPath(spec.path);
+    const params = spec.params
+      ? Object.entries(
+          (jsonSchema(spec.params, 'input') as { properties?: Record<string, unknown> })
+            .properties ?? {},
+        ).map(([n, schema]) => ({ name: n, in: 'path', required: true, schema }))
+      : undefined;
+    const success =
+      spec.response === 'stream'
+        ? { description: 'A Server-Sent Events stream', content: { 'text/event-stream': {} } }
+        : {
+            description: spec.summary,
+            content: { 'application/json': { schema: jsonSchema(spec.response, 'output') } },
+          };
+    const security = SECURITY[spec.auth];
+    (paths[path] ??= {})[spec.method.toLowerCase()] = {
+      operationId: name,
+      summary: spec.summary,
+      ...(security ? { security: [{ [security]: [] }] } : {}),
+      ...(params ? { parameters: params } : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: spec.method === 'POST' && spec.auth !== 'operator',
+              content: { 'application/json': { schema: jsonSchema(spec.body, 'input') } },
+            },
+          }
+        : {}),
+      responses: {
+        [String(spec.status)]: success,
+        ...Object.fromEntries(
+          spec.errors.map((s) => [
+            String(s),
+            { description: DESCRIPTIONS[s] ?? 'Error', ...ERROR_RESPONSE },
+          ]),
+        ),
+      },
+    };
+  }
+  paths['/openapi.json'] = {
+    get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+  };
   return {
     openapi: '3.1.0',
     info: {
       title: 'g2g backend',
       version: '0.0.0',
       description:
-        'Thin server for guest-to-guest Webex consultations on @g2g/service-app. Operator routes need `Authorization: Bearer <operator key>`; participant joins need `Authorization: Bearer <capability>` from a participant link.',
+        'Thin server for guest-to-guest Webex consultations on @g2g/service-app. Each org that authorizes the Service App is a tenant; operator routes act for the org of their key. Participant joins need a capability from a participant link; manual guest tokens need a walk-in pass.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     components: {
       securitySchemes: {
-        operatorKey: { type: 'http', scheme: 'bearer', description: 'The operator API key.' },
+        operatorKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An operator key of one accepted org.',
+        },
+        adminKey: { type: 'http', scheme: 'bearer', description: 'The deployment admin key.' },
         capability: {
           type: 'http',
           scheme: 'bearer',
           description:
             'A participant capability (HMAC-signed, expiring, one consultation, one role).',
         },
-      },
-      responses: {
-        Error: {
-          description: 'An error with a stable code.',
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                required: ['error', 'message'],
-                properties: {
-                  error: { type: 'string' },
-                  message: { type: 'string' },
-                  trackingId: { type: 'string' },
-                },
-              },
-            },
-          },
+        walkInPass: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A walk-in pass from an operator (one org, one guest, expiring).',
         },
       },
+      schemas: { Error: jsonSchema(errorBody, 'output') },
     },
-    paths: {
-      '/api/consultations': {
-        post: {
-          summary: 'Create a consultation (schedules the Webex meeting, returns participant links)',
-          security: [{ operatorKey: [] }],
-          requestBody: { required: false, ...json(createConsultationBody) },
-          responses: {
-            '201': { description: 'Created: `{consultation, links:{host, guests[]}}`' },
-            '400': error,
-            '401': error,
-            '409': { description: 'Licence limit reached', ...error },
-            '502': error,
-            '503': error,
-          },
-        },
-        get: {
-          summary: 'List consultations',
-          security: [{ operatorKey: [] }],
-          responses: { '200': { description: '`{items}`' }, '401': error },
-        },
-      },
-      '/api/consultations/{id}': {
-        get: {
-          summary: 'One consultation',
-          security: [{ operatorKey: [] }],
-          parameters: idParam,
-          responses: { '200': { description: 'The consultation' }, '404': error },
-        },
-        delete: {
-          summary: 'Cancel a consultation (deletes the Webex meeting)',
-          security: [{ operatorKey: [] }],
-          parameters: idParam,
-          responses: {
-            '200': { description: 'Deleted' },
-            '404': error,
-            '409': { description: 'The meeting is in progress', ...error },
-          },
-        },
-      },
-      '/api/consultations/{id}/join': {
-        post: {
-          summary: 'Join as a participant: a guest token and the destination',
-          security: [{ capability: [] }],
-          parameters: idParam,
-          requestBody: { required: true, ...json(joinBody) },
-          responses: {
-            '200': {
-              description:
-                '`{accessToken, expiresAt, destination:{type:"MEETING_ID", value}, sipAddress, password?, hostKey? (host only), role, participant, displayName}`',
-            },
-            '400': error,
-            '401': error,
-            '403': error,
-            '404': error,
-            '410': error,
-          },
-        },
-      },
-      '/api/guest-tokens': {
-        post: {
-          summary: 'A guest token for a manual join (rate-limited)',
-          requestBody: { required: true, ...json(guestTokenBody) },
-          responses: {
-            '200': { description: '`{accessToken, expiresAt, displayName}`' },
-            '400': error,
-            '429': error,
-          },
-        },
-      },
-      '/api/instant-connect': {
-        post: {
-          summary: 'Instant Connect host and guest links',
-          security: [{ operatorKey: [] }],
-          requestBody: { required: false, ...json(instantConnectBody) },
-          responses: { '200': { description: '`{subject, host[], guest[]}`' }, '400': error },
-        },
-      },
-      '/webhooks/webex': {
-        post: {
-          summary: 'Webex webhook deliveries (X-Spark-Signature verified over the raw body)',
-          responses: {
-            '200': { description: 'Processed or duplicate' },
-            '400': error,
-            '401': error,
-          },
-        },
-      },
-      '/api/status': {
-        get: {
-          summary: 'Authorization state and licence usage (no secrets)',
-          responses: { '200': { description: '`{mode, orgs[], licence}`' } },
-        },
-      },
-      '/healthz': { get: { summary: 'Health check', responses: { '200': { description: 'ok' } } } },
-      '/openapi.json': {
-        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
-      },
-    },
+    paths,
   };
 }

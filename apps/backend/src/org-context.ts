@@ -2,53 +2,36 @@ import type { ServiceApp } from '@g2g/service-app';
 import { Person } from '@g2g/webex-spec/rest';
 import { ApiError } from './http-errors';
 
-/** What the backend knows (or learns once and caches) about the org it serves. */
+/** What the backend knows (or learns once and caches) about an org. */
 export interface OrgHints {
-  orgId?: string;
   siteUrl?: string;
   machineAccountEmail?: string;
 }
 
 /**
- * Resolves the org, its guest-to-guest site and the app's machine account,
- * and checks meeting preferences — once, so that creating a consultation
- * costs only the calls that create it.
+ * Per-org Webex facts: the guest-to-guest site, the app's machine account,
+ * and meeting preferences checked once, so that creating a consultation
+ * costs only the calls that create it. Caches are per org: nothing learned
+ * about one tenant is used for another.
  */
 export class OrgContext {
   private readonly sites = new Map<string, string>();
   private readonly machineAccounts = new Map<string, string>();
   private readonly preferencesChecked = new Map<string, Promise<unknown>>();
+  private readonly hints = new Map<string, OrgHints>();
 
-  constructor(
-    private readonly sa: ServiceApp,
-    private readonly hints: OrgHints = {},
-  ) {}
+  constructor(private readonly sa: ServiceApp) {}
 
-  /** Updates hints (sim provisioning learns them after start). */
-  set(hints: OrgHints): void {
-    Object.assign(this.hints, hints);
-  }
-
-  /** The configured org, else the first org holding tokens. */
-  async orgId(): Promise<string> {
-    if (this.hints.orgId) return this.hints.orgId;
-    const statuses = await this.sa.tokens.statuses();
-    const org = statuses.find((s) => s.state === 'authorized') ?? statuses[0];
-    if (!org) {
-      throw new ApiError(
-        503,
-        'not-authorized',
-        'No org has authorized the Service App yet: an admin must authorize it in Control Hub.',
-      );
-    }
-    return org.orgId;
+  /** Records what is already known about an org (sim provisioning, configuration). */
+  hint(orgId: string, hints: OrgHints): void {
+    this.hints.set(orgId, { ...this.hints.get(orgId), ...hints });
   }
 
   async siteUrl(orgId: string): Promise<string> {
     const cached = this.sites.get(orgId);
     if (cached) return cached;
     const status = await this.sa.tokens.status(orgId);
-    let site = ('siteUrl' in status ? status.siteUrl : undefined) ?? this.hints.siteUrl;
+    let site = ('siteUrl' in status ? status.siteUrl : undefined) ?? this.hints.get(orgId)?.siteUrl;
     if (!site) {
       const sites = await this.sa.meetings.sites(orgId);
       site = (sites.find((s) => s.default) ?? sites[0])?.siteUrl;
@@ -59,7 +42,7 @@ export class OrgContext {
   }
 
   async machineAccountEmail(orgId: string): Promise<string> {
-    const cached = this.machineAccounts.get(orgId) ?? this.hints.machineAccountEmail;
+    const cached = this.machineAccounts.get(orgId) ?? this.hints.get(orgId)?.machineAccountEmail;
     if (cached) return cached;
     const me = await this.sa.http.request({
       method: 'GET',
@@ -85,8 +68,7 @@ export class OrgContext {
   }
 
   /** Learns everything up front (at start-up), so the first consultation is as fast as the rest. */
-  async warm(): Promise<void> {
-    const orgId = await this.orgId();
+  async warm(orgId: string): Promise<void> {
     await Promise.all([
       this.siteUrl(orgId),
       this.machineAccountEmail(orgId),

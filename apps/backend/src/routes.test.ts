@@ -19,18 +19,22 @@ const join = (id: string, capability: string, displayName = 'Pat') =>
   env.t.call('POST', `/api/consultations/${id}/join`, { token: capability, body: { displayName } });
 
 describe('system routes', () => {
-  it('healthz, status and the OpenAPI document', async () => {
+  it('healthz, a public status that reveals nothing, the tenant status behind operator auth, and the OpenAPI document', async () => {
     expect((await env.t.call('GET', '/healthz')).body).toEqual({ ok: true });
-    const status = await env.t.call('GET', '/api/status');
-    expect(status.body).toMatchObject({
+    const pub = await env.t.call('GET', '/api/status');
+    expect(pub.body).toEqual({ status: 'ok' });
+    expect(pub.text).not.toContain(env.t.backend.simApp!.orgId);
+    expect((await env.t.call('GET', '/api/tenant')).status).toBe(401);
+    const tenant = await env.t.op('GET', '/api/tenant');
+    expect(tenant.body).toMatchObject({
       mode: 'sim',
-      authorization: [
-        {
-          state: 'authorized',
-          siteUrl: env.t.backend.simApp!.siteUrl,
-          scopes: expect.arrayContaining(['guest-meeting:rw', 'guest-issuer:write']),
-        },
-      ],
+      orgId: env.t.backend.simApp!.orgId,
+      name: 'Acme Health',
+      siteUrl: env.t.backend.simApp!.siteUrl,
+      authorization: {
+        state: 'authorized',
+        scopes: expect.arrayContaining(['guest-meeting:rw', 'guest-issuer:write']),
+      },
       licence: { inProgress: 0, limit: 2 },
     });
     const doc = await env.t.call('GET', '/openapi.json');
@@ -40,8 +44,14 @@ describe('system routes', () => {
         '/api/consultations',
         '/api/consultations/{id}',
         '/api/consultations/{id}/join',
+        '/api/consultations/{id}/links',
+        '/api/consultations/{id}/end',
         '/api/guest-tokens',
+        '/api/walk-in-passes',
         '/api/instant-connect',
+        '/api/tenant',
+        '/api/events',
+        '/api/admin/tenants',
         '/webhooks/webex',
         '/api/status',
         '/healthz',
@@ -79,11 +89,14 @@ describe('consultations (operator)', () => {
     const res = await env.t.call('POST', '/api/consultations', { body: {} });
     expect(res.body).toEqual({
       error: 'unauthorized',
-      message: 'This route needs the operator API key.',
+      message: 'This route needs an operator key of an accepted org.',
     });
+    // The admin key is not an operator key, and an operator key is not the admin's.
+    expect((await env.t.admin('GET', '/api/consultations')).status).toBe(401);
+    expect((await env.t.op('GET', '/api/admin/tenants')).status).toBe(401);
   });
 
-  it('creates (no-host), reads, lists and deletes; participant links are role-scoped', async () => {
+  it('creates (no-host: no host link), reads, lists, shows the links again and deletes', async () => {
     const res = await create({ title: 'Follow-up', guests: 2 });
     expect(res.status).toBe(201);
     const { consultation: c, links } = res.body;
@@ -95,12 +108,19 @@ describe('consultations (operator)', () => {
       guests: 2,
     });
     expect(c.meetingNumber).toMatch(/^\d+$/);
+    expect(c.live).toMatchObject({ state: 'scheduled', participants: [] });
     expect(res.text).not.toMatch(/password|hostKey/);
-    expect(links.host.url).toBe(`http://127.0.0.1:5173/join/${c.id}#host=${links.host.capability}`);
+    // Nobody hosts a no-host consultation: there is no host link to hand out.
+    expect(links.host).toBeUndefined();
+    expect(links.guests[0].url).toBe(
+      `http://127.0.0.1:5173/join/${c.id}#guest=${links.guests[0].capability}`,
+    );
     expect(links.guests.map((g: { participant: string }) => g.participant)).toEqual([
       'guest-1',
       'guest-2',
     ]);
+    // Any operator session of the org gets the same links again.
+    expect((await env.t.op('GET', `/api/consultations/${c.id}/links`)).body).toEqual(links);
 
     expect((await env.t.op('GET', `/api/consultations/${c.id}`)).body).toEqual(c);
     expect(
@@ -118,7 +138,8 @@ describe('consultations (operator)', () => {
     const del = await env.t.op('DELETE', `/api/consultations/${c.id}`);
     expect(del.body.state).toBe('deleted');
     expect(env.sim.world.meetings.has(meeting.id)).toBe(false);
-    expect((await join(c.id, links.host.capability)).status).toBe(410);
+    expect((await join(c.id, links.guests[0].capability)).status).toBe(410);
+    expect((await env.t.op('GET', `/api/consultations/${c.id}/links`)).status).toBe(410);
   });
 
   it('404s unknown consultations and 400s malformed ids', async () => {
@@ -213,9 +234,9 @@ describe('participant join', () => {
     expect(await me(g1.body.accessToken)).not.toBe(await me(host.body.accessToken));
   });
 
-  it('refuses missing, forged, foreign and expired capabilities', async () => {
-    const a = (await create()).body;
-    const b = (await create()).body;
+  it('refuses missing, forged, foreign, non-canonical and expired capabilities', async () => {
+    const a = (await create({ mode: 'host-guest' })).body;
+    const b = (await create({ mode: 'host-guest' })).body;
     expect(
       (
         await env.t.call('POST', `/api/consultations/${a.consultation.id}/join`, {
@@ -238,6 +259,18 @@ describe('participant join', () => {
     const foreign = await join(a.consultation.id, b.links.host.capability);
     expect(foreign.status).toBe(403);
     expect(foreign.body.error).toBe('forbidden');
+    // The same MAC in standard base64, padded, or with a non-canonical last character.
+    const [p, mac] = a.links.guests[0].capability.split('.');
+    const std = Buffer.from(mac, 'base64url').toString('base64');
+    expect(std).not.toBe(mac);
+    for (const variant of [
+      `${p}.${std}`,
+      `${p}.${mac}=`,
+      `${p}.${mac.slice(0, -1)}${String.fromCharCode(mac.charCodeAt(42) + 1)}`,
+    ]) {
+      expect((await join(a.consultation.id, variant)).status).toBe(401);
+    }
+    expect((await join(a.consultation.id, a.links.guests[0].capability)).status).toBe(200);
 
     env.sim.control.advanceClock(3 * 3600_000);
     const expired = await join(a.consultation.id, a.links.guests[0].capability);
@@ -266,15 +299,42 @@ describe('participant join', () => {
 });
 
 describe('guest tokens, Instant Connect', () => {
-  it('mints manual guest tokens, rate-limited', async () => {
-    const res = await env.t.call('POST', '/api/guest-tokens', { body: { displayName: 'Walk-in' } });
+  it('mints guest tokens only against a walk-in pass: one org, one guest, rate-limited', async () => {
+    const anonymous = await env.t.call('POST', '/api/guest-tokens', {
+      body: { displayName: 'Walk-in' },
+    });
+    expect(anonymous.status).toBe(401);
+    const made = await env.t.op('POST', '/api/walk-in-passes', { validMinutes: 30 });
+    expect(made.status).toBe(201);
+    expect(made.body.url).toBe(`http://127.0.0.1:5173/manual#pass=${made.body.pass}`);
+    const mint = () =>
+      env.t.call('POST', '/api/guest-tokens', {
+        body: { displayName: 'Walk-in' },
+        token: made.body.pass,
+      });
+    const res = await mint();
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: 'Walk-in', accessToken: expect.any(String) });
-    let last = res.status;
-    for (let i = 0; i < 4; i++)
-      last = (await env.t.call('POST', '/api/guest-tokens', { body: { displayName: 'Walk-in' } }))
-        .status;
+    const me = async (token: string) =>
+      (await (
+        await fetch(`${env.sim.url}/v1/people/me`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).json()) as { id: string; orgId: string };
+    const again = await mint();
+    expect((await me(res.body.accessToken)).id).toBe((await me(again.body.accessToken)).id);
+    let last = again.status;
+    for (let i = 0; i < 3; i++) last = (await mint()).status;
     expect(last).toBe(429);
+    // A participant capability is no walk-in pass.
+    const c = (await create()).body;
+    const wrong = await env.t.call('POST', '/api/guest-tokens', {
+      body: { displayName: 'x' },
+      token: c.links.guests[0].capability,
+    });
+    expect([401, 429]).toContain(wrong.status);
+    env.sim.control.advanceClock(31 * 60_000);
+    expect([401, 429]).toContain((await mint()).status);
   });
 
   it('makes Instant Connect links that resolve on the simulator', async () => {
@@ -282,7 +342,8 @@ describe('guest tokens, Instant Connect', () => {
     expect(res.status).toBe(200);
     expect(res.body.host).toHaveLength(1);
     expect(res.body.guest).toHaveLength(2);
-    const landed = await (await fetch(res.body.guest[0])).json();
+    expect(res.body.host[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mtg-broker/);
+    const landed = await (await fetch(res.body.guest[0].url)).json();
     expect(landed).toMatchObject({ sub: res.body.subject, role: 'guest', verticalType: 'gen' });
     expect(
       (await env.t.op('POST', '/api/instant-connect', { numHost: 0, numGuest: 0 })).status,
@@ -301,7 +362,7 @@ describe('licence meter', () => {
       started.push(body.consultation.meetingNumber);
     }
     await env.sim.control.webhooksIdle();
-    expect((await env.t.call('GET', '/api/status')).body.licence).toMatchObject({
+    expect((await env.t.op('GET', '/api/tenant')).body.licence).toMatchObject({
       inProgress: 2,
       limit: 2,
     });

@@ -36,6 +36,7 @@ describe('sim mode', () => {
     const port = Number(new URL(sim.url).port);
     let backend = await backendOn(sim.url, dataDir);
     const firstApp = backend.simApp!.clientId;
+    const firstKey = backend.operatorKey;
     expect(await consultationWorks(backend)).toBe(201);
     await backend.close();
     await sim.close();
@@ -48,11 +49,25 @@ describe('sim mode', () => {
     backend = await backendOn(sim.url, dataDir);
     try {
       expect(backend.simApp!.clientId).not.toBe(firstApp);
+      // The operator key a developer pasted keeps working: it now belongs to the new first org.
+      expect(backend.operatorKey).toBe(firstKey);
       expect(await consultationWorks(backend)).toBe(201);
       const status = (await (await fetch(`${backend.url}/api/status`)).json()) as {
-        authorization: { state: string }[];
+        status: string;
       };
-      expect(status.authorization.map((a) => a.state)).toEqual(['authorized']);
+      expect(status.status).toBe('ok');
+      // The previous simulator's orgs are gone with its world: recorded as refused, not degrading.
+      const tenants = (await (
+        await fetch(`${backend.url}/api/admin/tenants`, {
+          headers: { Authorization: `Bearer ${backend.adminKey}` },
+        })
+      ).json()) as { items: { status: string; decidedBy?: string }[] };
+      expect(tenants.items.map((t) => t.status).sort()).toEqual([
+        'accepted',
+        'accepted',
+        'refused',
+        'refused',
+      ]);
     } finally {
       await backend.close();
       await sim.close();

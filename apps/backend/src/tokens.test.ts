@@ -27,10 +27,13 @@ afterAll(async () => {
 
 const refreshes = () => sim.control.requests({ path: '/v1/access_token' });
 
-/** Expires every access token the simulator issued to this Service App. */
+/** Expires every access token the simulator issued to this Service App in its home org. */
 function expireAppTokens(clientId: string): void {
+  const home = sim.world.apps.get(clientId)!.ownerOrgId;
   for (const [value, tok] of sim.world.tokens) {
-    if (tok.kind === 'service-app' && tok.appClientId === clientId) sim.control.expireToken(value);
+    if (tok.kind === 'service-app' && tok.appClientId === clientId && tok.orgId === home) {
+      sim.control.expireToken(value);
+    }
   }
 }
 
@@ -79,33 +82,40 @@ describe('token refresh through the backend', () => {
     ]);
   });
 
-  it('1,000 concurrent joins during an expiry produce exactly one refresh call', async () => {
-    const c = await consultation(t);
-    sim.control.clearRequests();
-    expireAppTokens(t.backend.simApp!.clientId);
-    const results = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) =>
-        t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
-          token: c.links.guests[0]!.capability,
-          body: { displayName: `Guest ${i}` },
-        }),
-      ),
-    );
-    expect(results.filter((r) => r.status !== 200)).toEqual([]);
-    expect(refreshes()).toHaveLength(1);
-    expect(refreshes()[0]!.status).toBe(200);
+  it(
+    '1,000 concurrent joins during an expiry produce exactly one refresh call',
     // A thousand joins take seconds on a loaded 2-core machine: a generous bound of its own.
-  }, 120_000);
+    { timeout: 120_000 },
+    async () => {
+      const c = await consultation(t);
+      sim.control.clearRequests();
+      expireAppTokens(t.backend.simApp!.clientId);
+      const results = await Promise.all(
+        Array.from({ length: 1000 }, (_, i) =>
+          t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+            token: c.links.guests[0]!.capability,
+            body: { displayName: `Guest ${i}` },
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.status !== 200)).toEqual([]);
+      expect(refreshes()).toHaveLength(1);
+      expect(refreshes()[0]!.status).toBe(200);
+    },
+  );
 
-  it('a dead refresh token gives reauthorization-required, shown in status and never retried', async () => {
+  const join = (c: Awaited<ReturnType<typeof consultation>>, displayName = 'Guest') =>
+    t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
+      token: c.links.guests[0]!.capability,
+      body: { displayName },
+    });
+
+  it('a superseded refresh token is recovered with the client credentials; the org stays authorized', async () => {
     const c = await consultation(t);
     // Someone else rotates the app's refresh token (e.g. a second deployment): ours is superseded.
+    const home = sim.world.apps.get(t.backend.simApp!.clientId)!.ownerOrgId;
     for (const [value, rt] of [...sim.world.refreshTokens]) {
-      if (
-        rt.kind === 'service-app' &&
-        rt.appClientId === t.backend.simApp!.clientId &&
-        !rt.supersededAt
-      ) {
+      if (rt.kind === 'service-app' && rt.orgId === home && !rt.supersededAt) {
         await fetch(`${sim.url}/v1/access_token`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -121,22 +131,73 @@ describe('token refresh through the backend', () => {
     rememberSecrets(sim);
     sim.control.clearRequests();
     expireAppTokens(t.backend.simApp!.clientId);
-    const join1 = await t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
-      token: c.links.guests[0]!.capability,
-      body: { displayName: 'Late' },
-    });
-    expect(join1.status).toBe(503);
-    expect(join1.body.error).toBe('reauthorization-required');
-    expect(join1.body.message).toMatch(/re-authorized .* in Control Hub/);
-    for (let i = 0; i < 3; i++) {
-      await t.call('POST', `/api/consultations/${c.consultation.id}/join`, {
-        token: c.links.guests[0]!.capability,
-        body: { displayName: 'Again' },
-      });
-    }
+    expect((await join(c, 'Late')).status).toBe(200);
     expect(refreshes().map((r) => r.status)).toEqual([400]);
-    const status = (await t.call('GET', '/api/status')).body;
-    expect(status.authorization[0]).toMatchObject({ state: 'reauthorization-required' });
+    expect(sim.control.requests({ path: '/v1/applications/*/token' }).map((r) => r.status)).toEqual(
+      [200],
+    );
+    expect((await t.op('GET', '/api/tenant')).body.authorization.state).toBe('authorized');
+  });
+
+  it('a single 401 from /v1/access_token is recovered, and nothing is parked', async () => {
+    const c = await consultation(t);
+    sim.control.clearRequests();
+    sim.control.addFault({ path: '/v1/access_token', status: 401, count: 1 });
+    expireAppTokens(t.backend.simApp!.clientId);
+    expect((await join(c)).status).toBe(200);
+    expect(refreshes().map((r) => r.status)).toEqual([401]);
+    expect((await t.op('GET', '/api/tenant')).body.authorization.state).toBe('authorized');
+  });
+
+  it('parks only when the recovery is refused too, and tells the operator why in words', async () => {
+    const c = await consultation(t);
+    sim.control.clearRequests();
+    sim.control.addFault({ path: '/v1/access_token', status: 400, count: 1 });
+    sim.control.addFault({ path: '/v1/applications/*/token', status: 403, count: 1 });
+    expireAppTokens(t.backend.simApp!.clientId);
+    const first = await join(c, 'Late');
+    expect(first.status).toBe(503);
+    expect(first.body.error).toBe('reauthorization-required');
+    expect(first.body.message).toMatch(/re-authorized .* in Control Hub/);
+    for (let i = 0; i < 3; i++) expect((await join(c, 'Again')).status).toBe(503);
+    expect(refreshes().map((r) => r.status)).toEqual([400]);
+    const status = (await t.op('GET', '/api/tenant')).body.authorization;
+    expect(status.state).toBe('reauthorization-required');
+    expect(status.reason).toMatch(
+      /^Webex refused the refresh token \(400.*\), and retrieving new tokens with the client credentials was refused too: the Service App is no longer authorized in this org \(403\)$/,
+    );
+    // Re-authorization brings it back.
+    sim.control.authorize(t.backend.simApp!.clientId);
+    await sim.control.webhooksIdle();
+    expect((await join(c)).status).toBe(200);
+  });
+
+  it('429 with Retry-After: 60 inside the margin: every join succeeds on the valid token, one refresh per minute', async () => {
+    const c = await consultation(t);
+    sim.control.clearRequests();
+    sim.control.advanceClock(56 * 60_000); // 4 minutes of validity left, inside the 5-minute margin
+    sim.control.addFault({ path: '/v1/access_token', status: 429, retryAfter: 60 });
+    try {
+      for (let i = 0; i < 30; i++) expect((await join(c, `G${i}`)).status).toBe(200);
+      expect(refreshes().map((r) => r.status)).toEqual([429]);
+      const status = (await t.op('GET', '/api/tenant')).body.authorization;
+      expect(status).toMatchObject({
+        state: 'authorized',
+        refreshProblem: 'Webex is rate-limiting token refreshes (429, Retry-After 60 s)',
+        refreshRetryAt: expect.any(String),
+      });
+      sim.control.advanceClock(61_000);
+      expect((await join(c)).status).toBe(200);
+      expect(refreshes()).toHaveLength(2);
+      // Once the token has really expired, joins fail clearly, with a Retry-After.
+      sim.control.advanceClock(4 * 60_000);
+      const expired = await join(c);
+      expect(expired.status).toBe(503);
+      expect(expired.body.error).toBe('token-unavailable');
+      expect(Number(expired.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      sim.control.clearFaults();
+    }
   });
 });
 
@@ -274,8 +335,8 @@ describe('a backend killed and restarted mid-run', () => {
         expect(
           sim.control.requests({ path: '/v1/applications/*/token' }).map((r) => r.status),
         ).toEqual([200]);
-        const status = await call(c, 'GET', '/api/status', c.operatorKey);
-        expect(status.body.authorization[0].state).toBe('authorized');
+        const status = await call(c, 'GET', '/api/tenant', c.operatorKey);
+        expect(status.body.authorization.state).toBe('authorized');
         rememberSecrets(sim);
         await kill(c);
       } finally {

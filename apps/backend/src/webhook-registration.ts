@@ -4,25 +4,33 @@ import { Webhook, WebhookList, type CreateWebhookRequest } from '@g2g/webex-spec
 /** Name prefix of the webhooks this backend owns (replaced on every start). */
 export const WEBHOOK_NAME = 'g2g-backend';
 
-/** The deliveries the backend needs: authorization changes and meeting starts/ends. */
-export const WEBHOOK_SUBSCRIPTIONS = [
-  ['serviceApp', 'authorized'],
-  ['serviceApp', 'deauthorized'],
+/** Deliveries about an org's own meetings: the licence meter and live status. */
+export const TENANT_SUBSCRIPTIONS = [
   ['meetings', 'started'],
   ['meetings', 'ended'],
+  ['meetingParticipants', 'joined'],
+  ['meetingParticipants', 'left'],
+] as const;
+
+/** Authorization changes reach the app's webhooks in its home org. */
+export const HOME_SUBSCRIPTIONS = [
+  ['serviceApp', 'authorized'],
+  ['serviceApp', 'deauthorized'],
 ] as const;
 
 /**
- * Points the org's webhooks at `targetUrl`: removes the ones an earlier run
- * registered (its port may differ) and registers one per subscription, signed
- * with `secret`. `meetings` `started`/`ended` are registered one by one: the
- * `all` firehose omits them.
+ * Points one tenant's webhooks at `targetUrl`: removes the ones an earlier
+ * run registered (its port may differ) and registers one per subscription,
+ * signed with `secret`. `meetings` `started`/`ended` are registered one by
+ * one: the `all` firehose omits them. The home org also gets the
+ * `serviceApp` subscriptions, which tell of authorizations by other orgs.
  */
 export async function registerWebhooks(
   sa: ServiceApp,
   orgId: string,
   targetUrl: string,
   secret: string,
+  options: { home: boolean },
 ): Promise<number> {
   const auth = { kind: 'org', orgId } as const;
   const existing = await sa.http.request({
@@ -39,8 +47,9 @@ export async function registerWebhooks(
         sa.http.request({ method: 'DELETE', path: `/webhooks/${encodeURIComponent(w.id)}`, auth }),
       ),
   );
+  const wanted = [...TENANT_SUBSCRIPTIONS, ...(options.home ? HOME_SUBSCRIPTIONS : [])];
   await Promise.all(
-    WEBHOOK_SUBSCRIPTIONS.map(([resource, event]) => {
+    wanted.map(([resource, event]) => {
       const json: CreateWebhookRequest = {
         name: `${WEBHOOK_NAME} ${resource}:${event}`,
         targetUrl,
@@ -51,5 +60,5 @@ export async function registerWebhooks(
       return sa.http.request({ method: 'POST', path: '/webhooks', json, auth, schema: Webhook });
     }),
   );
-  return WEBHOOK_SUBSCRIPTIONS.length;
+  return wanted.length;
 }

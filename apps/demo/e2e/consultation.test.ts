@@ -11,6 +11,8 @@ let hostLink: string;
 let guestLink: string;
 let host: Page;
 let guest: Page;
+/** The operator's console, left open through the consultation: its live status follows. */
+let watcher: Page;
 
 beforeAll(async () => {
   e2e = await startE2E();
@@ -47,14 +49,60 @@ describe('the landing page', () => {
   });
 });
 
-async function operatorPage(): Promise<Page> {
+async function operatorPage(key = e2e.stack.operatorKey): Promise<Page> {
   const page = await e2e.person();
   await page.goto(`${e2e.stack.demoUrl}/operator`);
-  await page.getByLabel('Operator API key').fill(e2e.stack.operatorKey);
+  await page.getByLabel('Operator API key').fill(key);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Consultations' }).waitFor(UI);
+  // The live stream is connected: what follows arrives without polling.
+  await page.getByTestId('stream').filter({ hasText: 'Live' }).waitFor(UI);
   return page;
 }
+
+/** The backend's API, as the operator (tests set things up faster than a UI could). */
+async function backendApi<T>(
+  path: string,
+  body?: unknown,
+  token = e2e.stack.operatorKey,
+): Promise<T> {
+  const res = await fetch(`${e2e.stack.backendUrl}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await res.json()) as T;
+}
+
+/** A consultation someone has joined (over the SDK protocol, headless): it is in progress. */
+async function runningConsultation(title: string) {
+  const created = await backendApi<{
+    consultation: { id: string; meetingNumber: string };
+    links: { guests: { capability: string }[] };
+  }>('/api/consultations', { title, mode: 'no-host' });
+  const join = await backendApi<{
+    accessToken: string;
+    destination: { value: string };
+    password: string;
+  }>(
+    `/api/consultations/${created.consultation.id}/join`,
+    { displayName: `Guest of ${title}` },
+    created.links.guests[0]!.capability,
+  );
+  const participant = await joinOverHttp({
+    url: e2e.stack.simUrl,
+    token: join.accessToken,
+    meetingNumber: join.destination.value,
+    password: join.password,
+    alias: `Guest of ${title}`,
+    listen: false,
+  });
+  return { ...created, participant };
+}
+
+/** A walk-in link (the manual-join page with a pass) made by the operator. */
+const walkInUrl = async () =>
+  (await backendApi<{ url: string }>('/api/walk-in-passes', { validMinutes: 60 })).url;
 
 async function joinFromLink(page: Page, link: string, name: string) {
   await page.goto(link);
@@ -65,7 +113,7 @@ async function joinFromLink(page: Page, link: string, name: string) {
 
 describe('a consultation from scheduling to the end', () => {
   it('1. the operator creates a consultation and sees its links and licence usage', async () => {
-    const page = await operatorPage();
+    const page = (watcher = await operatorPage());
     await expect
       .poll(() => page.getByTestId('licence').textContent(), UI)
       .toMatch(/0 of 10 concurrent meetings/);
@@ -80,8 +128,8 @@ describe('a consultation from scheduling to the end', () => {
     // The QR codes render (the encoder loads with the operator view).
     await card.getByRole('img', { name: 'QR code of the host link' }).locator('svg').waitFor(UI);
     await card.getByRole('img', { name: 'QR code of the guest link' }).locator('svg').waitFor(UI);
+    await expect.poll(() => card.getByTestId('live-state').textContent(), UI).toBe('Scheduled');
     await e2e.shot(page, '01-operator-created');
-    await page.close();
   });
 
   it('2. the host opens the host link, and the guest the guest link, in separate browsers', async () => {
@@ -93,10 +141,17 @@ describe('a consultation from scheduling to the end', () => {
     await joinFromLink(guest, guestLink, 'Pat Quinn');
   });
 
-  it('3. the guest waits in the lobby and the host admits them', async () => {
+  it('3. the guest waits in the lobby and the host admits them; the operator sees both, live', async () => {
     await guest.getByRole('heading', { name: 'Waiting to be let in' }).waitFor(UI);
     await e2e.shot(guest, '03-guest-lobby');
+    const card = watcher.getByTestId('consultation').filter({ hasText: 'Knee follow-up' });
+    await card.getByTestId('live-waiting').filter({ hasText: 'Pat Quinn' }).waitFor(UI);
+    expect(await card.getByTestId('live-state').textContent()).toBe('In progress');
+    expect(await card.getByTestId('live-in').textContent()).toMatch(/Dr Hale \(host\)/);
+    await e2e.shot(watcher, '03-operator-live-lobby');
     await host.getByRole('button', { name: 'Let Pat Quinn in' }).click(UI);
+    await card.getByTestId('live-in').filter({ hasText: 'Pat Quinn' }).waitFor(UI);
+    await card.getByTestId('live-waiting').waitFor({ state: 'detached', ...UI });
   });
 
   it('4. both see two people in the roster', async () => {
@@ -110,10 +165,97 @@ describe('a consultation from scheduling to the end', () => {
     await e2e.shot(host, '04-host-in-meeting');
   });
 
-  it('5. the host ends the meeting and the guest sees that it ended', async () => {
+  it('5. the host ends the meeting and the guest sees that it ended; so does the operator', async () => {
     await host.getByRole('button', { name: 'End for everyone' }).click();
     await guest.getByText('The meeting has ended.').first().waitFor(UI);
     await e2e.shot(guest, '05-guest-ended');
+    const card = watcher.getByTestId('consultation').filter({ hasText: 'Knee follow-up' });
+    await card.getByTestId('live-state').filter({ hasText: 'Ended' }).waitFor(UI);
+    await e2e.shot(watcher, '05-operator-ended');
+    await watcher.close();
+  });
+});
+
+describe('the operator console', () => {
+  it('shows Instant Connect links', async () => {
+    const page = await operatorPage();
+    await page.getByRole('button', { name: 'Get Instant Connect links' }).click();
+    const list = page.getByTestId('instant-connect');
+    await list.waitFor(UI);
+    const hrefs = await list
+      .getByRole('link')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toHaveLength(2);
+    for (const h of hrefs) expect(h).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mtg-broker/);
+    expect(await list.textContent()).toMatch(/Host: http.*Guest: http/);
+    await e2e.shot(page, '11-operator-instant-connect');
+    await page.close();
+  });
+
+  it('ends a running consultation, and asks before cancelling one', async () => {
+    const page = await operatorPage();
+    const running = await runningConsultation('Running visit');
+    const card = page.getByTestId('consultation').filter({ hasText: 'Running visit' });
+    await card.getByTestId('live-in').filter({ hasText: 'Guest of Running visit' }).waitFor(UI);
+    // Cancelling waits until the meeting is over.
+    expect(await card.getByRole('button', { name: 'Cancel consultation' }).isDisabled()).toBe(true);
+    await e2e.shot(page, '12-operator-running');
+    await card.getByRole('button', { name: 'End meeting' }).click();
+    await card.getByTestId('live-state').filter({ hasText: 'Ended' }).waitFor(UI);
+    expect(
+      (await e2e.stack.sim.control.meetingState(running.consultation.meetingNumber)).participants,
+    ).toEqual([]);
+    await card.getByRole('button', { name: 'Cancel consultation' }).click();
+    await card.getByText(/Cancel “Running visit”\? Its links stop working/).waitFor(UI);
+    await e2e.shot(page, '13-operator-confirm-cancel');
+    await card.getByRole('button', { name: 'Keep it' }).click();
+    expect(await card.isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Cancel consultation' }).click();
+    await card.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await card.waitFor({ state: 'detached', ...UI });
+    await page.close();
+  });
+
+  it('shows the links again in another session; a no-host consultation has no host link', async () => {
+    const first = await operatorPage();
+    await first.getByLabel('Title').fill('Later visit');
+    await first.getByLabel('Later').check();
+    await first
+      .getByLabel('Start time')
+      .fill(
+        new Date(Date.now() + 26 * 3600_000 - new Date().getTimezoneOffset() * 60_000)
+          .toISOString()
+          .slice(0, 16),
+      );
+    await first.getByLabel('No host: everyone joins directly with their link').check();
+    await first.getByRole('button', { name: 'Create consultation' }).click();
+    const made = first.getByTestId('consultation').filter({ hasText: 'Later visit' });
+    await made.getByTestId('link-guest').waitFor(UI);
+    expect(await made.getByTestId('link-host').count()).toBe(0);
+    expect(await made.textContent()).not.toMatch(/host link|\(host\)/i);
+    const guestHref = await made.getByTestId('link-guest').getByRole('link').getAttribute('href');
+    await first.close();
+
+    const second = await operatorPage();
+    const card = second.getByTestId('consultation').filter({ hasText: 'Later visit' });
+    await card.getByRole('button', { name: 'Show links' }).click();
+    await card.getByTestId('link-guest').waitFor(UI);
+    expect(await card.getByTestId('link-guest').getByRole('link').getAttribute('href')).toBe(
+      guestHref,
+    );
+    expect(await card.getByTestId('live-state').textContent()).toBe('Scheduled');
+    await e2e.shot(second, '14-operator-links-again');
+    await second.close();
+  });
+
+  it('another org’s operator sees none of this org’s consultations', async () => {
+    const other = e2e.stack.operatorKeys[1]!;
+    const page = await operatorPage(other.key);
+    await page.getByText(other.name!).first().waitFor(UI);
+    await page.getByText('No consultations yet. Create one above.').waitFor(UI);
+    expect(await page.getByTestId('consultation').count()).toBe(0);
+    await e2e.shot(page, '15-operator-other-org');
+    await page.close();
   });
 });
 
@@ -140,7 +282,7 @@ describe('manual join', () => {
     const meeting = (await res.json()) as { meetingNumber: string; password: string };
 
     const page = await e2e.person();
-    await page.goto(`${e2e.stack.demoUrl}/manual`);
+    await page.goto(await walkInUrl());
     await page.getByLabel('Meeting number, SIP address or link').fill(meeting.meetingNumber);
     await page.getByLabel('Your name').fill('Walk In');
     await page.getByRole('button', { name: 'Join' }).click();
@@ -180,7 +322,7 @@ describe('manual join', () => {
 
   it('a pasted room id gets a clear error and never reaches Webex', async () => {
     const page = await e2e.person();
-    await page.goto(`${e2e.stack.demoUrl}/manual`);
+    await page.goto(await walkInUrl());
     const lookups = () =>
       e2e.stack.sim.control.requests({ path: '/wbxappapi/v1/meetingInfo' }).length;
     const before = lookups();
@@ -201,50 +343,10 @@ describe('manual join', () => {
 });
 
 describe('limits and outages', () => {
-  it('an eleventh concurrent consultation hits the licence limit and the operator sees why', async () => {
+  it('at 10 of 10 the console offers to end one; ending it frees the licence for the next', async () => {
     const page = await operatorPage();
     // Ten consultations in progress: someone joins each over the SDK protocol.
-    for (let i = 0; i < 10; i++) {
-      const created = await fetch(`${e2e.stack.backendUrl}/api/consultations`, {
-        method: 'POST',
-        headers: {
-          Authorization: `Bearer ${e2e.stack.operatorKey}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({ title: `Busy ${i + 1}`, mode: 'no-host' }),
-      }).then(
-        (r) =>
-          r.json() as Promise<{
-            consultation: { id: string };
-            links: { guests: { capability: string }[] };
-          }>,
-      );
-      const join = await fetch(
-        `${e2e.stack.backendUrl}/api/consultations/${created.consultation.id}/join`,
-        {
-          method: 'POST',
-          headers: {
-            Authorization: `Bearer ${created.links.guests[0]!.capability}`,
-            'Content-Type': 'application/json',
-          },
-          body: JSON.stringify({ displayName: `Guest ${i + 1}` }),
-        },
-      ).then(
-        (r) =>
-          r.json() as Promise<{
-            accessToken: string;
-            destination: { value: string };
-            password: string;
-          }>,
-      );
-      await joinOverHttp({
-        url: e2e.stack.simUrl,
-        token: join.accessToken,
-        meetingNumber: join.destination.value,
-        password: join.password,
-        listen: false,
-      });
-    }
+    for (let i = 0; i < 10; i++) await runningConsultation(`Busy ${i + 1}`);
     await expect
       .poll(() => page.getByTestId('licence').textContent(), UI)
       .toMatch(/10 of 10 concurrent meetings/);
@@ -254,13 +356,29 @@ describe('limits and outages', () => {
       .getByRole('alert')
       .filter({ hasText: /licen[cs]e|concurrent/i })
       .waitFor(UI);
+    const full = page.getByTestId('licence-full');
+    await full.waitFor(UI);
     await e2e.shot(page, '09-operator-licence-limit');
+    await full.getByRole('button', { name: 'End “Busy 1”' }).click();
+    await expect
+      .poll(() => page.getByTestId('licence').textContent(), UI)
+      .toMatch(/9 of 10 concurrent meetings/);
+    await full.waitFor({ state: 'detached', ...UI });
+    await page.getByRole('button', { name: 'Create consultation' }).click();
+    await page.getByTestId('consultation').filter({ hasText: 'One too many' }).waitFor(UI);
+    await e2e.shot(page, '09b-operator-licence-freed');
+    // Leave the licence as it was for the tests that follow.
+    for (const c of await backendApi<{ items: { id: string; live: { state: string } }[] }>(
+      '/api/consultations',
+    ).then((r) => r.items)) {
+      if (c.live.state === 'in-progress') await backendApi(`/api/consultations/${c.id}/end`, {});
+    }
     await page.close();
   });
 
   it('with the backend down, the user gets a clear error and a retry', async () => {
     const page = await e2e.person();
-    await page.goto(`${e2e.stack.demoUrl}/manual`);
+    await page.goto(await walkInUrl());
     await e2e.stack.backend.close();
     await page.getByLabel('Meeting number, SIP address or link').fill('2516 666 1234');
     await page.getByLabel('Your name').fill('Offline Olly');

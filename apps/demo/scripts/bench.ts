@@ -62,13 +62,23 @@ function sizes(manifest: Manifest): string[] {
   return lines;
 }
 
+/** A walk-in link (the manual-join page with a pass an operator made). */
+async function walkInUrl(backendUrl: string, operatorKey: string): Promise<string> {
+  const res = await fetch(`${backendUrl}/api/walk-in-passes`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${operatorKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ validMinutes: 240 }),
+  });
+  return ((await res.json()) as { url: string }).url;
+}
+
 async function timeJoins(
   page: Page,
-  demoUrl: string,
+  walkIn: string,
   meeting: { sipAddress: string; password: string },
   ui: 'in-page' | 'widget',
 ) {
-  await page.goto(`${demoUrl}/manual`);
+  await page.goto(walkIn);
   // The SIP address for both: the stock widget cannot resolve a bare meeting number.
   await page.getByLabel('Meeting number, SIP address or link').fill(meeting.sipAddress);
   await page.getByLabel('Your name').fill('Bench Guest');
@@ -116,6 +126,7 @@ try {
   for (const line of sizes(manifest)) console.log(line);
 
   const app = stack.sim.control.createServiceApp({ licenceLimit: 100 });
+  const walkIn = await walkInUrl(stack.backendUrl, stack.operatorKey);
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const results: Record<string, { toPrompt: number[]; toJoined: number[] }> = {
     'in-page': { toPrompt: [], toJoined: [] },
@@ -145,7 +156,7 @@ try {
       const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
       const page = await context.newPage();
       try {
-        const r = await timeJoins(page, stack.demoUrl, meeting, ui);
+        const r = await timeJoins(page, walkIn, meeting, ui);
         results[ui]!.toPrompt.push(r.toPrompt);
         results[ui]!.toJoined.push(r.toJoined);
       } catch (error) {

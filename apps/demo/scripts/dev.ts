@@ -3,15 +3,20 @@ import { startStack } from './stack';
 
 try {
   const stack = await startStack({ serve: 'dev' });
+  const keys = stack.operatorKeys
+    .map((k) => `  operator key    ${k.key}   (${k.name ?? k.orgId})`)
+    .join('\n');
   console.log(`
   g2g demo        ${stack.demoUrl}
-  operator key    ${stack.operatorKey}
+${keys}
+  admin key       ${stack.adminKey}   (/api/admin: tenants and their keys)
   backend         ${stack.backendUrl}   (OpenAPI at /openapi.json)
   Webex simulator ${stack.simUrl}
 
-  Open the demo, choose "Operator", paste the key, create a consultation,
-  then open the host and guest links in two browser windows.
-  Ctrl+C stops everything.
+  Open the demo, choose "Operator", paste a key, create a consultation,
+  then open the host and guest links in two browser windows. Each key is
+  another organisation: sign in with the second one to see that neither
+  sees the other's consultations. Ctrl+C stops everything.
 `);
   const stop = () => void stack.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -27,7 +27,11 @@ export interface Stack {
   simUrl: string;
   backendUrl: string;
   demoUrl: string;
+  /** The first simulated org's operator key. */
   operatorKey: string;
+  /** One operator key per simulated org (each org a tenant of its own). */
+  operatorKeys: { orgId: string; name?: string; key: string }[];
+  adminKey: string;
   sim: Sim;
   backend: Backend;
   close(): Promise<void>;
@@ -83,7 +87,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     simUrl: sim.url,
     backendUrl: backend.url,
     demoUrl,
-    operatorKey: backend.operatorKey,
+    operatorKey: backend.operatorKey!,
+    operatorKeys: backend.operatorKeys,
+    adminKey: backend.adminKey,
     sim,
     backend,
     async close() {

@@ -1,28 +1,33 @@
 // The demo talks only to apps/backend, through this client. Every failure
 // becomes an ApiError with a message a person can act on.
 
-// The wire types are the backend's own (type-only: no server code reaches the SPA).
-import type { ConsultationView, JoinResult, ParticipantLink } from '@g2g/backend';
+// The wire types are the backend's contract (its zod schemas), type-only: no
+// server code and no zod reach the SPA, and nothing is copied by hand.
+import type {
+  BodyOf,
+  ConsultationLinks,
+  ConsultationView,
+  CreatedConsultation,
+  InstantConnectLinks,
+  JoinResult,
+  LiveEvent,
+  ParticipantLink,
+  ResponseOf,
+  TenantStatus,
+  WalkInPass,
+} from '@g2g/backend/contract';
 
-export type { ConsultationView, JoinResult, ParticipantLink };
-
-export interface CreatedConsultation {
-  consultation: ConsultationView;
-  links: { host: ParticipantLink; guests: ParticipantLink[] };
-}
-
-export interface BackendStatus {
-  mode: 'sim' | 'webex';
-  orgs?: { orgId?: string; state: string; siteUrl?: string }[];
-  authorization?: { state: string; siteUrl?: string }[];
-  licence: { inProgress: number; limit: number };
-}
-
-export interface InstantConnectLinks {
-  subject: string;
-  host: { url: string }[];
-  guest: { url: string }[];
-}
+export type {
+  ConsultationLinks,
+  ConsultationView,
+  CreatedConsultation,
+  InstantConnectLinks,
+  JoinResult,
+  LiveEvent,
+  ParticipantLink,
+  TenantStatus,
+  WalkInPass,
+};
 
 /** A failed backend call. `kind` drives the way forward the UI offers. */
 export class ApiError extends Error {
@@ -34,11 +39,14 @@ export class ApiError extends Error {
       | 'expired'
       | 'not-found'
       | 'licence'
+      | 'conflict'
       | 'rate-limited'
       | 'invalid'
       | 'server',
     message: string,
     readonly status?: number,
+    /** The backend's stable error code (`meeting-in-progress`, `licence-limit`…). */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -72,7 +80,7 @@ async function request<T>(
     );
   }
   const text = await res.text();
-  let body: { message?: string; error?: string; code?: string } & Record<string, unknown> = {};
+  let body: { message?: string; error?: string } & Record<string, unknown> = {};
   try {
     body = text ? JSON.parse(text) : {};
   } catch {
@@ -86,6 +94,7 @@ async function request<T>(
   }
   if (res.ok) return body as T;
   const said = typeof body.message === 'string' ? body.message : undefined;
+  const code = typeof body.error === 'string' ? body.error : undefined;
   // A 5xx without our JSON body came from a proxy in front of a backend that is down.
   if (res.status >= 500 && !said) {
     throw new ApiError(
@@ -96,28 +105,45 @@ async function request<T>(
   }
   switch (res.status) {
     case 400:
-      throw new ApiError('invalid', said ?? 'Some of the details are not valid.', 400);
+      throw new ApiError('invalid', said ?? 'Some of the details are not valid.', 400, code);
     case 401:
-      throw body.code === 'link-expired' || /expired/i.test(said ?? '')
-        ? new ApiError('expired', 'This link has expired. Ask the organiser for a new one.', 401)
+      throw code === 'link-expired'
+        ? new ApiError(
+            'expired',
+            'This link has expired. Ask the organiser for a new one.',
+            401,
+            code,
+          )
         : new ApiError(
             'unauthorized',
             said ?? 'You are not allowed to do this. Check the key or link.',
             401,
+            code,
           );
     case 403:
-      throw new ApiError('unauthorized', said ?? 'This link does not allow that.', 403);
+      throw new ApiError('unauthorized', said ?? 'This link does not allow that.', 403, code);
     case 404:
     case 410:
-      throw new ApiError('not-found', said ?? 'That consultation no longer exists.', res.status);
+      throw new ApiError(
+        'not-found',
+        said ?? 'That consultation no longer exists.',
+        res.status,
+        code,
+      );
     case 409:
       throw new ApiError(
-        /licen[cs]e/i.test(said ?? '') ? 'licence' : 'invalid',
+        code === 'licence-limit' ? 'licence' : 'conflict',
         said ?? 'That cannot be done right now.',
         409,
+        code,
       );
     case 429:
-      throw new ApiError('rate-limited', 'Too many attempts. Wait a minute, then try again.', 429);
+      throw new ApiError(
+        'rate-limited',
+        'Too many attempts. Wait a minute, then try again.',
+        429,
+        code,
+      );
     case 502:
     case 503:
     case 504:
@@ -125,42 +151,117 @@ async function request<T>(
         'unreachable',
         said ?? 'Webex did not answer in time. Try again in a moment.',
         res.status,
+        code,
       );
     default:
       throw new ApiError(
         'server',
         said ?? 'Something went wrong on our side. Try again.',
         res.status,
+        code,
       );
   }
 }
 
+const id = (s: string) => encodeURIComponent(s);
+
 export const api = {
-  status: () => request<BackendStatus>('GET', '/status'),
+  tenant: (key: string) => request<ResponseOf<'tenant'>>('GET', '/tenant', { token: key }),
   listConsultations: (key: string) =>
-    request<{ items: ConsultationView[] }>('GET', '/consultations', { token: key }),
-  createConsultation: (
-    key: string,
-    body: {
-      title: string;
-      mode: 'no-host' | 'host-guest';
-      durationMinutes: number;
-      guests: number;
-    },
-  ) => request<CreatedConsultation>('POST', '/consultations', { token: key, body }),
-  cancelConsultation: (key: string, id: string) =>
-    request<unknown>('DELETE', `/consultations/${encodeURIComponent(id)}`, { token: key }),
-  join: (id: string, capability: string, displayName: string) =>
-    request<JoinResult>('POST', `/consultations/${encodeURIComponent(id)}/join`, {
-      token: capability,
-      body: { displayName },
+    request<ResponseOf<'listConsultations'>>('GET', '/consultations', { token: key }),
+  createConsultation: (key: string, body: BodyOf<'createConsultation'>) =>
+    request<ResponseOf<'createConsultation'>>('POST', '/consultations', { token: key, body }),
+  links: (key: string, consultationId: string) =>
+    request<ResponseOf<'consultationLinks'>>('GET', `/consultations/${id(consultationId)}/links`, {
+      token: key,
     }),
-  guestToken: (displayName: string) =>
-    request<{ accessToken: string; expiresAt: string; displayName: string }>(
-      'POST',
-      '/guest-tokens',
-      { body: { displayName } },
-    ),
-  instantConnect: (key: string) =>
-    request<InstantConnectLinks>('POST', '/instant-connect', { token: key, body: {} }),
+  endConsultation: (key: string, consultationId: string) =>
+    request<ResponseOf<'endConsultation'>>('POST', `/consultations/${id(consultationId)}/end`, {
+      token: key,
+    }),
+  cancelConsultation: (key: string, consultationId: string) =>
+    request<ResponseOf<'cancelConsultation'>>('DELETE', `/consultations/${id(consultationId)}`, {
+      token: key,
+    }),
+  join: (consultationId: string, capability: string, displayName: string) =>
+    request<ResponseOf<'join'>>('POST', `/consultations/${id(consultationId)}/join`, {
+      token: capability,
+      body: { displayName } satisfies BodyOf<'join'>,
+    }),
+  walkInPass: (key: string, body: BodyOf<'walkInPass'> = {}) =>
+    request<ResponseOf<'walkInPass'>>('POST', '/walk-in-passes', { token: key, body }),
+  guestToken: (pass: string, displayName: string) =>
+    request<ResponseOf<'guestToken'>>('POST', '/guest-tokens', {
+      token: pass,
+      body: { displayName } satisfies BodyOf<'guestToken'>,
+    }),
+  instantConnect: (key: string, body: BodyOf<'instantConnect'> = {}) =>
+    request<ResponseOf<'instantConnect'>>('POST', '/instant-connect', { token: key, body }),
 };
+
+/** Where the live stream stands, for a small indicator. */
+export type StreamState = 'connecting' | 'live' | 'reconnecting';
+
+/**
+ * Follows `GET /api/events` (Server-Sent Events, read with `fetch` because
+ * `EventSource` cannot send the operator key) and reconnects with a growing
+ * pause when it drops. `onOpen` runs on every (re)connection: the moment to
+ * reload what may have changed while disconnected. Returns `stop`.
+ */
+export function followEvents(
+  key: string,
+  handlers: {
+    onEvent: (e: LiveEvent) => void;
+    onOpen?: () => void;
+    onState?: (s: StreamState) => void;
+    onUnauthorized?: () => void;
+  },
+): () => void {
+  const abort = new AbortController();
+  let attempt = 0;
+  const run = async () => {
+    while (!abort.signal.aborted) {
+      handlers.onState?.(attempt === 0 ? 'connecting' : 'reconnecting');
+      try {
+        const res = await fetch(`${BASE}/events`, {
+          headers: { Authorization: `Bearer ${key}` },
+          signal: abort.signal,
+        });
+        if (res.status === 401) {
+          handlers.onUnauthorized?.();
+          return;
+        }
+        if (!res.ok || !res.body) throw new Error(`events answered ${res.status}`);
+        attempt = 0;
+        handlers.onState?.('live');
+        handlers.onOpen?.();
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const chunk = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = chunk
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
+            if (data) handlers.onEvent(JSON.parse(data) as LiveEvent);
+          }
+        }
+      } catch {
+        if (abort.signal.aborted) return;
+      }
+      attempt++;
+      const pause = Math.min(15_000, 500 * 2 ** Math.min(attempt, 5));
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  };
+  void run();
+  return () => abort.abort();
+}

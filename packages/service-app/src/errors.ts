@@ -13,8 +13,10 @@ export type ServiceAppErrorCode =
   | 'rate-limited'
   | 'not-authorized'
   | 'reauthorization-required'
+  | 'token-unavailable'
   | 'webhook-signature'
   | 'webhook-payload'
+  | 'webhook-stale'
   | 'meeting-preferences'
   | 'licence-limit'
   | 'invalid-input';
@@ -46,6 +48,8 @@ export interface WebexErrorDetails {
   path: string;
   /** Retries made before giving up. */
   retries: number;
+  /** What Webex's `Retry-After` asked for (429, 503), in ms, when it said. */
+  retryAfterMs?: number;
 }
 
 /** Webex answered with a non-success status. */
@@ -57,6 +61,7 @@ export class WebexApiError extends ServiceAppError {
   readonly method: string;
   readonly path: string;
   readonly retries: number;
+  readonly retryAfterMs: number | undefined;
 
   constructor(details: WebexErrorDetails, code: ServiceAppErrorCode = 'webex-api') {
     const why = [details.webexMessage, ...details.descriptions].filter(Boolean).join(' ');
@@ -71,6 +76,7 @@ export class WebexApiError extends ServiceAppError {
     this.method = details.method;
     this.path = details.path;
     this.retries = details.retries;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
@@ -167,6 +173,26 @@ export class ReauthorizationRequiredError extends ServiceAppError {
   }
 }
 
+/**
+ * The org's access token has expired and cannot be refreshed yet: Webex is
+ * refusing refreshes for now (a 429 or an outage) and the manager is backing
+ * off. Nothing is wrong with the authorization; retry after `retryAt`.
+ */
+export class TokenUnavailableError extends ServiceAppError {
+  constructor(
+    readonly orgId: string,
+    /** When the next refresh will be tried (epoch ms). */
+    readonly retryAt: number,
+    /** Why the last refresh failed, in words (no secret in it). */
+    readonly why: string,
+  ) {
+    super(
+      'token-unavailable',
+      `The Service App's access token for org ${orgId} has expired and cannot be refreshed yet (${why}); the next attempt is at ${new Date(retryAt).toISOString()}.`,
+    );
+  }
+}
+
 /** A webhook delivery's `X-Spark-Signature` is missing or does not match. */
 export class WebhookSignatureError extends ServiceAppError {
   constructor(readonly reason: 'missing' | 'mismatch' | 'no-secret') {
@@ -185,6 +211,26 @@ export class WebhookSignatureError extends ServiceAppError {
 export class WebhookPayloadError extends ServiceAppError {
   constructor(message: string) {
     super('webhook-payload', message);
+  }
+}
+
+/**
+ * A correctly signed delivery whose own timestamp lies outside the accepted
+ * window: a replay of a captured delivery, or one Webex gave up on long ago.
+ */
+export class WebhookStaleError extends ServiceAppError {
+  constructor(
+    /** The delivery's own time (epoch ms). */
+    readonly deliveredAt: number,
+    /** How far it is from now (negative: in the future). */
+    readonly ageMs: number,
+  ) {
+    super(
+      'webhook-stale',
+      ageMs >= 0
+        ? `The webhook delivery is ${Math.round(ageMs / 1000)} s old, older than the accepted window: it was not processed.`
+        : `The webhook delivery is dated ${Math.round(-ageMs / 1000)} s in the future: it was not processed.`,
+    );
   }
 }
 

@@ -61,6 +61,12 @@ export interface WebexRequest {
    * with {@link WebexResponseError} instead of reaching the caller half-read.
    */
   schema?: Schema;
+  /**
+   * Overrides how many 429s are waited out inside this call. `0` hands every
+   * 429 straight back (with `retryAfterMs`), for callers that keep their own
+   * back-off, such as token refresh.
+   */
+  maxRateLimitRetries?: number;
 }
 
 /** A successful Webex answer. */
@@ -227,6 +233,7 @@ export class WebexHttpClient {
     const path = this.displayPath(url);
     const idempotent = req.idempotent ?? req.method !== 'POST';
     const timeoutMs = req.timeoutMs ?? this.o.timeoutMs;
+    const maxRateLimitRetries = req.maxRateLimitRetries ?? this.o.maxRateLimitRetries;
     const startedAt = performance.now();
     let retries = 0;
     let transientRetries = 0;
@@ -304,7 +311,7 @@ export class WebexHttpClient {
       if (res.status === 429) {
         const wait =
           parseRetryAfter(res.headers.get('retry-after')) ?? this.backoff(rateLimitRetries);
-        if (rateLimitRetries < this.o.maxRateLimitRetries && wait <= this.o.maxRetryAfterMs) {
+        if (rateLimitRetries < maxRateLimitRetries && wait <= this.o.maxRetryAfterMs) {
           rateLimitRetries++;
           retries++;
           await this.sleep(wait);
@@ -393,8 +400,10 @@ export class WebexHttpClient {
     code?: ServiceAppErrorCode,
   ): WebexApiError {
     const envelope = readEnvelope(body);
+    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
     return new WebexApiError(
       {
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
         status: res.status,
         webexMessage: envelope.message,
         descriptions: envelope.descriptions,

@@ -22,23 +22,35 @@ export {
 export {
   TokenManager,
   type OrgTokenStatus,
+  type RefreshLock,
   type TokenManagerOptions,
   type TokenResponse,
 } from './token-manager';
 export { MemoryTokenStore, type StoredTokens, type TokenStore } from './token-store';
 export {
   WebhookReceiver,
+  MemoryDeliveryLog,
+  deliveryId,
+  deliveryTime,
   parseWebhookEnvelope,
   verifyWebhookSignature,
+  type DeliveryLog,
   type WebhookEnvelope,
   type WebhookOutcome,
   type WebhookReceiverOptions,
 } from './webhooks';
-export { AuthorizationHandler, type AuthorizationOutcome } from './authorization';
+export {
+  AuthorizationHandler,
+  type AcceptOrg,
+  type AuthorizationEvent,
+  type AuthorizationOutcome,
+} from './authorization';
 export { GuestsApi, cleanDisplayName, guestSubject, type GuestToken } from './guests';
 export {
   MeetingsApi,
+  MAX_TITLE,
   NO_HOST_JOIN_BEFORE_MINUTES,
+  cleanTitle,
   type MeetingMode,
   type ScheduleInput,
   type SchedulingOptions,
@@ -56,7 +68,15 @@ export {
   type InstantConnectInput,
   type InstantConnectLinks,
 } from './instant-connect';
-export { LicenceMeter, LIST_LAG_MS, type LicenceUsage } from './licence-meter';
+export {
+  LicenceMeter,
+  LIST_LAG_MS,
+  MemoryMeterStore,
+  meetingOf,
+  type LicenceUsage,
+  type MeterStore,
+  type RunningMeeting,
+} from './licence-meter';
 export { applicationIdFor, canonicalOrgId, decodeHydraId } from './ids';
 export { silentLogger, type Logger } from './logger';
 export {
@@ -69,6 +89,8 @@ export {
   ReauthorizationRequiredError,
   WebhookSignatureError,
   WebhookPayloadError,
+  WebhookStaleError,
+  TokenUnavailableError,
   MeetingPreferencesError,
   LicenceLimitError,
   InvalidInputError,

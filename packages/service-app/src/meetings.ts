@@ -8,8 +8,31 @@ import {
   type MeetingListItem,
   type UpdateSchedulingOptionsRequest,
 } from '@g2g/webex-spec/rest';
+import { cleanDisplayName as cleanSpecText, DISPLAY_NAME_MAX } from '@g2g/webex-spec';
 import { InvalidInputError, MeetingPreferencesError, WebexApiError } from './errors';
 import type { WebexHttpClient } from './http-client';
+
+/** Longest meeting title Webex accepts (WEBEX-REFERENCE §3), counted like names, in code points. */
+export const MAX_TITLE = DISPLAY_NAME_MAX;
+
+/**
+ * A meeting title fit to show to others, by the one rule of shown text
+ * (`@g2g/webex-spec`: NFC, no control, bidi-override or zero-width
+ * characters, whitespace collapsed, 1–128 code points). Throws
+ * {@link InvalidInputError} when it refuses the title.
+ */
+export function cleanTitle(raw: unknown): string {
+  const r = cleanSpecText(raw);
+  if (r.ok) return r.name;
+  throw new InvalidInputError(
+    'title',
+    r.problem === 'too-long'
+      ? `A title can be at most ${MAX_TITLE} characters long.`
+      : r.problem === 'empty'
+        ? 'Enter a title with at least one visible character.'
+        : 'A title must be text.',
+  );
+}
 
 /**
  * A meeting guests can join, as `POST /meetings` answers it: the spec's
@@ -142,12 +165,10 @@ export class MeetingsApi {
 
   /** Schedules a meeting (`POST /meetings`, not retried on 5xx: it is not idempotent). */
   async schedule(orgId: string, input: ScheduleInput): Promise<WebexMeeting> {
-    if (!input.title.trim() || input.title.length > 128) {
-      throw new InvalidInputError('title', 'title must be 1–128 characters.');
-    }
+    const title = cleanTitle(input.title);
     const noHost = input.mode === 'no-host';
     const body: CreateMeetingRequest = {
-      title: input.title,
+      title,
       start: input.start,
       end: input.end,
       enabledJoinBeforeHost: noHost,
@@ -195,6 +216,30 @@ export class MeetingsApi {
       return 'deleted';
     } catch (error) {
       if (error instanceof WebexApiError && error.status === 404) return 'already-gone';
+      throw error;
+    }
+  }
+
+  /**
+   * Ends a running meeting for everyone (`POST /meetings/{id}/end`; host,
+   * cohost or the licensing Service App). A meeting that is not running
+   * (Webex answers 404 or 409) counts as ended.
+   */
+  async end(orgId: string, meetingId: string): Promise<'ended' | 'not-running'> {
+    try {
+      await this.http.request({
+        method: 'POST',
+        path: `/meetings/${encodeURIComponent(meetingId)}/end`,
+        json: {},
+        auth: { kind: 'org', orgId },
+        // Ending twice ends once.
+        idempotent: true,
+      });
+      return 'ended';
+    } catch (error) {
+      if (error instanceof WebexApiError && (error.status === 404 || error.status === 409)) {
+        return 'not-running';
+      }
       throw error;
     }
   }

@@ -7,7 +7,7 @@ import { JoinLinksApi } from './join-links';
 import { silentLogger, type Logger } from './logger';
 import { MeetingsApi } from './meetings';
 import { SpacesApi } from './spaces';
-import { TokenManager } from './token-manager';
+import { TokenManager, type RefreshLock } from './token-manager';
 import { MemoryTokenStore, type TokenStore } from './token-store';
 
 /** Settings of {@link createServiceApp}. Only the client credentials are required. */
@@ -24,6 +24,10 @@ export interface ServiceAppOptions {
   tokenStore?: TokenStore;
   /** Refresh this long before expiry; default 10 minutes. */
   refreshMarginMs?: number;
+  /** Back-off after a failed refresh without `Retry-After`: first delay (default 5 s) and ceiling (5 min). */
+  refreshBackoff?: { baseMs?: number; maxMs?: number };
+  /** Serialises refreshes across replicas (an advisory lock); default in-process only. */
+  refreshLock?: RefreshLock;
   /** Clock for token expiry (epoch ms); default `Date.now`. */
   now?: () => number;
   /** Timeouts, retry bounds and hooks of the HTTP client. */
@@ -76,6 +80,14 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     now,
     logger,
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    ...(options.refreshBackoff?.baseMs !== undefined
+      ? { refreshBackoffMs: options.refreshBackoff.baseMs }
+      : {}),
+    ...(options.refreshBackoff?.maxMs !== undefined
+      ? { refreshBackoffMaxMs: options.refreshBackoff.maxMs }
+      : {}),
+    ...(options.refreshLock ? { lock: options.refreshLock } : {}),
+    ...(options.http?.random ? { random: options.http.random } : {}),
   });
   http.useTokens(tokens);
   return {

@@ -29,6 +29,16 @@ export interface StoredTokens {
    * have rotated the refresh token, so it must not be sent again.
    */
   refreshStartedAt?: number;
+  /**
+   * Set after a refresh Webex did not complete (429, 5xx, a timeout): no
+   * refresh is tried before this time (epoch ms), honouring `Retry-After`.
+   * The access token keeps being served until it really expires.
+   */
+  refreshRetryAt?: number;
+  /** Failed refreshes in a row (drives the exponential back-off). */
+  refreshFailures?: number;
+  /** Why the last refresh failed, in words (no secret in it). */
+  refreshProblem?: string;
   updatedAt: number;
 }
 

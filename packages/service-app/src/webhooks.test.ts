@@ -2,9 +2,15 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSim, type Sim } from '@g2g/webex-sim';
 import { createServiceApp, type ServiceApp } from './service-app';
-import { WebhookPayloadError, WebhookSignatureError } from './errors';
+import { WebhookPayloadError, WebhookSignatureError, WebhookStaleError } from './errors';
 import { MemoryTokenStore } from './token-store';
-import { WebhookReceiver, verifyWebhookSignature, type WebhookEnvelope } from './webhooks';
+import {
+  MemoryDeliveryLog,
+  WebhookReceiver,
+  deliveryId,
+  verifyWebhookSignature,
+  type WebhookEnvelope,
+} from './webhooks';
 import { rawEndpoint, tokenResponse, type App } from './testing/sim-kit';
 
 const SECRET = 'webhook-secret-for-tests';
@@ -77,6 +83,50 @@ describe('WebhookReceiver', () => {
     expect((await receiver.receive(raw, sign(raw), () => 1)).kind).toBe('processed');
   });
 
+  it('refuses a delivery dated outside the window by its own timestamp, before de-duplication', async () => {
+    let now = Date.parse('2030-01-01T12:00:00Z');
+    const receiver = new WebhookReceiver({ secret: SECRET, now: () => now });
+    const at = (event: string, data: Record<string, unknown>) =>
+      Buffer.from(JSON.stringify({ id: 'w', resource: 'r', event, orgId: 'o', data }));
+    const old = at('deauthorized', { created: '2030-01-01T11:44:00Z' });
+    const e = await receiver.receive(old, sign(old), () => 1).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WebhookStaleError);
+    expect((e as WebhookStaleError).code).toBe('webhook-stale');
+    const future = at('joined', { joinedTime: '2030-01-01T12:06:00Z' });
+    await expect(receiver.receive(future, sign(future), () => 1)).rejects.toBeInstanceOf(
+      WebhookStaleError,
+    );
+    const fresh = at('ended', { end: '2030-01-01T11:50:00Z' });
+    expect((await receiver.receive(fresh, sign(fresh), () => 1)).kind).toBe('processed');
+    // Webex's "no time" value and an undated payload are judged by de-duplication alone.
+    const undated = at('left', { leftTime: '1970-01-01T00:00:00.000Z' });
+    expect((await receiver.receive(undated, sign(undated), () => 1)).kind).toBe('processed');
+    now += 60 * 60_000;
+    await expect(receiver.receive(fresh, sign(fresh), () => 1)).rejects.toBeInstanceOf(
+      WebhookStaleError,
+    );
+  });
+
+  it('a persistent delivery log refuses a replay after a restart', async () => {
+    const log = new MemoryDeliveryLog();
+    const raw = Buffer.from(
+      JSON.stringify({
+        id: 'w',
+        resource: 'serviceApp',
+        event: 'deauthorized',
+        orgId: 'o',
+        data: {},
+      }),
+    );
+    const before = new WebhookReceiver({ secret: SECRET, deliveries: log });
+    expect((await before.receive(raw, sign(raw), () => 1)).kind).toBe('processed');
+    const after = new WebhookReceiver({ secret: SECRET, deliveries: log });
+    let ran = false;
+    expect((await after.receive(raw, sign(raw), () => (ran = true))).kind).toBe('duplicate');
+    expect(ran).toBe(false);
+    expect(deliveryId(raw)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('rejects a bad signature before parsing, and a signed non-envelope after', async () => {
     const receiver = new WebhookReceiver({ secret: SECRET });
     const junk = Buffer.from('not json');
@@ -97,17 +147,22 @@ describe('authorization webhooks from the simulator', () => {
   let endpoint: Awaited<ReturnType<typeof rawEndpoint>>;
   const seen: WebhookEnvelope[] = [];
   let forceSignature: string | undefined;
+  const outcomes: unknown[] = [];
+  let accept: (e: { orgId: string }) => boolean = () => true;
+  let captured: { raw: Buffer; signature: string } | undefined;
 
   beforeAll(async () => {
     sim = await startSim({ seed: 'sa-webhooks' });
     endpoint = await rawEndpoint(async ({ raw, headers }) => {
+      captured = { raw, signature: String(headers['x-spark-signature']) };
       try {
         const outcome = await receiver.receive(
           raw,
           forceSignature ?? headers['x-spark-signature'],
           async (env) => {
             seen.push(env);
-            return sa.authorization.handle(env);
+            outcomes.push(await sa.authorization.handle(env, { accept }));
+            return outcomes.at(-1);
           },
         );
         return outcome.kind === 'processed' || outcome.kind === 'duplicate' ? 200 : 500;
@@ -125,6 +180,8 @@ describe('authorization webhooks from the simulator', () => {
   beforeEach(async () => {
     sim.control.reset({ webhookAttempts: 1 });
     seen.length = 0;
+    outcomes.length = 0;
+    accept = () => true;
     forceSignature = undefined;
     receiver = new WebhookReceiver({ secret: SECRET });
     app = sim.control.createServiceApp() as App;
@@ -188,5 +245,38 @@ describe('authorization webhooks from the simulator', () => {
     expect(seen).toHaveLength(0);
     expect(sim.control.requests({ path: '/v1/applications/*/token' })).toHaveLength(0);
     expect((await sa.tokens.status(app.orgId)).state).toBe('not-authorized');
+  });
+
+  it('a replayed deauthorization of an org still authorized deletes nothing (Webex is asked first)', async () => {
+    sim.control.deauthorize(app.clientId);
+    await sim.control.webhooksIdle();
+    expect((await sa.tokens.status(app.orgId)).state).toBe('not-authorized');
+    const replay = captured!;
+    // The org authorizes again; a captured deauthorization arrives later (new process, empty log).
+    sim.control.authorize(app.clientId);
+    await sim.control.webhooksIdle();
+    expect((await sa.tokens.status(app.orgId)).state).toBe('authorized');
+    const fresh = new WebhookReceiver({ secret: SECRET });
+    const outcome = await fresh.receive(replay.raw, replay.signature, (env) =>
+      sa.authorization.handle(env),
+    );
+    expect(outcome).toMatchObject({
+      kind: 'processed',
+      result: { kind: 'still-authorized', orgId: app.orgId },
+    });
+    expect((await sa.tokens.status(app.orgId)).state).toBe('authorized');
+    await expect(sa.guests.count(app.orgId)).resolves.toBe(0);
+  });
+
+  it('an org the caller does not accept is recorded: no token is retrieved', async () => {
+    const stranger = sim.control.createOrg('Stranger Clinic');
+    accept = (e) => e.orgId !== stranger.id;
+    sim.control.authorize(app.clientId, stranger.id);
+    await sim.control.webhooksIdle();
+    expect(outcomes).toEqual([
+      expect.objectContaining({ kind: 'recorded', orgId: stranger.id, siteUrl: stranger.siteUrl }),
+    ]);
+    expect(sim.control.requests({ path: '/v1/applications/*/token' })).toHaveLength(0);
+    expect((await sa.tokens.status(stranger.id)).state).toBe('not-authorized');
   });
 });

@@ -1,6 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookDelivery, checkShape } from '@g2g/webex-spec/rest';
-import { WebhookPayloadError, WebhookSignatureError } from './errors';
+import { WebhookPayloadError, WebhookSignatureError, WebhookStaleError } from './errors';
 
 /** The JSON Webex POSTs to a webhook target (`WebhookDelivery` of `@g2g/webex-spec/rest`). */
 export type WebhookEnvelope = WebhookDelivery;
@@ -49,6 +49,71 @@ export function parseWebhookEnvelope(rawBody: Uint8Array): WebhookEnvelope {
   return { ...(parsed as Record<string, unknown>), ...check.data } as WebhookEnvelope;
 }
 
+/**
+ * The delivery's own time (epoch ms), read from the payload, or undefined when
+ * it carries none. Webex documents no delivery timestamp on the envelope
+ * (`created` there is the *webhook's* creation), so the event's time is read
+ * from `data`: `created` (resources created by the event, and `serviceApp`
+ * events [inferred]), `joinedTime`/`leftTime` (`meetingParticipants`; Webex
+ * writes `1970-01-01T00:00:00.000Z` for "none"), `start`/`end` (`meetings`
+ * `started`/`ended`, whose data is the meeting instance).
+ */
+export function deliveryTime(envelope: WebhookEnvelope): number | undefined {
+  const d = envelope.data;
+  const byEvent: Record<string, unknown> = {
+    joined: d.joinedTime,
+    left: d.leftTime,
+    started: d.start,
+    ended: d.end,
+  };
+  for (const value of [d.created, byEvent[envelope.event]]) {
+    if (typeof value !== 'string') continue;
+    const t = Date.parse(value);
+    if (Number.isFinite(t) && t > 0) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Which deliveries were already taken, so each is processed once — across
+ * restarts when the log is persistent (the backend keeps it in its database;
+ * a replica set shares it). Ids are opaque strings.
+ */
+export interface DeliveryLog {
+  /** Takes the id; false when it was taken before (processed, or in flight elsewhere). */
+  claim(id: string, receivedAt: number): Promise<boolean>;
+  /** The handler failed: give the id back, so Webex's retry runs it. */
+  release(id: string): Promise<void>;
+}
+
+/** A {@link DeliveryLog} in memory, bounded (oldest forgotten first). Lost on restart. */
+export class MemoryDeliveryLog implements DeliveryLog {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  async claim(id: string): Promise<boolean> {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    // Sets iterate in insertion order: the first id is the oldest.
+    if (this.ids.size > this.capacity) this.ids.delete(this.ids.values().next().value!);
+    return true;
+  }
+
+  async release(id: string): Promise<void> {
+    this.ids.delete(id);
+  }
+}
+
+/**
+ * A delivery's id: the SHA-256 of its signed bytes. Webex's retries resend the
+ * same bytes; two events never share them (the envelope names the webhook and
+ * the data the event).
+ */
+export function deliveryId(rawBody: Uint8Array): string {
+  return createHash('sha256').update(rawBody).digest('hex');
+}
+
 /** What {@link WebhookReceiver.receive} did with a delivery. */
 export type WebhookOutcome<R> =
   | { kind: 'processed'; envelope: WebhookEnvelope; result: R }
@@ -58,26 +123,41 @@ export type WebhookOutcome<R> =
 export interface WebhookReceiverOptions {
   /** The secret given when the webhook was registered. */
   secret: string;
-  /** Deliveries remembered for de-duplication; default 10,000. */
-  rememberDeliveries?: number;
+  /** Where processed delivery ids are kept; default in memory (10,000). */
+  deliveries?: DeliveryLog;
+  /**
+   * Deliveries whose own time ({@link deliveryTime}) is older than this are
+   * refused with {@link WebhookStaleError}; default 15 minutes.
+   */
+  maxAgeMs?: number;
+  /** How far in the future a delivery may be dated (clock skew); default 5 minutes. */
+  maxSkewMs?: number;
+  /** The clock deliveries are judged by (epoch ms); default `Date.now`. */
+  now?: () => number;
 }
 
 /**
  * Receives webhook deliveries: verifies the signature over the raw bytes,
- * parses, and processes each distinct delivery **once** — a redelivery (same
- * bytes, as Webex retries send) or a concurrent duplicate is reported as
- * `duplicate` without running the handler. A delivery whose handler throws is
- * not remembered, so Webex's retry gets another chance.
+ * parses, refuses a delivery dated outside the window, and processes each
+ * distinct delivery **once** — a redelivery (same bytes, as Webex retries
+ * send), a concurrent duplicate or a replay after a restart (with a
+ * persistent {@link DeliveryLog}) is reported as `duplicate` without running
+ * the handler. A delivery whose handler throws is released, so Webex's retry
+ * gets another chance.
  */
 export class WebhookReceiver {
   private readonly secret: string;
-  private readonly capacity: number;
-  private readonly done = new Set<string>();
-  private readonly inFlight = new Set<string>();
+  private readonly deliveries: DeliveryLog;
+  private readonly maxAgeMs: number;
+  private readonly maxSkewMs: number;
+  private readonly now: () => number;
 
   constructor(options: WebhookReceiverOptions) {
     this.secret = options.secret;
-    this.capacity = options.rememberDeliveries ?? 10_000;
+    this.deliveries = options.deliveries ?? new MemoryDeliveryLog();
+    this.maxAgeMs = options.maxAgeMs ?? 15 * 60_000;
+    this.maxSkewMs = options.maxSkewMs ?? 5 * 60_000;
+    this.now = options.now ?? Date.now;
   }
 
   async receive<R>(
@@ -87,21 +167,19 @@ export class WebhookReceiver {
   ): Promise<WebhookOutcome<R>> {
     verifyWebhookSignature(rawBody, signatureHeader, this.secret);
     const envelope = parseWebhookEnvelope(rawBody);
-    const key = createHash('sha256').update(rawBody).digest('hex');
-    if (this.done.has(key) || this.inFlight.has(key)) return { kind: 'duplicate', envelope };
-    this.inFlight.add(key);
+    const now = this.now();
+    const at = deliveryTime(envelope);
+    if (at !== undefined && (now - at > this.maxAgeMs || at - now > this.maxSkewMs)) {
+      throw new WebhookStaleError(at, now - at);
+    }
+    const id = deliveryId(rawBody);
+    if (!(await this.deliveries.claim(id, now))) return { kind: 'duplicate', envelope };
     try {
       const result = await handler(envelope);
-      this.remember(key);
       return { kind: 'processed', envelope, result };
-    } finally {
-      this.inFlight.delete(key);
+    } catch (error) {
+      await this.deliveries.release(id);
+      throw error;
     }
-  }
-
-  private remember(key: string): void {
-    this.done.add(key);
-    // Sets iterate in insertion order: the first key is the oldest.
-    if (this.done.size > this.capacity) this.done.delete(this.done.values().next().value!);
   }
 }

@@ -1,25 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app';
 import { openApiDocument } from '../openapi';
+import { serve } from './register';
 
-/** Health, status and the OpenAPI document. None of them reveals a secret. */
+/** Health, the public status and the OpenAPI document. None of them says anything about a tenant. */
 export async function systemRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/healthz', async () => ({ ok: true }));
+  serve(app, 'healthz', async () => ({ ok: true as const }));
 
-  app.get('/api/status', async () => {
-    const orgs = await deps.sa.tokens.statuses();
-    let licence: { siteUrl: string; inProgress: number; limit: number } | undefined;
-    try {
-      const orgId = await deps.org.orgId();
-      licence = deps.meter.usage(await deps.org.siteUrl(orgId));
-    } catch {
-      licence = undefined;
-    }
-    return {
-      mode: deps.mode,
-      authorization: orgs.length ? orgs : [{ state: 'not-authorized' }],
-      ...(licence ? { licence } : {}),
-    };
+  // "degraded" when an accepted tenant cannot work (not authorized, re-authorization needed);
+  // which one, and why, is for its operators (GET /api/tenant) and the admin.
+  serve(app, 'status', async () => {
+    const accepted = await deps.tenants.accepted();
+    const states = await Promise.all(accepted.map((t) => deps.sa.tokens.status(t.orgId)));
+    const ok = states.length > 0 && states.every((s) => s.state === 'authorized');
+    return { status: ok ? ('ok' as const) : ('degraded' as const) };
   });
 
   const doc = openApiDocument();

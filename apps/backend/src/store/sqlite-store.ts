@@ -1,9 +1,19 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { StoredTokens, TokenStore } from '@g2g/service-app';
+import type { MeterStore, RunningMeeting, StoredTokens, TokenStore } from '@g2g/service-app';
 import type { Sealer } from '../crypto';
-import type { ConsultationRecord, ConsultationSecrets, Store } from './store';
+import type {
+  ConsultationRecord,
+  ConsultationSecrets,
+  ConsultationStore,
+  OperatorKeyRecord,
+  OperatorKeyStore,
+  PersistentDeliveryLog,
+  Store,
+  TenantRecord,
+  TenantStore,
+} from './store';
 
 /** Schema changes, applied in order, each once. Never edit a shipped entry: append. */
 export const MIGRATIONS: readonly string[] = [
@@ -25,6 +35,35 @@ export const MIGRATIONS: readonly string[] = [
      key TEXT PRIMARY KEY,
      value TEXT NOT NULL,
      sealed INTEGER NOT NULL DEFAULT 0
+   )`,
+  // Tenants: every org that authorized the app (or was configured), accepted or not.
+  `CREATE TABLE tenants (
+     org_id TEXT PRIMARY KEY,
+     status TEXT NOT NULL,
+     data TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE operator_keys (
+     id TEXT PRIMARY KEY,
+     org_id TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX operator_keys_org ON operator_keys (org_id);
+   ALTER TABLE consultations ADD COLUMN meeting_id TEXT;
+   UPDATE consultations SET meeting_id = json_extract(data, '$.meetingId');
+   CREATE INDEX consultations_org ON consultations (org_id, created_at DESC);
+   CREATE INDEX consultations_meeting ON consultations (org_id, meeting_id)`,
+  // Webhook deliveries taken (replay protection across restarts) and the licence meter's rows.
+  `CREATE TABLE webhook_deliveries (
+     id TEXT PRIMARY KEY,
+     received_at INTEGER NOT NULL
+   );
+   CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
+   CREATE TABLE meter_running (
+     site_url TEXT NOT NULL,
+     meeting_id TEXT NOT NULL,
+     started_at INTEGER NOT NULL,
+     PRIMARY KEY (site_url, meeting_id)
    )`,
 ];
 
@@ -50,60 +89,69 @@ export function migrate(db: Database.Database): number {
   return version;
 }
 
-/** The SQLite {@link Store}: `dataDir/g2g.sqlite`, WAL, fully synchronous commits. */
+/** The database file and its WAL companions. */
+export const DATABASE_FILE = 'g2g.sqlite';
+const COMPANIONS = ['', '-wal', '-shm'];
+
+/**
+ * Makes the data directory owner-only (0700) and the database files 0600
+ * before SQLite opens them: SQLite creates `-wal` and `-shm` with the
+ * database file's mode, so one pre-created 0600 file covers all three.
+ */
+function prepareFiles(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const path = join(dataDir, DATABASE_FILE);
+  closeSync(openSync(path, 'a', 0o600));
+  for (const suffix of COMPANIONS) {
+    if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
+  }
+  return path;
+}
+
+interface ConsultationRow {
+  id: string;
+  data: string;
+  sealed_secrets: string;
+}
+
+/**
+ * The SQLite {@link Store}: `dataDir/g2g.sqlite`, WAL, fully synchronous
+ * commits, owner-only files. better-sqlite3 is synchronous, so each method
+ * (and each `update`) runs to completion before another starts: the
+ * interface is asynchronous for the stores that are not.
+ */
 export class SqliteStore implements Store {
   readonly tokens: TokenStore;
+  readonly deliveries: PersistentDeliveryLog;
+  readonly meter: MeterStore;
+  readonly tenants: TenantStore;
+  readonly operatorKeys: OperatorKeyStore;
+  readonly consultations: ConsultationStore;
   private readonly db: Database.Database;
 
   constructor(
     dataDir: string,
     private readonly sealer: Sealer,
   ) {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'g2g.sqlite'));
+    const path = prepareFiles(dataDir);
+    this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // A rotated token must be on disk before it is used: no relaxed durability.
     this.db.pragma('synchronous = FULL');
     migrate(this.db);
+    for (const suffix of COMPANIONS) {
+      if (existsSync(path + suffix)) chmodSync(path + suffix, 0o600);
+    }
     this.tokens = this.tokenStore();
+    this.deliveries = this.deliveryLog();
+    this.meter = this.meterStore();
+    this.tenants = this.tenantStore();
+    this.operatorKeys = this.operatorKeyStore();
+    this.consultations = this.consultationStore();
   }
 
-  putConsultation(c: ConsultationRecord): void {
-    const { secrets, ...data } = c;
-    this.db
-      .prepare(
-        `INSERT INTO consultations (id, org_id, created_at, state, data, sealed_secrets)
-         VALUES (@id, @orgId, @createdAt, @state, @data, @sealed)
-         ON CONFLICT(id) DO UPDATE SET state = @state, data = @data, sealed_secrets = @sealed`,
-      )
-      .run({
-        id: c.id,
-        orgId: c.orgId,
-        createdAt: c.createdAt,
-        state: c.state.kind,
-        data: JSON.stringify(data),
-        sealed: this.sealer.seal(JSON.stringify(secrets), `consultation:${c.id}`),
-      });
-  }
-
-  getConsultation(id: string): ConsultationRecord | undefined {
-    const row = this.db
-      .prepare('SELECT id, data, sealed_secrets FROM consultations WHERE id = ?')
-      .get(id) as Row | undefined;
-    return row ? this.consultation(row) : undefined;
-  }
-
-  listConsultations(options: { includeDeleted?: boolean; limit?: number } = {}) {
-    const rows = this.db
-      .prepare(
-        `SELECT id, data, sealed_secrets FROM consultations
-         WHERE (@all = 1 OR state != 'deleted') ORDER BY created_at DESC LIMIT @limit`,
-      )
-      .all({ all: options.includeDeleted ? 1 : 0, limit: options.limit ?? 100 }) as Row[];
-    return rows.map((r) => this.consultation(r));
-  }
-
-  getMeta(key: string, options: { secret?: boolean } = {}): string | undefined {
+  async getMeta(key: string, options: { secret?: boolean } = {}): Promise<string | undefined> {
     const row = this.db.prepare('SELECT value, sealed FROM meta WHERE key = ?').get(key) as
       { value: string; sealed: number } | undefined;
     if (!row) return undefined;
@@ -111,7 +159,7 @@ export class SqliteStore implements Store {
     return row.value;
   }
 
-  setMeta(key: string, value: string, options: { secret?: boolean } = {}): void {
+  async setMeta(key: string, value: string, options: { secret?: boolean } = {}): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO meta (key, value, sealed) VALUES (?, ?, ?)
@@ -124,16 +172,169 @@ export class SqliteStore implements Store {
       );
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 
-  private consultation(row: Row): ConsultationRecord {
+  private consultationStore(): ConsultationStore {
+    const columns = 'SELECT id, data, sealed_secrets FROM consultations';
+    const read = (row: ConsultationRow | undefined) => (row ? this.consultation(row) : undefined);
+    const put = (c: ConsultationRecord) => {
+      const { secrets, ...data } = c;
+      this.db
+        .prepare(
+          `INSERT INTO consultations (id, org_id, created_at, state, data, sealed_secrets, meeting_id)
+           VALUES (@id, @orgId, @createdAt, @state, @data, @sealed, @meetingId)
+           ON CONFLICT(id) DO UPDATE SET state = @state, data = @data, sealed_secrets = @sealed,
+             meeting_id = @meetingId`,
+        )
+        .run({
+          id: c.id,
+          orgId: c.orgId,
+          createdAt: c.createdAt,
+          state: c.state.kind,
+          data: JSON.stringify(data),
+          sealed: this.sealer.seal(JSON.stringify(secrets), `consultation:${c.id}`),
+          meetingId: c.meetingId,
+        });
+    };
+    const get = (orgId: string, id: string) =>
+      read(
+        this.db.prepare(`${columns} WHERE org_id = ? AND id = ?`).get(orgId, id) as
+          ConsultationRow | undefined,
+      );
+    return {
+      put: async (c) => put(c),
+      get: async (orgId, id) => get(orgId, id),
+      find: async (id) =>
+        read(this.db.prepare(`${columns} WHERE id = ?`).get(id) as ConsultationRow | undefined),
+      findByMeeting: async (orgId, meetingId) =>
+        read(
+          this.db
+            .prepare(
+              `${columns} WHERE org_id = ? AND meeting_id = ? ORDER BY created_at DESC LIMIT 1`,
+            )
+            .get(orgId, meetingId) as ConsultationRow | undefined,
+        ),
+      list: async (orgId, options = {}) =>
+        (
+          this.db
+            .prepare(
+              `${columns} WHERE org_id = @orgId AND (@all = 1 OR state != 'deleted')
+               ORDER BY created_at DESC LIMIT @limit`,
+            )
+            .all({
+              orgId,
+              all: options.includeDeleted ? 1 : 0,
+              limit: options.limit ?? 100,
+            }) as ConsultationRow[]
+        ).map((r) => this.consultation(r)),
+      update: async (orgId, id, change) =>
+        this.db.transaction(() => {
+          const current = get(orgId, id);
+          if (!current) return undefined;
+          const next = change(current);
+          if (next) put(next);
+          return next ?? current;
+        })(),
+    };
+  }
+
+  private consultation(row: ConsultationRow): ConsultationRecord {
     const data = JSON.parse(row.data) as Omit<ConsultationRecord, 'secrets'>;
     const secrets = JSON.parse(
       this.sealer.open(row.sealed_secrets, `consultation:${row.id}`),
     ) as ConsultationSecrets;
-    return { ...data, secrets };
+    // Rows written before live status existed.
+    const live = data.live ?? { state: 'scheduled', participants: [], updatedAt: data.createdAt };
+    return { ...data, live, secrets };
+  }
+
+  private tenantStore(): TenantStore {
+    return {
+      get: async (orgId) => {
+        const r = this.db.prepare('SELECT data FROM tenants WHERE org_id = ?').get(orgId) as
+          { data: string } | undefined;
+        return r ? (JSON.parse(r.data) as TenantRecord) : undefined;
+      },
+      list: async () =>
+        (
+          this.db.prepare('SELECT data FROM tenants ORDER BY updated_at DESC').all() as {
+            data: string;
+          }[]
+        ).map((r) => JSON.parse(r.data) as TenantRecord),
+      put: async (t) => {
+        this.db
+          .prepare(
+            `INSERT INTO tenants (org_id, status, data, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT(org_id) DO UPDATE SET status = excluded.status, data = excluded.data,
+               updated_at = excluded.updated_at`,
+          )
+          .run(t.orgId, t.status, JSON.stringify(t), t.updatedAt);
+      },
+    };
+  }
+
+  private operatorKeyStore(): OperatorKeyStore {
+    const parse = (r: { data: string } | undefined) =>
+      r ? (JSON.parse(r.data) as OperatorKeyRecord) : undefined;
+    return {
+      get: async (id) =>
+        parse(
+          this.db.prepare('SELECT data FROM operator_keys WHERE id = ?').get(id) as
+            { data: string } | undefined,
+        ),
+      listFor: async (orgId) =>
+        (
+          this.db.prepare('SELECT data FROM operator_keys WHERE org_id = ?').all(orgId) as {
+            data: string;
+          }[]
+        ).map((r) => parse(r)!),
+      put: async (k) => {
+        this.db
+          .prepare(
+            `INSERT INTO operator_keys (id, org_id, data) VALUES (?, ?, ?)
+             ON CONFLICT(id) DO UPDATE SET org_id = excluded.org_id, data = excluded.data`,
+          )
+          .run(k.id, k.orgId, JSON.stringify(k));
+      },
+    };
+  }
+
+  private deliveryLog(): PersistentDeliveryLog {
+    return {
+      // The primary key makes the claim atomic: a second claim of the same id inserts nothing.
+      claim: async (id, receivedAt) =>
+        this.db
+          .prepare('INSERT OR IGNORE INTO webhook_deliveries (id, received_at) VALUES (?, ?)')
+          .run(id, receivedAt).changes === 1,
+      release: async (id) => {
+        this.db.prepare('DELETE FROM webhook_deliveries WHERE id = ?').run(id);
+      },
+      prune: async (before) =>
+        this.db.prepare('DELETE FROM webhook_deliveries WHERE received_at < ?').run(before).changes,
+    };
+  }
+
+  private meterStore(): MeterStore {
+    return {
+      add: async (site, m: RunningMeeting) =>
+        this.db
+          .prepare(
+            'INSERT OR IGNORE INTO meter_running (site_url, meeting_id, started_at) VALUES (?, ?, ?)',
+          )
+          .run(site, m.meetingId, m.startedAt).changes === 1,
+      remove: async (site, meetingId) =>
+        this.db
+          .prepare('DELETE FROM meter_running WHERE site_url = ? AND meeting_id = ?')
+          .run(site, meetingId).changes === 1,
+      list: async (site) =>
+        (
+          this.db
+            .prepare('SELECT meeting_id, started_at FROM meter_running WHERE site_url = ?')
+            .all(site) as { meeting_id: string; started_at: number }[]
+        ).map((r) => ({ meetingId: r.meeting_id, startedAt: r.started_at })),
+    };
   }
 
   private tokenStore(): TokenStore {
@@ -167,10 +368,4 @@ export class SqliteStore implements Store {
         ).map(open),
     };
   }
-}
-
-interface Row {
-  id: string;
-  data: string;
-  sealed_secrets: string;
 }

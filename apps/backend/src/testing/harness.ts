@@ -26,10 +26,19 @@ export interface TestBackend {
   dataDir: string;
   /** `call('POST', '/api/consultations', {body, token})`; `token` is sent as a bearer. */
   call(method: string, path: string, opts?: HttpCallOptions): Promise<Api>;
-  /** Operator call (with the operator key). */
+  /** Operator call with the first simulated org's operator key. */
   op(method: string, path: string, body?: unknown): Promise<Api>;
+  /** Operator call as the operator of simulated org `index` (0 = the first). */
+  opOf(index: number, method: string, path: string, body?: unknown): Promise<Api>;
+  /** Admin call (with the admin key). */
+  admin(method: string, path: string, body?: unknown): Promise<Api>;
   logs: string[];
-  devKeys(): { encryptionKey: string; operatorKey: string; webhookSecret: string };
+  devKeys(): {
+    encryptionKey: string;
+    adminKey: string;
+    webhookSecret: string;
+    operatorKeys: string[];
+  };
   close(): Promise<void>;
 }
 
@@ -65,6 +74,9 @@ export async function startTestBackend(
     logStream,
     rateLimit: false,
     guestTokenRateLimit: false,
+    webhookRateLimit: false,
+    // Lock-outs have their own tests; elsewhere a refused credential is just a 401.
+    authFailureLimit: false,
     http: { backoffBaseMs: 5, backoffMaxMs: 20 },
     ...extra,
   });
@@ -79,7 +91,10 @@ export async function startTestBackend(
     backend,
     dataDir,
     call,
-    op: (method, path, body) => call(method, path, { body, token: backend.operatorKey }),
+    op: (method, path, body) => call(method, path, { body, token: backend.operatorKey! }),
+    opOf: (index, method, path, body) =>
+      call(method, path, { body, token: backend.operatorKeys[index]!.key }),
+    admin: (method, path, body) => call(method, path, { body, token: backend.adminKey }),
     logs,
     devKeys: () => JSON.parse(readFileSync(join(dataDir, 'dev-keys.json'), 'utf8')),
     async close() {
@@ -118,10 +133,29 @@ export function leakedSecrets(sim: Sim): string[] {
 }
 
 /**
+ * The backend's own keys found where they must never be: the admin and
+ * operator keys in any log line (responses may carry an operator key once,
+ * when the admin issues it), the webhook secret and the encryption key in
+ * any log line or response.
+ */
+export function leakedKeys(t: TestBackend): string[] {
+  const keys = t.devKeys();
+  const logs = seen.logs;
+  const everywhere = [...seen.logs, ...seen.responses];
+  return [
+    ...[keys.adminKey, ...keys.operatorKeys].filter((k) => logs.some((l) => l.includes(k))),
+    ...[keys.webhookSecret, keys.encryptionKey].filter((k) =>
+      everywhere.some((h) => h.includes(k)),
+    ),
+  ];
+}
+
+/**
  * One simulator and one backend for the whole test file, read through the
  * returned object once `beforeAll` has run. Secrets are remembered after
  * every test (before anything resets them), and the file fails at the end
- * if a Service App secret appeared in any response or log line.
+ * if a Service App secret appeared in any response or log line, or one of
+ * the backend's own keys where it must not ({@link leakedKeys}).
  */
 export function backendPerFile(
   simOptions: StartSimOptions,
@@ -136,8 +170,10 @@ export function backendPerFile(
   afterEach(() => rememberSecrets(env.sim));
   afterAll(async () => {
     rememberSecrets(env.sim);
+    const keys = env.t ? leakedKeys(env.t) : [];
     await env.t?.close();
     expect(leakedSecrets(env.sim)).toEqual([]);
+    expect(keys).toEqual([]);
     await env.sim.close();
   });
   return env;

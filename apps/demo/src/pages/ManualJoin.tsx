@@ -10,8 +10,33 @@ import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
 const WidgetJoin = lazy(() => import('../components/WidgetJoin'));
 
-/** Paste any destination and join as a guest with a freshly minted token. */
+/** The walk-in pass in the link's fragment (`/manual#pass=…`), which browsers never send to a server. */
+function passFromHash(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('pass');
+}
+
+/**
+ * Paste any destination and join as a guest with a freshly minted token. The
+ * token is bound to a walk-in pass an operator handed out: the backend no
+ * longer mints guest tokens for anyone who asks.
+ */
 export default function ManualJoin() {
+  const pass = useMemo(() => passFromHash(window.location.hash), []);
+  if (!pass) {
+    return (
+      <section className="demo-card" aria-labelledby="m-title">
+        <h1 id="m-title">Join by number or link</h1>
+        <p>
+          This page needs a walk-in link from the organiser. Ask them for one (operators get it from
+          the operator page), then open it here.
+        </p>
+      </section>
+    );
+  }
+  return <ManualJoinForm pass={pass} />;
+}
+
+function ManualJoinForm({ pass }: { pass: string }) {
   const [destination, setDestination] = useState('');
   const [name, setName] = useState('');
   const [ui, setUi] = useState<MeetingView>('in-page');
@@ -25,9 +50,12 @@ export default function ManualJoin() {
   const getAccessToken = useMemo(
     () =>
       submitted && firstToken
-        ? firstThen(firstToken, async () => (await api.guestToken(submitted.name)).accessToken)
+        ? firstThen(
+            firstToken,
+            async () => (await api.guestToken(pass, submitted.name)).accessToken,
+          )
         : null,
-    [submitted, firstToken],
+    [submitted, firstToken, pass],
   );
 
   const start = async () => {
@@ -39,7 +67,7 @@ export default function ManualJoin() {
     setChecking(true);
     try {
       // Fail early (and clearly) if the backend is down, before loading the SDK.
-      const token = await api.guestToken(name);
+      const token = await api.guestToken(pass, name);
       setFirstToken(token.accessToken);
       // The name as the backend cleaned it into the token: its one owner.
       setSubmitted({ destination, name: token.displayName });

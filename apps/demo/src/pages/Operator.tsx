@@ -2,26 +2,20 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import {
   api,
   ApiError,
-  type BackendStatus,
+  followEvents,
+  type ConsultationLinks,
   type ConsultationView,
   type CreatedConsultation,
   type InstantConnectLinks,
+  type StreamState,
+  type TenantStatus,
+  type WalkInPass,
 } from '../api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { QrCode } from '../components/QrCode';
 
 const KEY_STORAGE = 'g2g-demo-operator-key';
-const LINKS_STORAGE = 'g2g-demo-links';
-
-// Links are only shown at creation; keep them for this browser session.
-function savedLinks(): Record<string, CreatedConsultation['links']> {
-  try {
-    return JSON.parse(sessionStorage.getItem(LINKS_STORAGE) ?? '{}');
-  } catch {
-    return {};
-  }
-}
 
 export default function Operator() {
   const [key, setKey] = useState(() => sessionStorage.getItem(KEY_STORAGE) ?? '');
@@ -42,7 +36,10 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
   return (
     <section aria-labelledby="op-key-title" className="demo-card">
       <h1 id="op-key-title">Operator sign-in</h1>
-      <p>Enter the operator API key. `pnpm dev` prints it when the backend starts.</p>
+      <p>
+        Enter your organisation’s operator key. `pnpm dev` prints one per simulated organisation; in
+        production the deployment’s admin gives it to you.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -64,6 +61,13 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
   );
 }
 
+/** Consultations by id, newest first, with what the live stream says merged in. */
+function upsert(items: ConsultationView[], c: ConsultationView): ConsultationView[] {
+  const rest = items.filter((x) => x.id !== c.id);
+  if (c.state === 'deleted') return rest;
+  return [c, ...rest].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
 function OperatorConsole({
   operatorKey,
   onSignOut,
@@ -71,33 +75,47 @@ function OperatorConsole({
   operatorKey: string;
   onSignOut: () => void;
 }) {
-  const [status, setStatus] = useState<BackendStatus | null>(null);
+  const [tenant, setTenant] = useState<TenantStatus | null>(null);
   const [items, setItems] = useState<ConsultationView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [links, setLinks] = useState(savedLinks);
+  // Links from this session's creations; other sessions fetch them on demand.
+  const [links, setLinks] = useState<Record<string, ConsultationLinks>>({});
+  const [stream, setStream] = useState<StreamState>('connecting');
 
-  const refresh = useCallback(async () => {
-    setError(null);
+  const reload = useCallback(async () => {
     try {
-      const [s, list] = await Promise.all([api.status(), api.listConsultations(operatorKey)]);
-      setStatus(s);
+      const [t, list] = await Promise.all([
+        api.tenant(operatorKey),
+        api.listConsultations(operatorKey),
+      ]);
+      setTenant(t);
       setItems(list.items.filter((c) => c.state !== 'deleted'));
+      setError(null);
     } catch (e) {
       setError(e);
     }
   }, [operatorKey]);
 
+  // Live status comes from the backend's event stream (itself driven by Webex's
+  // webhooks); every (re)connection reloads what may have changed meanwhile.
   useEffect(() => {
-    void refresh();
-    const timer = setInterval(() => void refresh(), 5000);
-    return () => clearInterval(timer);
-  }, [refresh]);
+    void reload();
+    return followEvents(operatorKey, {
+      onOpen: () => void reload(),
+      onState: setStream,
+      onUnauthorized: () =>
+        setError(new ApiError('unauthorized', 'That operator key was not accepted.', 401)),
+      onEvent: (e) => {
+        if (e.type === 'consultation') setItems((cur) => upsert(cur ?? [], e.consultation));
+        else setTenant((t) => (t ? { ...t, licence: e.licence } : t));
+      },
+    });
+  }, [operatorKey, reload]);
 
-  const remember = (created: CreatedConsultation) => {
-    const next = { ...savedLinks(), [created.consultation.id]: created.links };
-    sessionStorage.setItem(LINKS_STORAGE, JSON.stringify(next));
-    setLinks(next);
-    void refresh();
+  const changed = (c: ConsultationView) => setItems((cur) => upsert(cur ?? [], c));
+  const created = (c: CreatedConsultation) => {
+    setLinks((l) => ({ ...l, [c.consultation.id]: c.links }));
+    changed(c.consultation);
   };
 
   if (error instanceof ApiError && error.kind === 'unauthorized') {
@@ -110,6 +128,18 @@ function OperatorConsole({
     );
   }
 
+  const running = (items ?? []).filter((c) => c.live.state === 'in-progress');
+  const full = tenant?.licence !== undefined && tenant.licence.inProgress >= tenant.licence.limit;
+  const card = (c: ConsultationView) => (
+    <ConsultationCard
+      consultation={c}
+      links={links[c.id]}
+      onLinks={(l) => setLinks((cur) => ({ ...cur, [c.id]: l }))}
+      operatorKey={operatorKey}
+      onChanged={changed}
+    />
+  );
+
   return (
     <div className="demo-stack">
       <header className="demo-row demo-spread">
@@ -118,59 +148,119 @@ function OperatorConsole({
           Sign out
         </button>
       </header>
-      {status ? <StatusBar status={status} /> : !error && <Loading>Loading status…</Loading>}
-      {error != null && <ErrorPanel error={error} onRetry={() => void refresh()} />}
-      <CreateForm operatorKey={operatorKey} onCreated={remember} />
+      {tenant ? (
+        <StatusBar tenant={tenant} stream={stream} />
+      ) : (
+        !error && <Loading>Loading status…</Loading>
+      )}
+      {error != null && <ErrorPanel error={error} onRetry={() => void reload()} />}
+      {full && (
+        <section aria-labelledby="full-title" className="demo-card" data-testid="licence-full">
+          <h2 id="full-title">All licensed meetings are running</h2>
+          <p>
+            The licence allows {tenant?.licence?.limit} meetings at once. End one to start another.
+          </p>
+          {running.length > 0 ? (
+            <ul className="demo-list">
+              {running.map((c) => (
+                <li key={c.id}>
+                  <EndButton
+                    consultation={c}
+                    operatorKey={operatorKey}
+                    onEnded={changed}
+                    label={`End “${c.title}”`}
+                  />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="demo-muted">The running meetings were not started from this console.</p>
+          )}
+        </section>
+      )}
+      <CreateForm operatorKey={operatorKey} onCreated={created} full={full} />
       <section aria-labelledby="list-title" className="demo-stack">
         <h2 id="list-title">Scheduled</h2>
         {items === null && !error && <Loading>Loading consultations…</Loading>}
         {items?.length === 0 && <p>No consultations yet. Create one above.</p>}
         <ul className="demo-list">
           {items?.map((c) => (
-            <li key={c.id}>
-              <ConsultationCard
-                consultation={c}
-                links={links[c.id]}
-                operatorKey={operatorKey}
-                onChanged={() => void refresh()}
-              />
-            </li>
+            <li key={c.id}>{card(c)}</li>
           ))}
         </ul>
       </section>
+      <WalkIn operatorKey={operatorKey} />
       <InstantConnect operatorKey={operatorKey} />
     </div>
   );
 }
 
-function StatusBar({ status }: { status: BackendStatus }) {
-  const auth = status.orgs ?? status.authorization ?? [];
-  const authorized = auth.some((a) => a.state === 'authorized' || a.state === 'active');
+function StatusBar({ tenant, stream }: { tenant: TenantStatus; stream: StreamState }) {
+  const a = tenant.authorization;
   return (
-    <p className="demo-status" data-testid="status">
-      <span>{status.mode === 'sim' ? 'Simulated Webex' : 'Webex'}</span>
-      <span>
-        {authorized
-          ? 'Service App authorized'
-          : `Service App: ${auth[0]?.state ?? 'not authorized'}`}
-      </span>
-      <span data-testid="licence">
-        {status.licence.inProgress} of {status.licence.limit} concurrent meetings
-      </span>
-    </p>
+    <div className="demo-status" data-testid="status">
+      <p className="demo-row">
+        <span>{tenant.mode === 'sim' ? 'Simulated Webex' : 'Webex'}</span>
+        {tenant.name && <span>{tenant.name}</span>}
+        <span data-testid="authorization">
+          {a.state === 'authorized'
+            ? 'Service App authorized'
+            : a.state === 'reauthorization-required'
+              ? 'Service App needs re-authorization'
+              : 'Service App not authorized yet'}
+        </span>
+        {tenant.licence ? (
+          <span data-testid="licence">
+            {tenant.licence.inProgress} of {tenant.licence.limit} concurrent meetings
+          </span>
+        ) : (
+          <span data-testid="licence">
+            Licence usage appears once the org has authorized the app
+          </span>
+        )}
+        <span className="demo-muted" data-testid="stream">
+          {stream === 'live' ? 'Live' : stream === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+        </span>
+      </p>
+      {a.state === 'reauthorization-required' && (
+        <p role="alert">
+          {a.reason}. A full admin of the org must authorize the Service App again in Control Hub.
+        </p>
+      )}
+      {a.state === 'not-authorized' && (
+        <p>An admin of your org must authorize the Service App in Control Hub.</p>
+      )}
+      {a.state === 'authorized' && a.refreshProblem && (
+        <p data-testid="refresh-problem">
+          Token refresh is delayed: {a.refreshProblem}. Meetings keep working meanwhile.
+        </p>
+      )}
+    </div>
   );
+}
+
+/** A `datetime-local` value (local time) for `ms` from now. */
+function localInput(offsetMs: number): string {
+  const d = new Date(Date.now() + offsetMs);
+  d.setSeconds(0, 0);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
 function CreateForm({
   operatorKey,
   onCreated,
+  full,
 }: {
   operatorKey: string;
   onCreated: (c: CreatedConsultation) => void;
+  full: boolean;
 }) {
   const [title, setTitle] = useState('Consultation');
   const [duration, setDuration] = useState(30);
   const [mode, setMode] = useState<'no-host' | 'host-guest'>('host-guest');
+  const [when, setWhen] = useState<'now' | 'later'>('now');
+  const [startsAt, setStartsAt] = useState(() => localInput(3600_000));
+  const [hostEmail, setHostEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -185,6 +275,8 @@ function CreateForm({
           mode,
           durationMinutes: duration,
           guests: 1,
+          ...(when === 'later' && startsAt ? { startsAt: new Date(startsAt).toISOString() } : {}),
+          ...(mode === 'host-guest' && hostEmail.trim() ? { hostEmail: hostEmail.trim() } : {}),
         }),
       );
     } catch (err) {
@@ -205,12 +297,46 @@ function CreateForm({
           maxLength={128}
           onChange={(e) => setTitle(e.target.value)}
         />
+        <fieldset>
+          <legend>Starts</legend>
+          <label>
+            <input
+              type="radio"
+              name="when"
+              checked={when === 'now'}
+              onChange={() => setWhen('now')}
+            />{' '}
+            Now
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="when"
+              checked={when === 'later'}
+              onChange={() => setWhen('later')}
+            />{' '}
+            Later
+          </label>
+          {when === 'later' && (
+            <>
+              <label htmlFor="c-start">Start time</label>
+              <input
+                id="c-start"
+                type="datetime-local"
+                value={startsAt}
+                min={localInput(0)}
+                onChange={(e) => setStartsAt(e.target.value)}
+                required
+              />
+            </>
+          )}
+        </fieldset>
         <label htmlFor="c-duration">Duration (minutes)</label>
         <input
           id="c-duration"
           type="number"
           min={10}
-          max={240}
+          max={1439}
           value={duration}
           onChange={(e) => setDuration(Number(e.target.value))}
         />
@@ -235,34 +361,90 @@ function CreateForm({
             No host: everyone joins directly with their link
           </label>
         </fieldset>
+        {mode === 'host-guest' && (
+          <>
+            <label htmlFor="c-host-email">Licensed host’s email (optional)</label>
+            <input
+              id="c-host-email"
+              type="email"
+              autoComplete="off"
+              value={hostEmail}
+              aria-describedby="c-host-email-help"
+              onChange={(e) => setHostEmail(e.target.value)}
+            />
+            <p id="c-host-email-help" className="demo-muted">
+              Schedules the meeting on behalf of a licensed Webex user of your org (needs the
+              meeting:admin_schedule_write scope). Leave empty for a guest host.
+            </p>
+          </>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create consultation'}
         </button>
       </form>
-      {error != null && <ErrorPanel error={error} onRetry={() => void submit()} />}
+      {error != null && (
+        <ErrorPanel error={error} onRetry={() => void submit()}>
+          {error instanceof ApiError && error.kind === 'licence' && full && (
+            <span>End a running meeting above, then try again.</span>
+          )}
+        </ErrorPanel>
+      )}
     </section>
   );
 }
 
-function ConsultationCard({
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function LiveStatus({ c }: { c: ConsultationView }) {
+  const inside = c.live.participants.filter((p) => p.state === 'joined');
+  const waiting = c.live.participants.filter((p) => p.state === 'lobby');
+  const name = (p: (typeof inside)[number]) =>
+    c.mode === 'host-guest' && p.host ? `${p.name} (host)` : p.name;
+  return (
+    <div data-testid="live" aria-live="polite">
+      <p>
+        <strong data-testid="live-state">
+          {c.live.state === 'in-progress'
+            ? 'In progress'
+            : c.live.state === 'ended'
+              ? 'Ended'
+              : 'Scheduled'}
+        </strong>
+        {c.live.state === 'in-progress' && c.live.startedAt && ` since ${timeOf(c.live.startedAt)}`}
+      </p>
+      {c.live.state === 'in-progress' && (
+        <ul className="demo-people">
+          <li data-testid="live-in">
+            In: {inside.length ? inside.map(name).join(', ') : 'nobody'}
+          </li>
+          {waiting.length > 0 && (
+            <li data-testid="live-waiting">Waiting in the lobby: {waiting.map(name).join(', ')}</li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function EndButton({
   consultation: c,
-  links,
   operatorKey,
-  onChanged,
+  onEnded,
+  label = 'End meeting',
 }: {
   consultation: ConsultationView;
-  links: CreatedConsultation['links'] | undefined;
   operatorKey: string;
-  onChanged: () => void;
+  onEnded: (c: ConsultationView) => void;
+  label?: string;
 }) {
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const cancel = async () => {
+  const [error, setError] = useState<unknown>(null);
+  const end = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api.cancelConsultation(operatorKey, c.id);
-      onChanged();
+      onEnded(await api.endConsultation(operatorKey, c.id));
     } catch (e) {
       setError(e);
     } finally {
@@ -270,15 +452,69 @@ function ConsultationCard({
     }
   };
   return (
+    <>
+      <button type="button" className="demo-danger" disabled={busy} onClick={() => void end()}>
+        {busy ? 'Ending…' : label}
+      </button>
+      {error != null && <ErrorPanel error={error} onRetry={() => void end()} />}
+    </>
+  );
+}
+
+function ConsultationCard({
+  consultation: c,
+  links,
+  onLinks,
+  operatorKey,
+  onChanged,
+}: {
+  consultation: ConsultationView;
+  links: ConsultationLinks | undefined;
+  onLinks: (l: ConsultationLinks) => void;
+  operatorKey: string;
+  onChanged: (c: ConsultationView) => void;
+}) {
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<'links' | 'cancel' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const running = c.live.state === 'in-progress';
+
+  const showLinks = async () => {
+    setBusy('links');
+    setError(null);
+    try {
+      onLinks(await api.links(operatorKey, c.id));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const cancel = async () => {
+    setBusy('cancel');
+    setError(null);
+    try {
+      onChanged(await api.cancelConsultation(operatorKey, c.id));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+      setConfirming(false);
+    }
+  };
+
+  const all = links ? [...(links.host ? [links.host] : []), ...links.guests] : [];
+  return (
     <article className="demo-card" aria-labelledby={`c-${c.id}`} data-testid="consultation">
       <h3 id={`c-${c.id}`}>{c.title}</h3>
       <p>
-        {new Date(c.start).toLocaleString()} ·{' '}
-        {c.mode === 'host-guest' ? 'host and guest' : 'no host'} · meeting {c.meetingNumber}
+        {timeOf(c.start)} · {c.mode === 'host-guest' ? 'host and guest' : 'no host'}
+        {c.hostEmail && ` · host ${c.hostEmail}`} · meeting {c.meetingNumber}
       </p>
+      <LiveStatus c={c} />
       {links ? (
         <div className="demo-links">
-          {[links.host, ...links.guests].map((l) => (
+          {all.map((l) => (
             <div key={l.participant} className="demo-link" data-testid={`link-${l.role}`}>
               <QrCode text={l.url} label={`QR code of the ${l.role} link`} />
               <div className="demo-stack">
@@ -292,13 +528,82 @@ function ConsultationCard({
           ))}
         </div>
       ) : (
-        <p className="demo-muted">Links are shown in the browser that created the consultation.</p>
+        <button
+          type="button"
+          className="demo-secondary"
+          disabled={busy === 'links'}
+          onClick={() => void showLinks()}
+        >
+          {busy === 'links' ? 'Loading links…' : 'Show links'}
+        </button>
       )}
-      <button type="button" className="demo-danger" disabled={busy} onClick={() => void cancel()}>
-        {busy ? 'Cancelling…' : 'Cancel consultation'}
-      </button>
-      {error != null && <ErrorPanel error={error} onRetry={() => void cancel()} />}
+      <div className="demo-row">
+        {running && <EndButton consultation={c} operatorKey={operatorKey} onEnded={onChanged} />}
+        {confirming ? (
+          <div role="group" aria-labelledby={`confirm-${c.id}`} className="demo-row">
+            <span id={`confirm-${c.id}`}>
+              Cancel “{c.title}”? Its links stop working and the Webex meeting is deleted.
+            </span>
+            <button
+              type="button"
+              className="demo-danger"
+              disabled={busy === 'cancel'}
+              onClick={() => void cancel()}
+            >
+              {busy === 'cancel' ? 'Cancelling…' : 'Yes, cancel it'}
+            </button>
+            <button type="button" className="demo-secondary" onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="demo-secondary"
+            disabled={running}
+            title={running ? 'End the meeting first' : undefined}
+            onClick={() => setConfirming(true)}
+          >
+            Cancel consultation
+          </button>
+        )}
+      </div>
+      {running && <p className="demo-muted">End the meeting before cancelling the consultation.</p>}
+      {error != null && <ErrorPanel error={error} />}
     </article>
+  );
+}
+
+function WalkIn({ operatorKey }: { operatorKey: string }) {
+  const [pass, setPass] = useState<WalkInPass | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const load = async () => {
+    setError(null);
+    try {
+      setPass(await api.walkInPass(operatorKey, { validMinutes: 60 }));
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="walkin-title" className="demo-card">
+      <h2 id="walkin-title">Walk-in link</h2>
+      <p>
+        A link that lets one person join any meeting by number, SIP address or link, as a guest of
+        your org, for the next hour.
+      </p>
+      <button type="button" className="demo-secondary" onClick={() => void load()}>
+        Get a walk-in link
+      </button>
+      {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
+      {pass && (
+        <p data-testid="walk-in">
+          <a href={pass.url}>{pass.url.slice(0, 60)}…</a>{' '}
+          <CopyButton text={pass.url} label="Copy walk-in link" /> · valid until{' '}
+          {timeOf(pass.expiresAt)}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -322,15 +627,15 @@ function InstantConnect({ operatorKey }: { operatorKey: string }) {
       </button>
       {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
       {links && (
-        <ul>
+        <ul data-testid="instant-connect">
           {links.host.map((l) => (
             <li key={l.url}>
-              Host: <a href={l.url}>{l.url}</a>
+              Host: <a href={l.url}>{l.url}</a> <CopyButton text={l.url} label="Copy host link" />
             </li>
           ))}
           {links.guest.map((l) => (
             <li key={l.url}>
-              Guest: <a href={l.url}>{l.url}</a>
+              Guest: <a href={l.url}>{l.url}</a> <CopyButton text={l.url} label="Copy guest link" />
             </li>
           ))}
         </ul>
