@@ -45,7 +45,9 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
   headersMs: 10_000,
   requestMs: 30_000,
   idleMs: 60_000,
-  keepAliveMs: 5_000,
+  // Fastify's default: longer than clients' and proxies' own keep-alive, so the
+  // server never closes a socket a client is just reusing (a reset under load).
+  keepAliveMs: 72_000,
 };
 
 /**
@@ -140,6 +142,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Malformed HTTP and timed-out requests, answered on the socket itself.
     clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      deps.logger.info({ code: error.code }, 'client error answered on the socket');
       const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
       const status = timeout ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
       const body = JSON.stringify(

@@ -395,7 +395,14 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     cleanups.push(() => {
       for (const c of closers.splice(0)) c();
     });
-    await app.listen({ port: options.port ?? 8788, host: options.host ?? '127.0.0.1' });
+    await app.listen({
+      port: options.port ?? 8788,
+      host: options.host ?? '127.0.0.1',
+      // A burst of connections (1,000 joins at once) overflows Node's default
+      // accept queue of 511 while the loop is busy, and the kernel resets the
+      // excess; the OS caps this at net.core.somaxconn.
+      backlog: 4096,
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;

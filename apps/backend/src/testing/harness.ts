@@ -78,7 +78,7 @@ export async function startTestBackend(
     // Lock-outs have their own tests; elsewhere a refused credential is just a 401.
     authFailureLimit: false,
     // Slow-client bounds have their own test; a loaded CI machine must not trip them elsewhere.
-    timeouts: { headersMs: 60_000, requestMs: 120_000, idleMs: 120_000, keepAliveMs: 5_000 },
+    timeouts: { headersMs: 60_000, requestMs: 120_000, idleMs: 120_000, keepAliveMs: 72_000 },
     http: { backoffBaseMs: 5, backoffMaxMs: 20 },
     ...extra,
   });
