@@ -55,6 +55,8 @@ const SERVICE_APP_STATUS: Record<ServiceAppErrorCode, number> = {
   timeout: 504,
   network: 502,
   'webex-api': 502,
+  // Webex answered success with a body off its spec: our upstream failed us.
+  'unexpected-response': 502,
 };
 
 /**

@@ -5,6 +5,7 @@ import {
   SchedulingOptions,
   Sites,
   type CreateMeetingRequest,
+  type EndMeetingRequest,
   type MeetingListItem,
   type UpdateSchedulingOptionsRequest,
 } from '@g2g/webex-spec/rest';
@@ -230,7 +231,7 @@ export class MeetingsApi {
       await this.http.request({
         method: 'POST',
         path: `/meetings/${encodeURIComponent(meetingId)}/end`,
-        json: {},
+        json: {} satisfies EndMeetingRequest,
         auth: { kind: 'org', orgId },
         // Ending twice ends once.
         idempotent: true,

@@ -164,7 +164,7 @@ export class SimServer {
       response = {
         status: fault.status,
         headers: fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {},
-        body: envelope(fault.status === 429 ? MESSAGES.tooMany : MESSAGES.serverError, trackingId),
+        body: faultBody(url.pathname, fault.status, trackingId),
       };
     } else {
       response = await this.route({
@@ -317,4 +317,25 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * An injected failure in the shape the endpoint fails in: the OAuth token
+ * endpoint answers RFC 6749 `{error, error_description}`, every other REST
+ * route the Webex envelope (both held to `@g2g/webex-spec/rest`).
+ */
+function faultBody(path: string, status: number, trackingId: string) {
+  const message = status === 429 ? MESSAGES.tooMany : MESSAGES.serverError;
+  if (path === '/v1/access_token') {
+    const error =
+      status === 400
+        ? 'invalid_request'
+        : status === 401
+          ? 'invalid_client'
+          : status === 429 || status === 503
+            ? 'temporarily_unavailable'
+            : 'server_error';
+    return { error, error_description: message };
+  }
+  return envelope(message, trackingId);
 }

@@ -15,6 +15,7 @@ import { JoseEncryptRequest, JoseEncryptResponse } from './instant-connect';
 import {
   CreateMeetingRequest,
   DeleteMeetingQuery,
+  EndMeetingRequest,
   GetMeetingQuery,
   JoinMeetingLinks,
   JoinMeetingRequest,
@@ -148,6 +149,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     MEETINGS,
     { 204: null },
     { query: DeleteMeetingQuery },
+  ),
+  rest(
+    'meetings.end',
+    'POST',
+    '/meetings/{meetingId}/end',
+    MEETINGS,
+    { 204: null },
+    { body: EndMeetingRequest },
   ),
   rest(
     'meetings.join',

@@ -255,6 +255,13 @@ export const DeleteMeetingQuery = z.object({
   sendEmail: z.optional(z.stringbool()),
 });
 
+/** `POST /meetings/{meetingId}/end` body (`EndMeetingRequestObject`): 204, no answer body. */
+export const EndMeetingRequest = z.object({
+  /** Why the meeting was ended (optional). */
+  reason: z.optional(z.string()),
+});
+export type EndMeetingRequest = z.infer<typeof EndMeetingRequest>;
+
 /**
  * `POST /meetings/join` body (`JoinMeetingObject`). Exactly one of
  * `meetingId`, `meetingNumber`, `webLink`; `displayName` needs `email`;
