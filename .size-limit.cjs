@@ -34,6 +34,16 @@ const initial = (name, files, limit) => ({
     };
   },
 });
+// Named imports from built entries, as an app writes them (size-limit's
+// `import`), with dynamic imports left out as above.
+const named = (name, imports, limit) => ({
+  ...browser(name, Object.keys(imports)[0], limit),
+  import: imports,
+  modifyEsbuildConfig: (config) => ({
+    ...config,
+    plugins: [...(config.plugins ?? []), lazyImportsExternal],
+  }),
+});
 // Server-side packages: bundled for Node, so built-ins stay external.
 const server = (name, path, limit) => ({
   name,
@@ -45,11 +55,28 @@ const server = (name, path, limit) => ({
 
 module.exports = [
   initial('@g2g/meeting-hooks (core)', ['packages/meeting-hooks/dist/core/index.js'], '6 KB'),
-  // What a React app ships up front: both entries, shared chunks counted once.
-  initial(
+  // What a React app ships up front: the whole React entry and the client
+  // from the core. The destination parser is not in it: the session parses in
+  // the engine, which loads lazily (while pre-join is shown).
+  named(
     '@g2g/meeting-hooks (core + react)',
-    ['packages/meeting-hooks/dist/core/index.js', 'packages/meeting-hooks/dist/react/index.js'],
+    {
+      'packages/meeting-hooks/dist/core/index.js':
+        '{ createMeetingClient, preloadMeetingSdk, JoinError, isJoinError }',
+      'packages/meeting-hooks/dist/react/index.js': '*',
+    },
     '6 KB',
+  ),
+  named(
+    'parseDestination',
+    { 'packages/meeting-hooks/dist/core/index.js': '{ parseDestination }' },
+    '3 KB',
+  ),
+  // The room component on its own (with the client and session it makes).
+  named(
+    '<WebexMeeting> alone',
+    { 'packages/meeting-hooks/dist/react/index.js': '{ WebexMeeting }' },
+    '3 KB',
   ),
   // The code that drives the SDK, loaded with it on the first connect.
   browser(
@@ -57,8 +84,14 @@ module.exports = [
     'packages/meeting-hooks/dist/engine-*.js',
     '10 KB',
   ),
-  // The join UI up front, hooks included; the widget entry is not part of it.
+  // The join UI up front, hooks included; the widget and destination-field
+  // entries are not part of it.
   initial('@g2g/meeting-ui', ['packages/meeting-ui/dist/index.js'], '15 KB'),
+  initial(
+    '@g2g/meeting-ui/destination-field',
+    ['packages/meeting-ui/dist/destination-field/index.js'],
+    '4 KB',
+  ),
   // The widget wrapper, measured on its own: what an app that renders it
   // ships before the stock widget (@webex/widgets + webex@2.60.4, ≈ 1.2 MB
   // gzip) lazily loads.

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -20,6 +21,21 @@ const SOURCE_CONDITION = '@g2g/source';
 const DOM = '**/*.dom.test.{ts,tsx}';
 const BROWSER = '**/*.browser.test.{ts,tsx}';
 const IGNORED = ['**/node_modules/**', '**/dist/**', '**/storybook-static/**'];
+
+// The hooks and UI also serve React 19 (the workspace runs 18.3.1, the stock
+// widget's exact peer): their jsdom and server-rendering suites run a second
+// time with react, react-dom and @testing-library/react taken from
+// tests/react19, a package of its own so react-dom 19 resolves react 19.
+const REACT19 = fileURLToPath(new URL('./tests/react19/node_modules/', import.meta.url));
+const react19 = {
+  alias: [
+    { find: /^react-dom(\/.*)?$/, replacement: `${REACT19}react-dom$1` },
+    { find: /^react(\/.*)?$/, replacement: `${REACT19}react$1` },
+    { find: /^@testing-library\/react$/, replacement: `${REACT19}@testing-library/react` },
+  ],
+};
+const REACT_SUITES = 'packages/{meeting-hooks,meeting-ui}/src';
+const WIDGET = '**/widget/**'; // the stock widget needs React 18.3.1 exactly
 
 export default defineConfig({
   resolve: { conditions: [SOURCE_CONDITION, ...defaultClientConditions] },
@@ -75,6 +91,30 @@ export default defineConfig({
           setupFiles: ['tests/setup-dom.ts'],
           include: [`{packages,apps}/*/src/${DOM}`],
           exclude: IGNORED,
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        resolve: react19,
+        test: {
+          name: 'jsdom-react19',
+          environment: 'jsdom',
+          setupFiles: ['tests/setup-dom.ts'],
+          include: [`${REACT_SUITES}/${DOM}`],
+          exclude: [...IGNORED, WIDGET],
+          env: { G2G_REACT_MAJOR: '19' },
+        },
+      },
+      {
+        extends: true,
+        resolve: react19,
+        test: {
+          name: 'node-react19',
+          environment: 'node',
+          include: [`${REACT_SUITES}/**/*ssr.test.tsx`],
+          exclude: [...IGNORED, WIDGET],
+          env: { G2G_REACT_MAJOR: '19' },
         },
       },
       {

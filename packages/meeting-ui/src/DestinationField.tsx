@@ -12,7 +12,10 @@ const TYPE_LABELS: Record<Destination['type'], string> = {
   MEETING_LINK: 'Meeting link',
 };
 
-/** Props of {@link DestinationField}. Any other input attribute passes through to the `<input>`. */
+/**
+ * Props of {@link DestinationField}. Any other input attribute passes through to the `<input>`.
+ * @public
+ */
 export interface DestinationFieldProps extends Omit<
   InputHTMLAttributes<HTMLInputElement>,
   'value' | 'defaultValue' | 'onChange' | 'type'

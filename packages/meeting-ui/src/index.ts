@@ -5,9 +5,6 @@
  * the GuestJoin prefab assembled from them. The stock widget wrapper is a
  * separate entry (`@g2g/meeting-ui/widget`).
  */
-export { DestinationField } from './DestinationField';
-export type { DestinationFieldProps } from './DestinationField';
-
 // Building blocks
 export { VideoRenderer } from './media/VideoRenderer';
 export type { VideoRendererProps } from './media/VideoRenderer';

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { GuestJoin, DestinationField } from '@g2g/meeting-ui';
+import { GuestJoin } from '@g2g/meeting-ui';
+import { DestinationField } from '@g2g/meeting-ui/destination-field';
 import { parseDestination } from '@g2g/meeting-hooks';
 import { api } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';

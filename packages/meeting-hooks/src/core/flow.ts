@@ -3,7 +3,7 @@
  * idle → connecting → resolving → (password-required ⇄ verifying) → joining
  * → (lobby →) joined → left, and failed from anywhere.
  */
-import type { Destination } from './destination';
+import { parseDestination, type Destination } from './destination';
 import { JoinError } from './errors';
 import { toJoinError } from './errors-map';
 import { createLocalMedia } from './media';
@@ -332,6 +332,7 @@ export function createSessionEngine(
     get meeting() {
       return meeting;
     },
+    parse: (input, webexDomains) => parseDestination(input, { webexDomains }),
     prepare(d) {
       const key = keyOf(d);
       if (status() !== 'idle') return Promise.resolve();

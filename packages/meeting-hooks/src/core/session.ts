@@ -1,5 +1,5 @@
 import { cleanDisplayName } from '@g2g/webex-spec';
-import { parseDestination, type Destination } from './destination';
+import type { Destination, ParseDestinationResult } from './destination';
 import { JoinError, isJoinError } from './errors';
 import type { SdkMeeting, SdkWebex } from './sdk-types';
 import {
@@ -149,6 +149,7 @@ export interface SessionStores {
  */
 export interface SessionEngine extends SessionActions, LocalMediaActions {
   readonly meeting: SdkMeeting | undefined;
+  parse(input: string, webexDomains: readonly string[] | undefined): ParseDestinationResult;
   prepare(destination: Destination): Promise<void>;
   begin(destination: Destination, options: JoinOptions): Promise<void>;
 }
@@ -189,7 +190,7 @@ export function createJoinSession(host: SessionHost): JoinSession {
   const { state } = stores;
   let loaded: SessionEngine | undefined;
   let loading: Promise<SessionEngine> | undefined;
-  let lastJoin: [Destination, JoinOptions] | undefined;
+  let lastJoin: [string | Destination, JoinOptions] | undefined;
   const engine = () =>
     (loading ??= host.load().then(
       (e) => (loaded = e.createSessionEngine(host, stores, session)),
@@ -212,10 +213,24 @@ export function createJoinSession(host: SessionHost): JoinSession {
       }),
     ) as unknown as Pick<SessionEngine, K>;
 
-  const parse = (input: string | Destination) =>
+  // Destinations are parsed in the engine (the parser is most of its weight),
+  // which is loaded by then whenever the session was prepared; otherwise
+  // parsing waits for that chunk, never for the SDK.
+  const parse = (e: SessionEngine, input: string | Destination) =>
     typeof input === 'string'
-      ? parseDestination(input, { webexDomains: host.webexDomains })
+      ? e.parse(input, host.webexDomains)
       : ({ ok: true, destination: input } as const);
+  // At once when the engine is there (so state changes synchronously, as UIs expect).
+  const withEngine = <T>(run: (e: SessionEngine) => T | Promise<T>): Promise<T> => {
+    if (!loaded) return engine().then(run);
+    try {
+      return Promise.resolve(run(loaded));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  let starting = false;
+  const busy = () => starting || !['idle', 'left', 'failed'].includes(state.getSnapshot().status);
 
   const session: JoinSession = {
     ...state,
@@ -227,22 +242,17 @@ export function createJoinSession(host: SessionHost): JoinSession {
       return loaded?.meeting;
     },
     prepare(input) {
-      const parsed = parse(input);
-      if (state.getSnapshot().status !== 'idle' || !parsed.ok) return Promise.resolve();
+      if (state.getSnapshot().status !== 'idle') return Promise.resolve();
       host.activate(session);
-      return engine().then(
-        (e) => e.prepare(parsed.destination),
-        () => undefined,
-      );
+      return withEngine((e) => {
+        const parsed = parse(e, input);
+        // A destination that cannot be joined fails now, not on the click.
+        if (!parsed.ok) return state.set({ status: 'failed', error: parsed.error });
+        return e.prepare(parsed.destination);
+      }).catch(() => undefined);
     },
     join(input, given = {}) {
-      if (!['idle', 'left', 'failed'].includes(state.getSnapshot().status))
-        return Promise.resolve();
-      const parsed = parse(input);
-      if (!parsed.ok) {
-        state.set({ status: 'failed', error: parsed.error });
-        return Promise.resolve();
-      }
+      if (busy()) return Promise.resolve();
       let options = given;
       if (given.displayName !== undefined) {
         const name = cleanDisplayName(given.displayName);
@@ -255,23 +265,28 @@ export function createJoinSession(host: SessionHost): JoinSession {
         }
         options = { ...given, displayName: name.name };
       }
-      // Busy from now on, so a second join in the same tick is ignored.
-      state.set({ status: 'connecting', destination: parsed.destination });
-      lastJoin = [parsed.destination, options];
-      host.activate(session);
-      return engine().then(
-        (e) => e.begin(parsed.destination, options),
-        (error: unknown) =>
-          state.set({
-            status: 'failed',
-            error: isJoinError(error)
-              ? error
-              : new JoinError('network', 'The meeting code could not be loaded. Try again.', {
-                  cause: error,
-                  retryable: true,
-                }),
-          }),
-      );
+      starting = true; // a second join before the engine is there is ignored
+      lastJoin = [input, options];
+      return withEngine((e) => {
+        starting = false;
+        if (busy()) return;
+        const parsed = parse(e, input);
+        if (!parsed.ok) return state.set({ status: 'failed', error: parsed.error });
+        state.set({ status: 'connecting', destination: parsed.destination });
+        host.activate(session);
+        return e.begin(parsed.destination, options);
+      }).catch((error: unknown) => {
+        starting = false;
+        state.set({
+          status: 'failed',
+          error: isJoinError(error)
+            ? error
+            : new JoinError('network', 'The meeting code could not be loaded. Try again.', {
+                cause: error,
+                retryable: true,
+              }),
+        });
+      });
     },
     leave() {
       if (loaded) return loaded.leave();

@@ -4,7 +4,7 @@ import type { JoinError } from '../core/errors';
 import type { JoinOptions } from '../core/session';
 import type { JoinState, LeftReason } from '../core/state';
 import { JoinSessionProvider, MeetingClientProvider } from './context';
-import { useJoinSession } from './hooks';
+import { useOwnSession } from './hooks';
 import { useOwnedClient, type ClientSource } from './owned-client';
 
 /**
@@ -56,7 +56,7 @@ export function WebexMeeting(props: WebexMeetingProps) {
   const { destination, join = true, warm = true, children } = props;
   const client = useOwnedClient(props);
   const { client: _c, accessToken: _a, getAccessToken: _g, clientOptions: _o, ...rest } = props;
-  const { session, state, actions } = useJoinSession(destination, {
+  const { session, state, actions } = useOwnSession(destination, {
     ...rest,
     client,
     autoJoin: false,

@@ -304,6 +304,15 @@ export function useJoinSession(
   destination: string | Destination | null | undefined,
   options: UseJoinSessionOptions = {},
 ): UseJoinSessionResult {
+  const own = useOwnSession(destination, options);
+  return { ...own, ...getters(own.state) };
+}
+
+/** {@link useJoinSession} without the prop-getters (what `<WebexMeeting>` needs). */
+export function useOwnSession(
+  destination: string | Destination | null | undefined,
+  options: UseJoinSessionOptions,
+): Omit<UseJoinSessionResult, keyof ReturnType<typeof getters>> {
   const client = useMeetingClient(options);
   const key = keyOf(destination);
   const session = useMemo(() => {
@@ -348,5 +357,5 @@ export function useJoinSession(
     }),
     [base, join, session],
   );
-  return { state, actions, session, ...getters(state) };
+  return { state, actions, session };
 }

@@ -6,7 +6,6 @@ import {
   type ComponentType,
   type CSSProperties,
 } from 'react';
-import { parseDestination } from '@g2g/meeting-hooks';
 import { useJoinState, WebexMeeting, type WebexMeetingProps } from '@g2g/meeting-hooks/react';
 import { MessagesProvider, useMessages, type MessageOverrides } from '../i18n/context';
 import { AudioRenderer, StartAudio } from '../media/AudioRenderer';
@@ -112,20 +111,16 @@ interface FlowProps {
   onNameChange: ((name: string) => void) | undefined;
   hostKeyMode: boolean;
   setHostKeyMode: (on: boolean) => void;
-  invalid: JoinErrorViewProps['error'];
   components: GuestJoinComponents;
   onStepChange?: (step: JoinStep) => void;
 }
 
 function Screens(props: FlowProps) {
-  const { components: C, hostKeyMode, setHostKeyMode, invalid } = props;
+  const { components: C, hostKeyMode, setHostKeyMode } = props;
   const m = useMessages();
   const { state } = useJoinState();
-  const step: JoinStep = invalid
-    ? 'error'
-    : !props.started && state.status === 'idle'
-      ? 'pre-join'
-      : stepOf(state, hostKeyMode);
+  const step: JoinStep =
+    !props.started && state.status === 'idle' ? 'pre-join' : stepOf(state, hostKeyMode);
   const root = useRef<HTMLDivElement>(null);
   useStepFocus(root, step);
   const latest = useRef(props.onStepChange);
@@ -167,12 +162,12 @@ function Screens(props: FlowProps) {
       view = <C.Left />;
       break;
     case 'error':
-      view = <C.Error error={invalid} />;
+      view = <C.Error />;
       break;
     default:
       view = <C.Progress />;
   }
-  const said = invalid ? m.errors[invalid.code] : announcement(m, state, step);
+  const said = announcement(m, state, step);
   return (
     <>
       <div ref={root} data-g2g-step={step}>
@@ -210,20 +205,9 @@ export function GuestJoin(props: GuestJoinProps) {
   const [name, setName] = useState(props.displayName ?? '');
   const [started, setStarted] = useState(!!skipPreJoin);
   const [hostKeyMode, setHostKeyMode] = useState(false);
-  // The client's extra Webex domains, so what the session would accept is accepted here too.
-  const webexDomains = props.client?.webexDomains ?? props.clientOptions?.webexDomains;
-  const parsed = useMemo(
-    () => parseDestination(destination, webexDomains ? { webexDomains } : {}),
-    [destination, webexDomains],
-  );
   // An alias only when the integrator chose one (given, or asked for on pre-join).
   const alias = props.askName ? name : props.displayName;
   const all = useMemo(() => ({ ...DEFAULTS, ...components }), [components]);
-  const onError = useRef(props.onError);
-  onError.current = props.onError;
-  useEffect(() => {
-    if (!parsed.ok) onError.current?.(parsed.error);
-  }, [parsed]);
   const screens = (
     <Screens
       started={started}
@@ -235,7 +219,6 @@ export function GuestJoin(props: GuestJoinProps) {
       onNameChange={props.askName ? setName : undefined}
       hostKeyMode={hostKeyMode}
       setHostKeyMode={setHostKeyMode}
-      invalid={parsed.ok ? undefined : parsed.error}
       components={all}
       onStepChange={props.onStepChange}
     />
@@ -253,7 +236,7 @@ export function GuestJoin(props: GuestJoinProps) {
         accessToken={props.accessToken}
         getAccessToken={props.getAccessToken}
         clientOptions={props.clientOptions}
-        destination={parsed.ok ? destination : null}
+        destination={destination}
         {...(alias !== undefined ? { displayName: alias } : {})}
         password={props.password}
         hostKey={props.hostKey}
