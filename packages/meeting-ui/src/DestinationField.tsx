@@ -39,6 +39,7 @@ export interface DestinationFieldProps extends Omit<
  *
  * Errors appear once the person leaves the field (or on a form's submit, via
  * `aria-invalid`), not on every keystroke, and are announced politely.
+ * @public
  */
 export function DestinationField({
   label = 'Meeting number, SIP address or link',

@@ -2,7 +2,10 @@ import { tokenExpiresAt } from '@g2g/webex-spec';
 import { JoinError } from './errors';
 import type { SdkCredentials } from './sdk-types';
 
-/** An access token, optionally with when it expires (ms since epoch, or a Date). */
+/**
+ * An access token, optionally with when it expires (ms since epoch, or a Date).
+ * @public
+ */
 export type AccessTokenValue = string | { accessToken: string; expiresAt?: number | Date };
 
 /** A token and its expiry, when known. */

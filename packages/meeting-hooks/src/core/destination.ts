@@ -5,20 +5,30 @@ import { JoinError } from './errors';
  * What `webex.meetings.create(value, type)` needs. Only the three types a
  * guest can sensibly join are produced; the SDK's other types (conversation
  * URLs, locus ids, person ids) need a licensed caller or are internal.
+ * @public
  */
 export type DestinationType = 'MEETING_ID' | 'SIP_URI' | 'MEETING_LINK';
 
-/** A validated, normalised destination, safe to hand to the SDK. */
+/**
+ * A validated, normalised destination, safe to hand to the SDK.
+ * @public
+ */
 export interface Destination {
   type: DestinationType;
   value: string;
 }
 
-/** The outcome of {@link parseDestination}: a destination, or a {@link JoinError} saying why not. */
+/**
+ * The outcome of {@link parseDestination}: a destination, or a {@link JoinError} saying why not.
+ * @public
+ */
 export type ParseDestinationResult =
   { ok: true; destination: Destination } | { ok: false; error: JoinError };
 
-/** Options for {@link parseDestination}. */
+/**
+ * Options for {@link parseDestination}.
+ * @public
+ */
 export interface ParseDestinationOptions {
   /**
    * Extra domains (each with its subdomains) accepted as Webex in meeting
@@ -30,7 +40,10 @@ export interface ParseDestinationOptions {
   webexDomains?: readonly string[];
 }
 
-/** Longest input we look at; anything longer is not something a person pasted on purpose. */
+/**
+ * Longest input we look at; anything longer is not something a person pasted on purpose.
+ * @public
+ */
 export const MAX_DESTINATION_LENGTH = 1000;
 
 /**
@@ -39,7 +52,10 @@ export const MAX_DESTINATION_LENGTH = 1000;
  */
 export const MEETING_NUMBER_DIGITS = { min: 9, max: 11 } as const;
 
-/** Webex's own code for the space-id error (`SpaceIDDeprecatedError`). */
+/**
+ * Webex's own code for the space-id error (`SpaceIDDeprecatedError`).
+ * @public
+ */
 export const SPACE_ID_NOT_SUPPORTED_CODE = SDK_ERROR_CODES.SPACE_ID_DEPRECATED;
 
 const MIGRATION_GUIDE =
@@ -256,6 +272,7 @@ function parseMeetingNumber(input: string): ParseDestinationResult {
  * const r = parseDestination('2516 666 1234');
  * if (r.ok) webex.meetings.create(r.destination.value, r.destination.type);
  * else console.log(r.error.code, r.error.message);
+ * @public
  */
 export function parseDestination(
   input: string,

@@ -1,6 +1,7 @@
 /**
  * Stable, machine-readable codes for everything that can stop a guest from
  * joining. UIs switch on `code`; the message is for people and may change.
+ * @public
  */
 export type JoinErrorCode =
   | 'invalid-destination'
@@ -16,7 +17,10 @@ export type JoinErrorCode =
   | 'join-before-host-not-allowed'
   | 'unknown';
 
-/** Options accepted by the {@link JoinError} constructor. */
+/**
+ * Options accepted by the {@link JoinError} constructor.
+ * @public
+ */
 export interface JoinErrorOptions {
   /** The underlying error or SDK payload, kept for logs and debugging. */
   cause?: unknown;
@@ -31,6 +35,7 @@ export interface JoinErrorOptions {
 /**
  * The one error type the join flow reports. Never thrown for a user's own
  * mistake without a message a person can act on.
+ * @public
  */
 export class JoinError extends Error {
   override readonly name = 'JoinError';
@@ -48,7 +53,10 @@ export class JoinError extends Error {
   }
 }
 
-/** Narrows an unknown value to a {@link JoinError}, across realms and bundles. */
+/**
+ * Narrows an unknown value to a {@link JoinError}, across realms and bundles.
+ * @public
+ */
 export function isJoinError(value: unknown): value is JoinError {
   return (
     value instanceof JoinError ||
@@ -59,7 +67,10 @@ export function isJoinError(value: unknown): value is JoinError {
   );
 }
 
-/** Stable codes for microphone and camera failures. */
+/**
+ * Stable codes for microphone and camera failures.
+ * @public
+ */
 export type MediaErrorCode =
   | 'permission-denied'
   | 'device-in-use'
@@ -71,6 +82,7 @@ export type MediaErrorCode =
 /**
  * A microphone or camera problem. Media is optional: a `MediaError` never
  * fails a join, it is reported on the local media state instead.
+ * @public
  */
 export class MediaError extends Error {
   override readonly name = 'MediaError';

@@ -1,7 +1,10 @@
 import type { SdkMember } from './sdk-types';
 import type { Participant, RosterSnapshot } from './state';
 
-/** The roster before anyone is known. */
+/**
+ * The roster before anyone is known.
+ * @public
+ */
 export const EMPTY_ROSTER: RosterSnapshot = Object.freeze({
   participants: Object.freeze([]),
   self: null,

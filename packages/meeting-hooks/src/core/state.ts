@@ -2,7 +2,10 @@ import type { Destination } from './destination';
 import type { JoinError, MediaError } from './errors';
 import type { ReadableStore } from './store';
 
-/** One person in the meeting, as an immutable snapshot. */
+/**
+ * One person in the meeting, as an immutable snapshot.
+ * @public
+ */
 export interface Participant {
   readonly id: string;
   readonly name: string;
@@ -13,7 +16,10 @@ export interface Participant {
   readonly videoMuted: boolean;
 }
 
-/** The captcha a password form must show, if any. */
+/**
+ * The captcha a password form must show, if any.
+ * @public
+ */
 export interface CaptchaChallenge {
   /** Whether a code must be sent with the next attempt. */
   readonly required: boolean;
@@ -21,10 +27,16 @@ export interface CaptchaChallenge {
   readonly audioUrl: string | null;
 }
 
-/** Why the last password or captcha attempt failed. */
+/**
+ * Why the last password or captcha attempt failed.
+ * @public
+ */
 export type PasswordFailure = 'wrong-password' | 'wrong-captcha' | 'other';
 
-/** Why a session ended: left by choice, meeting ended, removed by a host, or stopped by licensing. */
+/**
+ * Why a session ended: left by choice, meeting ended, removed by a host, or stopped by licensing.
+ * @public
+ */
 export type LeftReason = 'self' | 'ended' | 'removed' | 'license';
 
 /**
@@ -33,6 +45,7 @@ export type LeftReason = 'self' | 'ended' | 'removed' | 'license';
  * `idle → connecting → resolving → (password-required ⇄ verifying) → joining
  * → (lobby →) joined → left`, and `failed` from anywhere. A new object is
  * published on every change; parts that did not change keep their identity.
+ * @public
  */
 export type JoinState =
   | { readonly status: 'idle' }
@@ -72,26 +85,41 @@ export type JoinState =
   | { readonly status: 'left'; readonly reason: LeftReason }
   | { readonly status: 'failed'; readonly error: JoinError };
 
-/** The `status` of a {@link JoinState}. */
+/**
+ * The `status` of a {@link JoinState}.
+ * @public
+ */
 export type JoinStatus = JoinState['status'];
 
-/** The roster of a session: everyone present or waiting, and self. */
+/**
+ * The roster of a session: everyone present or waiting, and self.
+ * @public
+ */
 export interface RosterSnapshot {
   readonly participants: readonly Participant[];
   readonly self: Participant | null;
 }
 
-/** Remote media of a session, from the SDK's `media:ready`/`media:stopped`. */
+/**
+ * Remote media of a session, from the SDK's `media:ready`/`media:stopped`.
+ * @public
+ */
 export interface RemoteMediaSnapshot {
   readonly audio: MediaStream | null;
   readonly video: MediaStream | null;
   readonly share: MediaStream | null;
 }
 
-/** Which local device: the microphone or the camera. */
+/**
+ * Which local device: the microphone or the camera.
+ * @public
+ */
 export type TrackKind = 'microphone' | 'camera';
 
-/** One local device (microphone or camera) as a snapshot. */
+/**
+ * One local device (microphone or camera) as a snapshot.
+ * @public
+ */
 export interface LocalDeviceState {
   readonly status: 'off' | 'starting' | 'on' | 'failed';
   readonly muted: boolean;
@@ -101,7 +129,10 @@ export interface LocalDeviceState {
   readonly error: MediaError | null;
 }
 
-/** Local media of a session. */
+/**
+ * Local media of a session.
+ * @public
+ */
 export interface LocalMediaState {
   readonly microphone: LocalDeviceState;
   readonly camera: LocalDeviceState;
@@ -121,6 +152,7 @@ export interface LocalMediaState {
  * What a UI can do with local media. Starting a device before joining
  * connects the client (the SDK captures devices). Actions never reject: they
  * resolve with the {@link MediaError} (also put on the state), or `null`.
+ * @public
  */
 export interface LocalMediaActions {
   /** Starts the microphone or camera (a preview until media is connected). */
@@ -142,23 +174,38 @@ export interface LocalMediaActions {
   stopShare(): Promise<MediaError | null>;
 }
 
-/** A session's local media: a store plus its actions. */
+/**
+ * A session's local media: a store plus its actions.
+ * @public
+ */
 export interface LocalMedia extends ReadableStore<LocalMediaState>, LocalMediaActions {}
 
-/** The state before a join starts. */
+/**
+ * The state before a join starts.
+ * @public
+ */
 export const IDLE: JoinState = Object.freeze({ status: 'idle' });
-/** The roster before anyone is known. */
+/**
+ * The roster before anyone is known.
+ * @public
+ */
 export const EMPTY_ROSTER: RosterSnapshot = Object.freeze({
   participants: Object.freeze([]),
   self: null,
 });
-/** No remote media. */
+/**
+ * No remote media.
+ * @public
+ */
 export const NO_REMOTE_MEDIA: RemoteMediaSnapshot = Object.freeze({
   audio: null,
   video: null,
   share: null,
 });
-/** A device that is off. */
+/**
+ * A device that is off.
+ * @public
+ */
 export const DEVICE_OFF: LocalDeviceState = Object.freeze({
   status: 'off',
   muted: false,
@@ -166,7 +213,10 @@ export const DEVICE_OFF: LocalDeviceState = Object.freeze({
   stream: null,
   error: null,
 });
-/** Local media before anything started. */
+/**
+ * Local media before anything started.
+ * @public
+ */
 export const NO_LOCAL_MEDIA: LocalMediaState = Object.freeze({
   microphone: DEVICE_OFF,
   camera: DEVICE_OFF,

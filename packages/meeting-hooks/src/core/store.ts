@@ -1,4 +1,7 @@
-/** A value that can be read now and watched for changes: the shape `useSyncExternalStore` needs. */
+/**
+ * A value that can be read now and watched for changes: the shape `useSyncExternalStore` needs.
+ * @public
+ */
 export interface ReadableStore<T> {
   /** The current value. Returns the same object until something changed. */
   getSnapshot(): T;

@@ -4,6 +4,7 @@ import { JoinError } from './errors';
  * How long each phase may take, in milliseconds. `0` (or a negative or
  * non-finite number) means no limit. A phase that runs out ends in `failed`
  * with a retryable `timeout` error instead of hanging.
+ * @public
  */
 export interface JoinTimeouts {
   /** Loading, initialising and registering the SDK. */
@@ -23,7 +24,10 @@ export interface JoinTimeouts {
   leaving: number;
 }
 
-/** The limits used when {@link JoinTimeouts} are not given. */
+/**
+ * The limits used when {@link JoinTimeouts} are not given.
+ * @public
+ */
 export const DEFAULT_TIMEOUTS: Readonly<JoinTimeouts> = {
   connecting: 30_000,
   resolving: 20_000,

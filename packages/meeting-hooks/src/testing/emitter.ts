@@ -1,6 +1,9 @@
 import type { SdkListener } from '../core/sdk-types';
 
-/** The on/off/emit of the SDK's event scopes, with a way to count listeners in tests. */
+/**
+ * The on/off/emit of the SDK's event scopes, with a way to count listeners in tests.
+ * @public
+ */
 export class FakeEmitter {
   private readonly listeners = new Map<string, Set<SdkListener>>();
 

@@ -24,7 +24,10 @@ import {
 } from '@g2g/webex-spec';
 import { FakeEmitter } from './emitter';
 
-/** Every SDK call the fake counts, and where a scripted failure or delay can apply. */
+/**
+ * Every SDK call the fake counts, and where a scripted failure or delay can apply.
+ * @public
+ */
 export type FakePhase =
   | 'init'
   | 'register'
@@ -51,11 +54,15 @@ export type FakePhase =
  * - `license`: Locus 403 `{errorCode: 2403050, message: "…licence allows N concurrent meetings."}`;
  * - `hang`: never settles (for timeouts);
  * - any other value is thrown as it is.
+ * @public
  */
 export type FakeFailure =
   'network' | 'unauthorized' | 'forbidden' | 'not-found' | 'license' | 'hang' | Error;
 
-/** Someone else in the meeting. */
+/**
+ * Someone else in the meeting.
+ * @public
+ */
 export interface FakeParticipant {
   id: string;
   name: string;
@@ -65,7 +72,10 @@ export interface FakeParticipant {
   videoMuted?: boolean;
 }
 
-/** How the meeting behind the destination behaves. */
+/**
+ * How the meeting behind the destination behaves.
+ * @public
+ */
 export interface FakeMeetingScript {
   title?: string;
   meetingNumber?: string;
@@ -89,7 +99,10 @@ export interface FakeMeetingScript {
   exists?: boolean;
 }
 
-/** A whole scripted scenario. */
+/**
+ * A whole scripted scenario.
+ * @public
+ */
 export interface FakeScenario {
   /** Which SDK surface to emulate. Default `'3.12.0'`. */
   sdkVersion?: string;
@@ -117,19 +130,28 @@ export interface FakeScenario {
   };
 }
 
-/** The self participant's id in the fake. */
+/**
+ * The self participant's id in the fake.
+ * @public
+ */
 export const FAKE_SELF_ID = 'self';
 
 type Counts = Record<FakePhase, number>;
 
-/** The fake's meeting object: the SDK surface plus its event scopes, for tests to emit on. */
+/**
+ * The fake's meeting object: the SDK surface plus its event scopes, for tests to emit on.
+ * @public
+ */
 export type FakeMeeting = SdkMeeting & {
   readonly destination: string;
   readonly events: FakeEmitter;
   readonly membersEvents: FakeEmitter;
 };
 
-/** A fake `webex` SDK with commands to drive it; see {@link createFakeWebex}. */
+/**
+ * A fake `webex` SDK with commands to drive it; see {@link createFakeWebex}.
+ * @public
+ */
 export interface FakeWebex {
   /** Pass as `sdk` to exercise `init` (the client's config and credentials are recorded). */
   readonly sdk: SdkModule;
@@ -257,6 +279,7 @@ const MEDIA_FAILURES = {
  * const client = createMeetingClient({ accessToken: 'a_b_c', sdk: fake.sdk });
  * const session = client.join('2516 666 1234', { displayName: 'Ada' });
  * // … session.submitPassword('secret'); fake.admitSelf();
+ * @public
  */
 export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
   const version = scenario.sdkVersion ?? '3.12.0';

@@ -1,6 +1,9 @@
 import type { Messages } from './en';
 
-/** French: the second locale, proof that every word can be replaced. */
+/**
+ * French: the second locale, proof that every word can be replaced.
+ * @public
+ */
 export const fr: Messages = {
   preJoinHeading: 'Prêt à rejoindre ?',
   displayName: 'Votre nom',

@@ -1,7 +1,10 @@
 import type { JoinState, LeftReason } from '@g2g/meeting-hooks';
 import { failureMessage, type Messages } from '../i18n/en';
 
-/** Which screen the join UI shows. */
+/**
+ * Which screen the join UI shows.
+ * @public
+ */
 export type JoinStep =
   | 'pre-join'
   | 'progress'

@@ -1,9 +1,13 @@
 import { useInsertionEffect, type CSSProperties, type ReactNode } from 'react';
 import { injectMeetingUiStyles } from './styles';
 
+/** @public */
 export type Theme = 'light' | 'dark';
 
-/** Props of {@link MeetingUiRoot}. */
+/**
+ * Props of {@link MeetingUiRoot}.
+ * @public
+ */
 export interface MeetingUiRootProps {
   theme?: Theme;
   className?: string;
@@ -15,7 +19,10 @@ export interface MeetingUiRootProps {
   label?: string;
 }
 
-/** The themed, contained box every component renders in (`.g2g-root`). */
+/**
+ * The themed, contained box every component renders in (`.g2g-root`).
+ * @public
+ */
 export function MeetingUiRoot({
   theme = 'light',
   className,

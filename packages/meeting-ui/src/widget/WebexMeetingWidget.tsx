@@ -17,7 +17,10 @@ import { resolveWidgetToken } from './token';
 
 const StockWidget = lazy(() => import('./stock-widget'));
 
-/** Props of {@link WebexMeetingWidget}. Give `accessToken` or `getAccessToken`. */
+/**
+ * Props of {@link WebexMeetingWidget}. Give `accessToken` or `getAccessToken`.
+ * @public
+ */
 export interface WebexMeetingWidgetProps {
   accessToken?: string;
   /** Called once per mount (and per retry) for the token the widget is given. */
@@ -110,6 +113,7 @@ function Notice({ problem, onRetry, m }: { problem: Problem; onRetry: () => void
  * `.wxc-meeting-guest-authentication`, `.wxc-in-meeting`, …; see
  * `readWidgetState`). `onJoined` fires on entering `joined`, `onLeft` on
  * entering `left`.
+ * @public
  */
 export function WebexMeetingWidget(props: WebexMeetingWidgetProps) {
   const { accessToken, destination, theme = 'light', connectTimeoutMs = 30_000 } = props;

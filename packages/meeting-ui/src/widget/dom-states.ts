@@ -1,6 +1,7 @@
 /**
  * What the stock widget is showing. The widget has no callbacks, so these are
  * read from the classes it renders (see {@link readWidgetState}).
+ * @public
  */
 export type WidgetState =
   | 'loading'
@@ -33,6 +34,7 @@ const SELECTORS: readonly (readonly [WidgetState, string])[] = [
  * object yet), the media-access prompt, the guest password and host-key
  * modals, the waiting-for-host screen (lobby), the in-meeting and
  * interstitial (pre-join) views, and the "left" message.
+ * @public
  */
 export function readWidgetState(root: ParentNode): WidgetState | null {
   for (const [state, selector] of SELECTORS) if (root.querySelector(selector)) return state;
@@ -43,6 +45,7 @@ export function readWidgetState(root: ParentNode): WidgetState | null {
  * Calls `onChange` with each new state of the widget rendered under `root`.
  * A MutationObserver (child list, subtree, class attributes) re-reads the
  * state after every DOM change React makes; only changes are reported.
+ * @public
  */
 export function observeWidgetState(
   root: Element,

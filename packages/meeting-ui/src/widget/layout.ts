@@ -1,4 +1,7 @@
-/** Remote video layouts of the stock widget. */
+/**
+ * Remote video layouts of the stock widget.
+ * @public
+ */
 export type WidgetLayout = 'grid' | 'overlay' | 'stack' | 'prominent' | 'focus';
 
 // The widget compares layout names case-sensitively and silently falls back
