@@ -75,7 +75,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
-          include: ['apps/demo/e2e/**/*.test.ts'],
+          include: ['apps/demo/e2e/**/*.test.ts', 'tests/packaging/**/*.test.ts'],
           exclude: IGNORED,
           fileParallelism: false,
           testTimeout: 120_000,

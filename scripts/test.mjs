@@ -42,7 +42,7 @@ try {
 
 // Vitest's JSON report has no project field; the file name says where it ran.
 const envOf = (file) =>
-  file.startsWith('apps/demo/e2e/')
+  file.startsWith('apps/demo/e2e/') || file.startsWith('tests/packaging/')
     ? 'e2e'
     : /\.browser\.test\.tsx?$/.test(file)
       ? 'chromium'

@@ -1,5 +1,7 @@
 // The demo, end to end, as people use it: an operator schedules a
 // consultation, a host and a guest join from their links in two browsers.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { joinOverHttp } from '@g2g/webex-sim';
@@ -46,6 +48,26 @@ describe('the landing page', () => {
     expect(headers['x-frame-options']).toBe('DENY');
     await e2e.shot(page, '00-landing');
     await page.close();
+  });
+
+  it('ships at most 70 KB gzip of JS on the landing route (React included)', () => {
+    const dist = new URL('../dist/', import.meta.url).pathname;
+    const manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, 'utf8')) as Record<
+      string,
+      { file: string; isEntry?: boolean; imports?: string[] }
+    >;
+    const seen = new Set<string>();
+    const walk = (key: string) => {
+      if (seen.has(key) || !manifest[key]) return;
+      seen.add(key);
+      for (const dep of manifest[key].imports ?? []) walk(dep);
+    };
+    walk(Object.keys(manifest).find((k) => manifest[k]!.isEntry)!);
+    const bytes = [...seen].reduce(
+      (sum, k) => sum + gzipSync(readFileSync(`${dist}${manifest[k]!.file}`)).length,
+      0,
+    );
+    expect(bytes).toBeLessThanOrEqual(70 * 1024);
   });
 });
 

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Loading } from './components/Feedback';
 import { Landing } from './pages/Landing';
 import { Link, useLocation } from './router';
+import { LanguageProvider, LanguageSwitch, useT } from './i18n';
 import './styles.css';
 
 // Only the landing page is in the main chunk: every other route (and with
@@ -11,6 +12,15 @@ const Participant = lazy(() => import('./pages/Participant'));
 const ManualJoin = lazy(() => import('./pages/ManualJoin'));
 
 export function App() {
+  return (
+    <LanguageProvider>
+      <Shell />
+    </LanguageProvider>
+  );
+}
+
+function Shell() {
+  const t = useT();
   const { pathname } = useLocation();
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
   let page;
@@ -21,24 +31,25 @@ export function App() {
   else
     page = (
       <section className="demo-card">
-        <h1>Page not found</h1>
+        <h1>{t.notFound}</h1>
         <p>
-          <Link to="/">Go to the start page</Link>
+          <Link to="/">{t.goHome}</Link>
         </p>
       </section>
     );
   return (
     <>
       <a className="demo-skip" href="#main">
-        Skip to content
+        {t.skip}
       </a>
       <header className="demo-header">
         <Link to="/" className="demo-brand">
-          g2g consultations
+          {t.brand}
         </Link>
-        <nav aria-label="Main">
-          <Link to="/operator">Operator</Link>
-          <Link to="/manual">Join by number</Link>
+        <nav aria-label={t.navLabel}>
+          <Link to="/operator">{t.navOperator}</Link>
+          <Link to="/manual">{t.navJoin}</Link>
+          <LanguageSwitch />
         </nav>
       </header>
       <main id="main" className="demo-main">

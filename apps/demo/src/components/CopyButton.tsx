@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useT } from '../i18n';
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
+  const t = useT();
   return (
     <button
       type="button"
@@ -16,9 +18,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
         );
       }}
     >
-      {copied ? 'Copied' : label}
+      {copied ? t.copied : label}
       <span className="demo-visually-hidden" aria-live="polite">
-        {copied ? ' copied to the clipboard' : ''}
+        {copied ? t.copiedAnnouncement : ''}
       </span>
     </button>
   );

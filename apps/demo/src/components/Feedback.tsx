@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api';
+import { useT } from '../i18n';
 
 /** A wait the person can see (and a screen reader hears). */
-export function Loading({ children = 'Loading…' }: { children?: ReactNode }) {
+export function Loading({ children }: { children?: ReactNode }) {
+  const t = useT();
   return (
     <p className="demo-loading" role="status" aria-live="polite">
       <span className="demo-spinner" aria-hidden="true" />
-      {children}
+      {children ?? t.loading}
     </p>
   );
 }
@@ -21,7 +23,8 @@ export function ErrorPanel({
   onRetry?: () => void;
   children?: ReactNode;
 }) {
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const t = useT();
+  const message = error instanceof Error ? error.message : t.somethingWrong;
   const retryable = error instanceof ApiError ? error.retryable : true;
   return (
     <div className="demo-error" role="alert">
@@ -29,7 +32,7 @@ export function ErrorPanel({
       <div className="demo-row">
         {onRetry && retryable && (
           <button type="button" onClick={onRetry}>
-            Try again
+            {t.retry}
           </button>
         )}
         {children}

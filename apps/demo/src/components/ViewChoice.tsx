@@ -1,6 +1,8 @@
 /** Where the meeting shows: our in-page UI (GuestJoin) or the stock Webex widget. */
 export type MeetingView = 'in-page' | 'widget';
 
+import { useT } from '../i18n';
+
 export function ViewChoice({
   value,
   onChange,
@@ -8,13 +10,14 @@ export function ViewChoice({
   value: MeetingView;
   onChange: (v: MeetingView) => void;
 }) {
+  const t = useT();
   return (
     <fieldset>
-      <legend>Meeting view</legend>
+      <legend>{t.meetingView}</legend>
       {(
         [
-          ['in-page', 'In this page'],
-          ['widget', 'Webex widget'],
+          ['in-page', t.inPage],
+          ['widget', t.widget],
         ] as const
       ).map(([view, label]) => (
         <label key={view}>

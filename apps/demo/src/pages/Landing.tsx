@@ -1,29 +1,28 @@
+import { useT } from '../i18n';
+import { preloadOnIntent } from '../preload';
 import { Link } from '../router';
 
 export function Landing() {
+  const t = useT();
   return (
     <div className="demo-stack">
       <section className="demo-hero" aria-labelledby="landing-title">
-        <h1 id="landing-title">Video consultations, no Webex account needed</h1>
-        <p>
-          A doctor and a patient, an agent and a customer: both join a real Webex meeting from the
-          browser as guests. A Webex Service App sponsors the meeting; this demo's backend schedules
-          it and hands out links.
-        </p>
+        <h1 id="landing-title">{t.landingTitle}</h1>
+        <p>{t.landingIntro}</p>
       </section>
       <div className="demo-grid">
         <section className="demo-card" aria-labelledby="for-operators">
-          <h2 id="for-operators">Organise</h2>
-          <p>Create a consultation and send the host and guest their links or QR codes.</p>
+          <h2 id="for-operators">{t.organise}</h2>
+          <p>{t.organiseBody}</p>
           <Link to="/operator" className="demo-button">
-            Open the operator view
+            {t.openOperator}
           </Link>
         </section>
         <section className="demo-card" aria-labelledby="for-guests">
-          <h2 id="for-guests">Join</h2>
-          <p>Have a meeting number, SIP address or meeting link? Join it as a guest.</p>
-          <Link to="/manual" className="demo-button">
-            Join by number or link
+          <h2 id="for-guests">{t.join}</h2>
+          <p>{t.joinBody}</p>
+          <Link to="/manual" className="demo-button" {...preloadOnIntent}>
+            {t.joinByNumber}
           </Link>
         </section>
       </div>

@@ -6,6 +6,9 @@ import { api } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
+import { usePreloadWhenIdle } from '../preload';
+import { useT } from '../i18n';
+import { useMeetingMessages } from '../meeting-messages';
 import { NameField, isUsableName } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
@@ -38,6 +41,9 @@ export default function ManualJoin() {
 }
 
 function ManualJoinForm({ pass }: { pass: string }) {
+  usePreloadWhenIdle();
+  const t = useT();
+  const messages = useMeetingMessages();
   const [destination, setDestination] = useState('');
   const [name, setName] = useState('');
   const [ui, setUi] = useState<MeetingView>('in-page');
@@ -81,7 +87,7 @@ function ManualJoinForm({ pass }: { pass: string }) {
 
   if (submitted && ui === 'widget' && firstToken) {
     return (
-      <Suspense fallback={<Loading>Loading the Webex widget…</Loading>}>
+      <Suspense fallback={<Loading>{t.loadingWidget}</Loading>}>
         <WidgetJoin
           accessToken={firstToken}
           destination={submitted.destination}
@@ -97,6 +103,7 @@ function ManualJoinForm({ pass }: { pass: string }) {
       <GuestJoin
         destination={submitted.destination}
         getAccessToken={getAccessToken}
+        messages={messages}
         {...(discovery ? { clientOptions: { discovery } } : {})}
       />
     );
@@ -104,7 +111,7 @@ function ManualJoinForm({ pass }: { pass: string }) {
 
   return (
     <section className="demo-card" aria-labelledby="m-title">
-      <h1 id="m-title">Join by number or link</h1>
+      <h1 id="m-title">{t.joinByNumber}</h1>
       <form
         className="demo-form"
         onSubmit={(e) => {
@@ -112,14 +119,20 @@ function ManualJoinForm({ pass }: { pass: string }) {
           void start();
         }}
       >
-        <DestinationField value={destination} onChange={(v) => setDestination(v)} required />
-        <NameField label="Your name" value={name} onChange={setName} />
+        <DestinationField
+          label={t.destinationLabel}
+          hint={t.destinationHint}
+          value={destination}
+          onChange={(v) => setDestination(v)}
+          required
+        />
+        <NameField label={t.yourName} value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
         <button type="submit" disabled={checking || !isUsableName(name) || !destination.trim()}>
-          {checking ? 'Checking…' : 'Join'}
+          {checking ? t.checking : t.join}
         </button>
       </form>
-      {checking && <Loading>Getting a guest pass…</Loading>}
+      {checking && <Loading>{t.gettingPass}</Loading>}
       {error != null && <ErrorPanel error={error} onRetry={() => void start()} />}
     </section>
   );

@@ -4,6 +4,9 @@ import { api, ApiError, type JoinResult } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
+import { usePreloadWhenIdle } from '../preload';
+import { useT } from '../i18n';
+import { useMeetingMessages } from '../meeting-messages';
 import { NameField, isUsableName } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
@@ -24,6 +27,9 @@ function capabilityFromHash(hash: string): Capability | null {
 const NAME_STORAGE = 'g2g-demo-name';
 
 export default function Participant({ consultationId }: { consultationId: string }) {
+  usePreloadWhenIdle();
+  const t = useT();
+  const messages = useMeetingMessages();
   const capability = useMemo(() => capabilityFromHash(window.location.hash), []);
   const [name, setName] = useState(() => localStorage.getItem(NAME_STORAGE) ?? '');
   const [ui, setUi] = useState<MeetingView>('in-page');
@@ -45,15 +51,7 @@ export default function Participant({ consultationId }: { consultationId: string
   );
 
   if (!capability) {
-    return (
-      <ErrorPanel
-        error={
-          new Error(
-            'This link is incomplete: it has no access code after the "#". Ask the organiser to send it again.',
-          )
-        }
-      />
-    );
+    return <ErrorPanel error={new Error(t.incompleteLink)} />;
   }
 
   const fetchJoin = () => api.join(consultationId, capability.token, name);
@@ -78,16 +76,17 @@ export default function Participant({ consultationId }: { consultationId: string
       ...(joined.password ? { password: joined.password } : {}),
     };
     return (
-      <section aria-label="Consultation" className="demo-stack">
+      <section aria-label={t.consultation} className="demo-stack">
         {ui === 'in-page' ? (
           <GuestJoin
             {...common}
             getAccessToken={getAccessToken}
+            messages={messages}
             {...(joined.hostKey ? { hostKey: joined.hostKey } : {})}
             {...(discovery ? { clientOptions: { discovery } } : {})}
           />
         ) : (
-          <Suspense fallback={<Loading>Loading the Webex widget…</Loading>}>
+          <Suspense fallback={<Loading>{t.loadingWidget}</Loading>}>
             {/* The stock widget cannot resolve a bare meeting number: give it the SIP address. */}
             <WidgetJoin
               {...common}
@@ -103,9 +102,7 @@ export default function Participant({ consultationId }: { consultationId: string
 
   return (
     <section className="demo-card" aria-labelledby="p-title">
-      <h1 id="p-title">
-        {capability.role === 'host' ? 'Join as the host' : 'Join the consultation'}
-      </h1>
+      <h1 id="p-title">{capability.role === 'host' ? t.joinAsHost : t.joinConsultation}</h1>
       <form
         className="demo-form"
         onSubmit={(e) => {
@@ -113,18 +110,16 @@ export default function Participant({ consultationId }: { consultationId: string
           if (isUsableName(name)) void start();
         }}
       >
-        <NameField label="Your name (others will see it)" value={name} onChange={setName} />
+        <NameField label={t.yourNameSeen} value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
         <button type="submit" disabled={busy || !isUsableName(name)}>
-          {busy ? 'Getting ready…' : 'Continue'}
+          {busy ? t.gettingReady : t.continue}
         </button>
       </form>
-      {busy && <Loading>Getting your access…</Loading>}
+      {busy && <Loading>{t.gettingAccess}</Loading>}
       {error != null && (
         <ErrorPanel error={error} onRetry={() => void start()}>
-          {error instanceof ApiError && error.kind === 'expired' && (
-            <span>Links expire after the consultation.</span>
-          )}
+          {error instanceof ApiError && error.kind === 'expired' && <span>{t.linksExpire}</span>}
         </ErrorPanel>
       )}
     </section>
