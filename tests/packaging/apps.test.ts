@@ -63,7 +63,7 @@ describe('a Vite + React 19 app on the packed packages', () => {
   }, 600_000);
   afterAll(() => sim?.close());
 
-  it('joins a meeting through the simulator, password first', async () => {
+  it('joins a meeting through the simulator, password first', { timeout: 300_000 }, async () => {
     const provisioned = sim.control.createServiceApp({ licenceLimit: 10 });
     const token = provisioned.tokens!.accessToken;
     const rest = async <T>(path: string, body: unknown) =>

@@ -24,9 +24,10 @@ export const LIBRARIES = ['webex-spec', 'meeting-hooks', 'meeting-ui', 'service-
 export function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   return new Promise<string>((resolve, reject) => {
     // pnpm's own npm_config_* variables (from the workspace run) must not leak
-    // into the fresh app's install.
+    // into the fresh app's install, nor Vitest's NODE_ENV=test into its builds
+    // (the apps would bundle React's, and the SDK's, development code).
     const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !/^npm_|^PNPM_|^VITEST/i.test(k)),
+      Object.entries(process.env).filter(([k]) => !/^npm_|^PNPM_|^VITEST|^NODE_ENV$/i.test(k)),
     );
     const child = spawn(cmd, args, { cwd, env: { ...clean, ...env }, stdio: 'pipe' });
     let out = '';

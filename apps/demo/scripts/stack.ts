@@ -74,7 +74,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       server = await createServer({ ...inline, server: { port: demoPort } });
       await server.listen();
     } else {
-      if (!options.reuseBuild) await build({ ...inline });
+      if (!options.reuseBuild) {
+        // A production build whatever runs it: under Vitest NODE_ENV is `test`,
+        // which would ship React's development build (twice the landing's size).
+        const was = process.env.NODE_ENV;
+        process.env.NODE_ENV = 'production';
+        try {
+          await build({ ...inline, mode: 'production' });
+        } finally {
+          process.env.NODE_ENV = was;
+        }
+      }
       server = await preview({ ...inline, preview: { port: demoPort } });
     }
   } catch (error) {

@@ -65,12 +65,11 @@ export function ParticipantTile({
       )}
       <figcaption className="g2g-video__label">
         {name}
-        {audioMuted && <span className="g2g-sr-only">, {m.muted}</span>}
         {audioMuted && (
-          <span className="g2g-tile__muted" aria-hidden="true">
+          <>
             {' '}
-            🔇
-          </span>
+            <span className="g2g-badge">{m.muted}</span>
+          </>
         )}
       </figcaption>
     </figure>
