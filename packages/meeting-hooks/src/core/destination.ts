@@ -49,6 +49,7 @@ export const MAX_DESTINATION_LENGTH = 1000;
 /**
  * Webex meeting numbers (access codes) have 9 to 11 digits; the parser
  * accepts exactly that range and its message says so.
+ * @public
  */
 export const MEETING_NUMBER_DIGITS = { min: 9, max: 11 } as const;
 

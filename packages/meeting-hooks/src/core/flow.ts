@@ -1,3 +1,4 @@
+import { cleanDisplayName } from '@g2g/webex-spec';
 /*
  * The join state machine (engine side: loaded lazily, with the SDK).
  * idle → connecting → resolving → (password-required ⇄ verifying) → joining
@@ -333,6 +334,7 @@ export function createSessionEngine(
       return meeting;
     },
     parse: (input, webexDomains) => parseDestination(input, { webexDomains }),
+    cleanName: cleanDisplayName,
     prepare(d) {
       const key = keyOf(d);
       if (status() !== 'idle') return Promise.resolve();

@@ -1,4 +1,4 @@
-import { cleanDisplayName } from '@g2g/webex-spec';
+import type { cleanDisplayName } from '@g2g/webex-spec';
 import type { Destination, ParseDestinationResult } from './destination';
 import { JoinError, isJoinError } from './errors';
 import type { SdkMeeting, SdkWebex } from './sdk-types';
@@ -150,6 +150,7 @@ export interface SessionStores {
 export interface SessionEngine extends SessionActions, LocalMediaActions {
   readonly meeting: SdkMeeting | undefined;
   parse(input: string, webexDomains: readonly string[] | undefined): ParseDestinationResult;
+  cleanName: typeof cleanDisplayName;
   prepare(destination: Destination): Promise<void>;
   begin(destination: Destination, options: JoinOptions): Promise<void>;
 }
@@ -253,23 +254,23 @@ export function createJoinSession(host: SessionHost): JoinSession {
     },
     join(input, given = {}) {
       if (busy()) return Promise.resolve();
-      let options = given;
-      if (given.displayName !== undefined) {
-        const name = cleanDisplayName(given.displayName);
-        if (!name.ok) {
-          state.set({
-            status: 'failed',
-            error: new JoinError('invalid-display-name', name.message, { reason: name.problem }),
-          });
-          return Promise.resolve();
-        }
-        options = { ...given, displayName: name.name };
-      }
       starting = true; // a second join before the engine is there is ignored
-      lastJoin = [input, options];
+      lastJoin = [input, given];
       return withEngine((e) => {
         starting = false;
         if (busy()) return;
+        // The name rule (webex-spec) and the parser live in the engine chunk.
+        let options = given;
+        if (given.displayName !== undefined) {
+          const name = e.cleanName(given.displayName);
+          if (!name.ok) {
+            return state.set({
+              status: 'failed',
+              error: new JoinError('invalid-display-name', name.message, { reason: name.problem }),
+            });
+          }
+          options = { ...given, displayName: name.name };
+        }
         const parsed = parse(e, input);
         if (!parsed.ok) return state.set({ status: 'failed', error: parsed.error });
         state.set({ status: 'connecting', destination: parsed.destination });
