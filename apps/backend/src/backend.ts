@@ -13,10 +13,10 @@ import { createApp, DEFAULT_TIMEOUTS, type RateLimit, type Timeouts, type TrustP
 import { MemoryAttemptLimiter, type AttemptLimit } from './attempt-limiter';
 import { Authenticator } from './auth';
 import { Capabilities, WalkInPasses } from './capabilities';
-import { ConfigError, DEMO_DEV_ORIGINS } from './config';
+import { DEMO_DEV_ORIGINS, invalidConfiguration } from './config';
 import { Consultations } from './consultations';
 import { deriveKey, loadOrCreateDevKeys, Sealer } from './crypto';
-import { secretProblems } from './key-strength';
+import { KEY_NAMES, webexKeyProblems } from './key-strength';
 import { MemoryLiveFeed } from './live';
 import { createLogger } from './logger';
 import { OrgContext } from './org-context';
@@ -158,18 +158,8 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     const w = options.webex;
     if (mode === 'webex') {
       if (!w) throw new Error('webex mode needs the `webex` options (credentials and keys).');
-      const problems = secretProblems([
-        { name: 'adminKey', value: w.adminKey, kind: 'typed' },
-        { name: 'operatorKey', value: w.operatorKey, kind: 'typed' },
-        { name: 'webhookSecret', value: w.webhookSecret, kind: 'typed' },
-        { name: 'encryptionKey', value: w.encryptionKey, kind: 'aes-key' },
-        { name: 'clientSecret', value: w.clientSecret, kind: 'given' },
-      ]);
-      if (problems.length) {
-        throw new ConfigError(
-          `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-        );
-      }
+      const problems = webexKeyProblems(w, KEY_NAMES.options);
+      if (problems.length) throw invalidConfiguration(problems);
     }
     const dev = mode === 'sim' ? loadOrCreateDevKeys(options.dataDir, simOrgCount) : undefined;
     const keys = dev

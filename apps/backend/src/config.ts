@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { secretProblems } from './key-strength';
+import { KEY_NAMES, webexKeyProblems } from './key-strength';
 
 /** Demo SPA dev origins, allowed by default in sim mode. */
 export const DEMO_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
@@ -118,6 +118,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** One message listing every problem, one line each. */
+export function invalidConfiguration(problems: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
 /** Reads and validates the environment; throws {@link ConfigError} with one clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
   const input = { ...env, G2G_MODE: env.G2G_MODE ?? 'sim' };
@@ -138,25 +143,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
         );
       }
       problems.push(
-        ...secretProblems([
-          { name: 'G2G_ADMIN_KEY', value: d.G2G_ADMIN_KEY, kind: 'typed' },
-          { name: 'G2G_OPERATOR_KEY', value: d.G2G_OPERATOR_KEY, kind: 'typed' },
-          { name: 'WEBEX_WEBHOOK_SECRET', value: d.WEBEX_WEBHOOK_SECRET, kind: 'typed' },
-          { name: 'G2G_ENCRYPTION_KEY', value: d.G2G_ENCRYPTION_KEY, kind: 'aes-key' },
-          { name: 'WEBEX_CLIENT_SECRET', value: d.WEBEX_CLIENT_SECRET, kind: 'given' },
-        ]),
+        ...webexKeyProblems(
+          {
+            adminKey: d.G2G_ADMIN_KEY,
+            operatorKey: d.G2G_OPERATOR_KEY,
+            webhookSecret: d.WEBEX_WEBHOOK_SECRET,
+            encryptionKey: d.G2G_ENCRYPTION_KEY,
+            clientSecret: d.WEBEX_CLIENT_SECRET,
+          },
+          KEY_NAMES.env,
+        ),
       );
-      if (problems.length) {
-        throw new ConfigError(
-          `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-        );
-      }
+      if (problems.length) throw invalidConfiguration(problems);
     }
     return parsed.data;
   }
-  const problems = parsed.error.issues.map((i) => {
-    const key = i.path.join('.');
-    return key ? `  - ${key} ${i.message}` : `  - ${i.message}`;
-  });
-  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  throw invalidConfiguration(
+    parsed.error.issues.map((i) => {
+      const key = i.path.join('.');
+      return key ? `${key} ${i.message}` : i.message;
+    }),
+  );
 }

@@ -3,7 +3,13 @@
 // running one.
 import { joinOverHttp, readJoinLink } from '@g2g/webex-sim';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backendPerFile, seen, simMinutes, startTestBackend } from './testing/harness';
+import {
+  backendPerFile,
+  joinThroughLocus,
+  seen,
+  simMinutes,
+  startTestBackend,
+} from './testing/harness';
 
 const env = backendPerFile({ seed: 'backend-consultations' }, { createTimeoutMs: 1_000 });
 afterEach(() => env.sim.control.clearFaults());
@@ -63,6 +69,16 @@ describe('a create that fails leaves nothing behind', () => {
     } finally {
       await t.close();
     }
+  });
+
+  it('a space-backed create that fails after the room was made deletes the room', async () => {
+    const rooms = () => env.sim.world.rooms.size;
+    const before = rooms();
+    env.sim.control.addFault({ path: '/v1/memberships', method: 'POST', status: 500, count: 1 });
+    const res = await create({ title: 'Care team', space: { memberEmails: ['p@example.com'] } });
+    expect(res.status).toBe(502);
+    expect(rooms()).toBe(before);
+    expect(env.sim.control.requests({ path: '/v1/rooms/*', method: 'DELETE' })).toHaveLength(1);
   });
 });
 
@@ -257,13 +273,7 @@ describe('ending and cancelling', () => {
     const res = await create({ title: 'Running' });
     const id = res.body.consultation.id;
     const g = await join(id, res.body.links.guests[0].capability, 'G');
-    await joinOverHttp({
-      url: env.sim.url,
-      token: g.body.accessToken,
-      meetingNumber: g.body.destination.value,
-      password: g.body.password,
-      listen: false,
-    });
+    await joinThroughLocus(env.sim, g.body, 'G');
     await env.sim.control.webhooksIdle();
     const cancel = await env.t.op('DELETE', `/api/consultations/${id}`);
     expect(cancel.status).toBe(409);
@@ -290,13 +300,7 @@ describe('ending and cancelling', () => {
     const res = await create({ title: 'Just started' });
     const id = res.body.consultation.id;
     const g = await join(id, res.body.links.guests[0].capability, 'G');
-    await joinOverHttp({
-      url: env.sim.url,
-      token: g.body.accessToken,
-      meetingNumber: g.body.destination.value,
-      password: g.body.password,
-      listen: false,
-    });
+    await joinThroughLocus(env.sim, g.body, 'G');
     // The backend may or may not have heard `started` yet; either way the answer is the same.
     const cancel = await env.t.op('DELETE', `/api/consultations/${id}`);
     expect(cancel.status).toBe(409);

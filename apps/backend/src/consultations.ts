@@ -117,6 +117,7 @@ export class Consultations {
     if (input.space) {
       const room = await sa.spaces.createRoom(orgId, input.title);
       roomId = room.id;
+      made.roomId = room.id;
       await Promise.all(
         input.space.memberEmails.map((personEmail) =>
           sa.spaces.addMember(orgId, room.id, { personEmail }),
@@ -174,17 +175,24 @@ export class Consultations {
 
   /** Deletes what a failed create left in Webex (best effort, logged). */
   private async undo(orgId: string, made: Made): Promise<void> {
-    const meetingId = made.meetingId;
-    if (!meetingId) return;
+    const { meetingId, roomId } = made;
     made.meetingId = undefined;
-    try {
-      await this.deps.sa.meetings.delete(orgId, meetingId);
-      this.deps.logger.info({ orgId, meetingId }, 'deleted the meeting of a failed create');
-    } catch (error) {
-      this.deps.logger.error(
-        { orgId, meetingId, code: isServiceAppError(error) ? error.code : 'unknown' },
-        'could not delete the meeting of a failed create: delete it in Webex',
-      );
+    made.roomId = undefined;
+    const steps: [string, string | undefined, () => Promise<unknown>][] = [
+      ['meeting', meetingId, () => this.deps.sa.meetings.delete(orgId, meetingId!)],
+      ['room', roomId, () => this.deps.sa.spaces.deleteRoom(orgId, roomId!)],
+    ];
+    for (const [what, id, remove] of steps) {
+      if (!id) continue;
+      try {
+        await remove();
+        this.deps.logger.info({ orgId, [what]: id }, `deleted the ${what} of a failed create`);
+      } catch (error) {
+        this.deps.logger.error(
+          { orgId, [what]: id, code: isServiceAppError(error) ? error.code : 'unknown' },
+          `could not delete the ${what} of a failed create: delete it in Webex`,
+        );
+      }
     }
   }
 
@@ -366,6 +374,8 @@ export class Consultations {
 /** What a create made so far, so that a failed one can be undone. */
 interface Made {
   meetingId?: string | undefined;
+  /** A space-backed create's room: deleting it ends its ad-hoc meeting and memberships too. */
+  roomId?: string | undefined;
   abandoned?: boolean;
 }
 

@@ -67,3 +67,44 @@ export function secretProblems(
   }
   return problems;
 }
+
+/** The hand-configured secrets of webex mode. */
+export interface WebexKeys {
+  adminKey: string;
+  operatorKey?: string | undefined;
+  webhookSecret: string;
+  encryptionKey: string;
+  clientSecret: string;
+}
+
+/** What each secret is called where it is set: the environment (`main.ts`) or `startBackend`'s options. */
+export const KEY_NAMES = {
+  env: {
+    adminKey: 'G2G_ADMIN_KEY',
+    operatorKey: 'G2G_OPERATOR_KEY',
+    webhookSecret: 'WEBEX_WEBHOOK_SECRET',
+    encryptionKey: 'G2G_ENCRYPTION_KEY',
+    clientSecret: 'WEBEX_CLIENT_SECRET',
+  },
+  options: {
+    adminKey: 'adminKey',
+    operatorKey: 'operatorKey',
+    webhookSecret: 'webhookSecret',
+    encryptionKey: 'encryptionKey',
+    clientSecret: 'clientSecret',
+  },
+} as const satisfies Record<string, Record<keyof WebexKeys, string>>;
+
+/** {@link secretProblems} of webex mode's keys, named as where they were set. */
+export function webexKeyProblems(
+  keys: WebexKeys,
+  names: Record<keyof WebexKeys, string>,
+): string[] {
+  return secretProblems([
+    { name: names.adminKey, value: keys.adminKey, kind: 'typed' },
+    { name: names.operatorKey, value: keys.operatorKey, kind: 'typed' },
+    { name: names.webhookSecret, value: keys.webhookSecret, kind: 'typed' },
+    { name: names.encryptionKey, value: keys.encryptionKey, kind: 'aes-key' },
+    { name: names.clientSecret, value: keys.clientSecret, kind: 'given' },
+  ]);
+}

@@ -270,6 +270,29 @@ describe('the operator console', () => {
     await second.close();
   });
 
+  it('fits a phone (375×667) and works from the keyboard alone', async () => {
+    const page = await operatorPage();
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.getByLabel('Title').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Phone visit');
+    // Tab to the create button and press it, no pointer involved.
+    for (let i = 0; i < 12; i++) {
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (focused.includes('Create consultation')) break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const card = page.getByTestId('consultation').filter({ hasText: 'Phone visit' });
+    await card.getByTestId('link-guest').waitFor(UI);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await e2e.shot(page, '16-operator-phone');
+    await page.close();
+  });
+
   it('another org’s operator sees none of this org’s consultations', async () => {
     const other = e2e.stack.operatorKeys[1]!;
     const page = await operatorPage(other.key);

@@ -3,19 +3,7 @@
 
 // The wire types are the backend's contract (its zod schemas), type-only: no
 // server code and no zod reach the SPA, and nothing is copied by hand.
-import type {
-  BodyOf,
-  ConsultationLinks,
-  ConsultationView,
-  CreatedConsultation,
-  InstantConnectLinks,
-  JoinResult,
-  LiveEvent,
-  ParticipantLink,
-  ResponseOf,
-  TenantStatus,
-  WalkInPass,
-} from '@g2g/backend/contract';
+import type { BodyOf, LiveEvent, ResponseOf } from '@g2g/backend/contract';
 
 export type {
   ConsultationLinks,
@@ -27,7 +15,7 @@ export type {
   ParticipantLink,
   TenantStatus,
   WalkInPass,
-};
+} from '@g2g/backend/contract';
 
 /** A failed backend call. `kind` drives the way forward the UI offers. */
 export class ApiError extends Error {

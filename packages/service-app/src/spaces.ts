@@ -5,6 +5,7 @@ import {
   type CreateMembershipRequest,
   type CreateRoomRequest,
 } from '@g2g/webex-spec/rest';
+import { WebexApiError } from './errors';
 import type { WebexHttpClient } from './http-client';
 import type { WebexMeeting } from './meetings';
 
@@ -51,6 +52,21 @@ export class SpacesApi {
         schema: Membership,
       })
     ).body;
+  }
+
+  /** Deletes a room (its memberships go with it); a room already gone counts as deleted. */
+  async deleteRoom(orgId: string, roomId: string): Promise<'deleted' | 'already-gone'> {
+    try {
+      await this.http.request({
+        method: 'DELETE',
+        path: `/rooms/${encodeURIComponent(roomId)}`,
+        auth: { kind: 'org', orgId },
+      });
+      return 'deleted';
+    } catch (error) {
+      if (error instanceof WebexApiError && error.status === 404) return 'already-gone';
+      throw error;
+    }
   }
 
   /** The room's ad-hoc meeting (the ongoing one when it already runs). */

@@ -574,17 +574,27 @@ function ConsultationCard({
   );
 }
 
-function WalkIn({ operatorKey }: { operatorKey: string }) {
-  const [pass, setPass] = useState<WalkInPass | null>(null);
+/** Fetches something on demand; keeps the answer or the error for display. */
+function useOnDemand<T>(fetch: () => Promise<T>) {
+  const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = async () => {
     setError(null);
     try {
-      setPass(await api.walkInPass(operatorKey, { validMinutes: 60 }));
+      setValue(await fetch());
     } catch (e) {
       setError(e);
     }
   };
+  return { value, error, load };
+}
+
+function WalkIn({ operatorKey }: { operatorKey: string }) {
+  const {
+    value: pass,
+    error,
+    load,
+  } = useOnDemand<WalkInPass>(() => api.walkInPass(operatorKey, { validMinutes: 60 }));
   return (
     <section aria-labelledby="walkin-title" className="demo-card">
       <h2 id="walkin-title">Walk-in link</h2>
@@ -608,16 +618,17 @@ function WalkIn({ operatorKey }: { operatorKey: string }) {
 }
 
 function InstantConnect({ operatorKey }: { operatorKey: string }) {
-  const [links, setLinks] = useState<InstantConnectLinks | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = async () => {
-    setError(null);
-    try {
-      setLinks(await api.instantConnect(operatorKey));
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const {
+    value: links,
+    error,
+    load,
+  } = useOnDemand<InstantConnectLinks>(() => api.instantConnect(operatorKey));
+  const item = (role: 'Host' | 'Guest', url: string) => (
+    <li key={url}>
+      {role}: <a href={url}>{url}</a>{' '}
+      <CopyButton text={url} label={`Copy ${role.toLowerCase()} link`} />
+    </li>
+  );
   return (
     <section aria-labelledby="ic-title" className="demo-card">
       <h2 id="ic-title">Instant Connect</h2>
@@ -628,16 +639,8 @@ function InstantConnect({ operatorKey }: { operatorKey: string }) {
       {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
       {links && (
         <ul data-testid="instant-connect">
-          {links.host.map((l) => (
-            <li key={l.url}>
-              Host: <a href={l.url}>{l.url}</a> <CopyButton text={l.url} label="Copy host link" />
-            </li>
-          ))}
-          {links.guest.map((l) => (
-            <li key={l.url}>
-              Guest: <a href={l.url}>{l.url}</a> <CopyButton text={l.url} label="Copy guest link" />
-            </li>
-          ))}
+          {links.host.map((l) => item('Host', l.url))}
+          {links.guest.map((l) => item('Guest', l.url))}
         </ul>
       )}
     </section>

@@ -44,6 +44,13 @@ async function guest(name: string) {
   return res.body.accessToken as string;
 }
 
+/** A meeting anyone with the password joins straight away (join before host, no lobby). */
+const OPEN = {
+  enabledJoinBeforeHost: true,
+  joinBeforeHostMinutes: 15,
+  unlockedMeetingJoinSecurity: 'allowJoin',
+};
+
 const seen = (t: { received: { body: Json }[] }) =>
   t.received.map((r) => `${r.body.event} ${r.body.data.displayName} ${r.body.data.state}`);
 
@@ -95,11 +102,7 @@ describe('meetingParticipants webhooks', () => {
 
   it('everyone still in leaves when the meeting ends', async () => {
     const t = await listen('meetingParticipants', 'left');
-    const m = await meeting({
-      enabledJoinBeforeHost: true,
-      joinBeforeHostMinutes: 15,
-      unlockedMeetingJoinSecurity: 'allowJoin',
-    });
+    const m = await meeting(OPEN);
     for (const name of ['A', 'B']) {
       await joinOverHttp({
         url: ctx.sim.url,
@@ -119,11 +122,7 @@ describe('meetingParticipants webhooks', () => {
 describe('POST /v1/meetings/{id}/end', () => {
   it('ends a running meeting for everyone (204, meetings:ended); 409 when not running; 404 for another org', async () => {
     const ended = await listen('meetings', 'ended');
-    const m = await meeting({
-      enabledJoinBeforeHost: true,
-      joinBeforeHostMinutes: 15,
-      unlockedMeetingJoinSecurity: 'allowJoin',
-    });
+    const m = await meeting(OPEN);
     expect(
       (await ctx.call('POST', `/v1/meetings/${m.id}/end`, { token: ctx.token, body: {} })).status,
     ).toBe(409);
