@@ -13,12 +13,18 @@ export function Meeting() {
   return (
     <div data-hydrated={hydrated}>
       {/* warm={false}: server rendering and hydration only; nothing connects. */}
-      <GuestJoin destination="2516 666 1234" accessToken="a_b_c" warm={false} />
+      <GuestJoin destination="2516 666 1234" accessToken="a_b_c" askName warm={false} />
       <WebexMeeting destination="2516 666 1234" accessToken="a_b_c" join={false} warm={false}>
         <Status />
         <ParticipantTile />
       </WebexMeeting>
-      <GuestJoin destination="2516 666 1234" accessToken="a_b_c" messages={fr} warm={false} />
+      <GuestJoin
+        destination="2516 666 1234"
+        accessToken="a_b_c"
+        askName
+        messages={fr}
+        warm={false}
+      />
     </div>
   );
 }
