@@ -1,102 +1,16 @@
-// The demo's own words in English and French. The language follows the
-// browser (navigator.languages) until the person picks one with the switch;
-// the choice is kept in localStorage. The meeting screens get the matching
-// messages of @g2g/meeting-ui (`en`/`fr`), passed where they render.
+// The demo's language: it follows the browser (navigator.languages) until the
+// person picks one with the switch; the choice is kept in localStorage. The
+// words themselves live in one table per language (./messages/en.ts, fr.ts).
+// The meeting screens get the matching messages of @g2g/meeting-ui
+// (`en`/`fr`), passed where they render.
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, type DemoMessages } from './messages/en';
+import { fr } from './messages/fr';
+
+export type { DemoMessages };
 
 export type Lang = 'en' | 'fr';
 const STORAGE = 'g2g-demo-lang';
-
-const en = {
-  skip: 'Skip to content',
-  brand: 'g2g consultations',
-  navLabel: 'Main',
-  navOperator: 'Operator',
-  navJoin: 'Join by number',
-  language: 'Language',
-  notFound: 'Page not found',
-  goHome: 'Go to the start page',
-  loading: 'Loading…',
-  somethingWrong: 'Something went wrong.',
-  retry: 'Try again',
-  copied: 'Copied',
-  copiedAnnouncement: ' copied to the clipboard',
-  landingTitle: 'Video consultations, no Webex account needed',
-  landingIntro:
-    "A doctor and a patient, an agent and a customer: both join a real Webex meeting from the browser as guests. A Webex Service App sponsors the meeting; this demo's backend schedules it and hands out links.",
-  organise: 'Organise',
-  organiseBody: 'Create a consultation and send the host and guest their links or QR codes.',
-  openOperator: 'Open the operator view',
-  join: 'Join',
-  joinBody: 'Have a meeting number, SIP address or meeting link? Join it as a guest.',
-  joinByNumber: 'Join by number or link',
-  meetingView: 'Meeting view',
-  inPage: 'In this page',
-  widget: 'Webex widget',
-  loadingWidget: 'Loading the Webex widget…',
-  yourName: 'Your name',
-  yourNameSeen: 'Your name (others will see it)',
-  checking: 'Checking…',
-  gettingPass: 'Getting a guest pass…',
-  incompleteLink:
-    'This link is incomplete: it has no access code after the "#". Ask the organiser to send it again.',
-  joinAsHost: 'Join as the host',
-  joinConsultation: 'Join the consultation',
-  gettingReady: 'Getting ready…',
-  continue: 'Continue',
-  gettingAccess: 'Getting your access…',
-  linksExpire: 'Links expire after the consultation.',
-  consultation: 'Consultation',
-  destinationLabel: 'Meeting number, SIP address or link',
-  destinationHint:
-    'For example 2516 666 1234, 2516661234@example.webex.com or a https:// meeting link.',
-};
-export type DemoMessages = typeof en;
-
-const fr: DemoMessages = {
-  skip: 'Aller au contenu',
-  brand: 'Consultations g2g',
-  navLabel: 'Principal',
-  navOperator: 'Opérateur',
-  navJoin: 'Rejoindre par numéro',
-  language: 'Langue',
-  notFound: 'Page introuvable',
-  goHome: 'Aller à la page d’accueil',
-  loading: 'Chargement…',
-  somethingWrong: 'Une erreur s’est produite.',
-  retry: 'Réessayer',
-  copied: 'Copié',
-  copiedAnnouncement: ' copié dans le presse-papiers',
-  landingTitle: 'Des consultations vidéo, sans compte Webex',
-  landingIntro:
-    'Un médecin et un patient, un conseiller et un client : tous deux rejoignent une vraie réunion Webex depuis le navigateur, en invités. Une Service App Webex parraine la réunion ; le serveur de cette démo la planifie et distribue les liens.',
-  organise: 'Organiser',
-  organiseBody: 'Créez une consultation et envoyez à l’hôte et à l’invité leurs liens ou codes QR.',
-  openOperator: 'Ouvrir la vue opérateur',
-  join: 'Rejoindre',
-  joinBody: 'Vous avez un numéro de réunion, une adresse SIP ou un lien ? Rejoignez-la en invité.',
-  joinByNumber: 'Rejoindre par numéro ou lien',
-  meetingView: 'Affichage de la réunion',
-  inPage: 'Dans cette page',
-  widget: 'Widget Webex',
-  loadingWidget: 'Chargement du widget Webex…',
-  yourName: 'Votre nom',
-  yourNameSeen: 'Votre nom (visible par les autres)',
-  checking: 'Vérification…',
-  gettingPass: 'Obtention d’un accès invité…',
-  incompleteLink:
-    'Ce lien est incomplet : il n’a pas de code d’accès après le « # ». Demandez à l’organisateur de le renvoyer.',
-  joinAsHost: 'Rejoindre en tant qu’hôte',
-  joinConsultation: 'Rejoindre la consultation',
-  gettingReady: 'Préparation…',
-  continue: 'Continuer',
-  gettingAccess: 'Obtention de votre accès…',
-  linksExpire: 'Les liens expirent après la consultation.',
-  consultation: 'Consultation',
-  destinationLabel: 'Numéro de réunion, adresse SIP ou lien',
-  destinationHint:
-    'Par exemple 2516 666 1234, 2516661234@example.webex.com ou un lien de réunion https://.',
-};
 
 const TABLES: Record<Lang, DemoMessages> = { en, fr };
 
@@ -161,4 +75,13 @@ export function LanguageSwitch() {
       </select>
     </label>
   );
+}
+
+/** A date and time in the demo's language ("2 déc. 2026, 14:30"). */
+export function useFormatTime(): (iso: string) => string {
+  const { lang } = useLang();
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    return (iso: string) => format.format(new Date(iso));
+  }, [lang]);
 }

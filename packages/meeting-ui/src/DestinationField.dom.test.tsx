@@ -34,6 +34,22 @@ describe('DestinationField (jsdom)', () => {
     expect(screen.getByText(/are not meeting links/)).toBeTruthy();
   });
 
+  it('speaks another language: the kinds of destination and the errors by code', () => {
+    render(
+      <DestinationField
+        label="Numéro de réunion, adresse SIP ou lien"
+        typeLabels={{ MEETING_ID: 'Numéro de réunion' }}
+        errorMessage={(e) => `erreur ${e.code}`}
+      />,
+    );
+    const input = screen.getByRole('textbox');
+    fireEvent.change(input, { target: { value: '2516 666 1234' } });
+    expect(screen.getByText('Numéro de réunion: 25166661234')).toBeTruthy();
+    fireEvent.change(input, { target: { value: 'javascript:alert(1)' } });
+    fireEvent.blur(input);
+    expect(screen.getByText('erreur invalid-destination')).toBeTruthy();
+  });
+
   it('works controlled', () => {
     const { rerender } = render(<DestinationField value="jane@acme.webex.com" />);
     expect(screen.getByText('SIP address: jane@acme.webex.com')).toBeTruthy();

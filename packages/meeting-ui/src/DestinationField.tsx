@@ -2,6 +2,7 @@ import { useId, useState, type ChangeEvent, type InputHTMLAttributes } from 'rea
 import {
   parseDestination,
   type Destination,
+  type JoinError,
   type ParseDestinationOptions,
   type ParseDestinationResult,
 } from '@g2g/meeting-hooks';
@@ -31,6 +32,17 @@ export interface DestinationFieldProps extends Omit<
   onChange?: (value: string, result: ParseDestinationResult) => void;
   /** Extra Webex domains for links and SIP addresses, as for `parseDestination`. */
   webexDomains?: ParseDestinationOptions['webexDomains'];
+  /**
+   * What each kind of destination is called in the line that confirms the input
+   * ("Meeting number: 25166661234"). English by default; pass them for another language.
+   */
+  typeLabels?: Partial<Record<Destination['type'], string>>;
+  /**
+   * The words for a destination that does not parse. By default the parser's own
+   * English message, which says precisely what is wrong; another language can map
+   * `error.code` (for example to `fr.errors[error.code]` of `@g2g/meeting-ui`).
+   */
+  errorMessage?: (error: JoinError) => string;
 }
 
 /**
@@ -48,6 +60,8 @@ export function DestinationField({
   defaultValue = '',
   onChange,
   webexDomains,
+  typeLabels,
+  errorMessage,
   id,
   className,
   onBlur,
@@ -69,9 +83,11 @@ export function DestinationField({
 
   const messageId = `${inputId}-message`;
   let message = hint;
-  if (showError) message = result.error.message;
-  else if (result.ok)
-    message = `${TYPE_LABELS[result.destination.type]}: ${result.destination.value}`;
+  if (showError) message = errorMessage ? errorMessage(result.error) : result.error.message;
+  else if (result.ok) {
+    const type = result.destination.type;
+    message = `${typeLabels?.[type] ?? TYPE_LABELS[type]}: ${result.destination.value}`;
+  }
 
   return (
     <div className={['g2g-destination-field', className].filter(Boolean).join(' ')}>

@@ -24,7 +24,12 @@ export function ErrorPanel({
   children?: ReactNode;
 }) {
   const t = useT();
-  const message = error instanceof Error ? error.message : t.somethingWrong;
+  const message =
+    error instanceof ApiError
+      ? t.apiError(error)
+      : error instanceof Error
+        ? error.message
+        : t.somethingWrong;
   const retryable = error instanceof ApiError ? error.retryable : true;
   return (
     <div className="demo-error" role="alert">

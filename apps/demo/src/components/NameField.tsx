@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { cleanDisplayName } from '@g2g/webex-spec';
+import { cleanDisplayName, DISPLAY_NAME_MAX } from '@g2g/webex-spec';
+import { useT } from '../i18n';
 
 /**
  * Whether a typed name passes the one display-name rule (`@g2g/webex-spec`):
@@ -22,10 +23,14 @@ export function NameField({
   value: string;
   onChange: (name: string) => void;
 }) {
+  const t = useT();
   const id = useId();
   const checked = cleanDisplayName(value);
   // An empty field is simply not ready yet; only say something once there is text.
-  const problem = !checked.ok && checked.problem === 'too-long' ? checked.message : null;
+  const problem =
+    !checked.ok && checked.problem === 'too-long'
+      ? t.nameTooLong(checked.message, DISPLAY_NAME_MAX)
+      : null;
   return (
     <>
       <label htmlFor={id}>{label}</label>

@@ -25,15 +25,13 @@ function passFromHash(hash: string): string | null {
  * longer mints guest tokens for anyone who asks.
  */
 export default function ManualJoin() {
+  const t = useT();
   const pass = useMemo(() => passFromHash(window.location.hash), []);
   if (!pass) {
     return (
       <section className="demo-card" aria-labelledby="m-title">
-        <h1 id="m-title">Join by number or link</h1>
-        <p>
-          This page needs a walk-in link from the organiser. Ask them for one (operators get it from
-          the operator page), then open it here.
-        </p>
+        <h1 id="m-title">{t.joinByNumber}</h1>
+        <p>{t.needsWalkIn}</p>
       </section>
     );
   }
@@ -68,7 +66,8 @@ function ManualJoinForm({ pass }: { pass: string }) {
   const start = async () => {
     setError(null);
     if (!parsed.ok) {
-      setError(parsed.error);
+      // English keeps the parser's precise words; another language its message for the code.
+      setError(messages ? new Error(messages.errors[parsed.error.code]) : parsed.error);
       return;
     }
     setChecking(true);
@@ -122,6 +121,8 @@ function ManualJoinForm({ pass }: { pass: string }) {
         <DestinationField
           label={t.destinationLabel}
           hint={t.destinationHint}
+          typeLabels={t.destinationTypes}
+          {...(messages ? { errorMessage: (e) => messages.errors[e.code] } : {})}
           value={destination}
           onChange={(v) => setDestination(v)}
           required

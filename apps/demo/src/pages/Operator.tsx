@@ -14,6 +14,7 @@ import {
 import { CopyButton } from '../components/CopyButton';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { QrCode } from '../components/QrCode';
+import { useFormatTime, useT } from '../i18n';
 
 const KEY_STORAGE = 'g2g-demo-operator-key';
 
@@ -32,21 +33,19 @@ export default function Operator() {
 }
 
 function KeyForm({ onKey }: { onKey: (key: string) => void }) {
+  const t = useT();
   const [value, setValue] = useState('');
   return (
     <section aria-labelledby="op-key-title" className="demo-card">
-      <h1 id="op-key-title">Operator sign-in</h1>
-      <p>
-        Enter your organisation’s operator key. `pnpm dev` prints one per simulated organisation; in
-        production the deployment’s admin gives it to you.
-      </p>
+      <h1 id="op-key-title">{t.opSignIn}</h1>
+      <p>{t.opSignInBody}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
           if (value.trim()) onKey(value.trim());
         }}
       >
-        <label htmlFor="op-key">Operator API key</label>
+        <label htmlFor="op-key">{t.opKey}</label>
         <input
           id="op-key"
           type="password"
@@ -55,7 +54,7 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
           onChange={(e) => setValue(e.target.value)}
           required
         />
-        <button type="submit">Continue</button>
+        <button type="submit">{t.continue}</button>
       </form>
     </section>
   );
@@ -75,6 +74,7 @@ function OperatorConsole({
   operatorKey: string;
   onSignOut: () => void;
 }) {
+  const t = useT();
   const [tenant, setTenant] = useState<TenantStatus | null>(null);
   const [items, setItems] = useState<ConsultationView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -84,11 +84,11 @@ function OperatorConsole({
 
   const reload = useCallback(async () => {
     try {
-      const [t, list] = await Promise.all([
+      const [status, list] = await Promise.all([
         api.tenant(operatorKey),
         api.listConsultations(operatorKey),
       ]);
-      setTenant(t);
+      setTenant(status);
       setItems(list.items.filter((c) => c.state !== 'deleted'));
       setError(null);
     } catch (e) {
@@ -103,11 +103,10 @@ function OperatorConsole({
     return followEvents(operatorKey, {
       onOpen: () => void reload(),
       onState: setStream,
-      onUnauthorized: () =>
-        setError(new ApiError('unauthorized', 'That operator key was not accepted.', 401)),
+      onUnauthorized: () => setError(new ApiError('unauthorized', 'operator key refused', 401)),
       onEvent: (e) => {
         if (e.type === 'consultation') setItems((cur) => upsert(cur ?? [], e.consultation));
-        else setTenant((t) => (t ? { ...t, licence: e.licence } : t));
+        else setTenant((cur) => (cur ? { ...cur, licence: e.licence } : cur));
       },
     });
   }, [operatorKey, reload]);
@@ -120,9 +119,9 @@ function OperatorConsole({
 
   if (error instanceof ApiError && error.kind === 'unauthorized') {
     return (
-      <ErrorPanel error={new Error('That operator key was not accepted.')}>
+      <ErrorPanel error={new Error(t.opKeyRefused)}>
         <button type="button" onClick={onSignOut}>
-          Enter another key
+          {t.opOtherKey}
         </button>
       </ErrorPanel>
     );
@@ -143,23 +142,21 @@ function OperatorConsole({
   return (
     <div className="demo-stack">
       <header className="demo-row demo-spread">
-        <h1>Consultations</h1>
+        <h1>{t.opTitle}</h1>
         <button type="button" className="demo-secondary" onClick={onSignOut}>
-          Sign out
+          {t.signOut}
         </button>
       </header>
       {tenant ? (
         <StatusBar tenant={tenant} stream={stream} />
       ) : (
-        !error && <Loading>Loading status…</Loading>
+        !error && <Loading>{t.loadingStatus}</Loading>
       )}
       {error != null && <ErrorPanel error={error} onRetry={() => void reload()} />}
       {full && (
         <section aria-labelledby="full-title" className="demo-card" data-testid="licence-full">
-          <h2 id="full-title">All licensed meetings are running</h2>
-          <p>
-            The licence allows {tenant?.licence?.limit} meetings at once. End one to start another.
-          </p>
+          <h2 id="full-title">{t.fullTitle}</h2>
+          <p>{t.fullBody(tenant?.licence?.limit ?? 0)}</p>
           {running.length > 0 ? (
             <ul className="demo-list">
               {running.map((c) => (
@@ -168,21 +165,21 @@ function OperatorConsole({
                     consultation={c}
                     operatorKey={operatorKey}
                     onEnded={changed}
-                    label={`End “${c.title}”`}
+                    label={t.endNamed(c.title)}
                   />
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="demo-muted">The running meetings were not started from this console.</p>
+            <p className="demo-muted">{t.fullElsewhere}</p>
           )}
         </section>
       )}
       <CreateForm operatorKey={operatorKey} onCreated={created} full={full} />
       <section aria-labelledby="list-title" className="demo-stack">
-        <h2 id="list-title">Scheduled</h2>
-        {items === null && !error && <Loading>Loading consultations…</Loading>}
-        {items?.length === 0 && <p>No consultations yet. Create one above.</p>}
+        <h2 id="list-title">{t.scheduled}</h2>
+        {items === null && !error && <Loading>{t.loadingConsultations}</Loading>}
+        {items?.length === 0 && <p>{t.none}</p>}
         <ul className="demo-list">
           {items?.map((c) => (
             <li key={c.id}>{card(c)}</li>
@@ -196,44 +193,39 @@ function OperatorConsole({
 }
 
 function StatusBar({ tenant, stream }: { tenant: TenantStatus; stream: StreamState }) {
+  const t = useT();
   const a = tenant.authorization;
   return (
     <div className="demo-status" data-testid="status">
       <p className="demo-row">
-        <span>{tenant.mode === 'sim' ? 'Simulated Webex' : 'Webex'}</span>
+        <span>{tenant.mode === 'sim' ? t.simulated : t.webex}</span>
         {tenant.name && <span>{tenant.name}</span>}
         <span data-testid="authorization">
           {a.state === 'authorized'
-            ? 'Service App authorized'
+            ? t.authorized
             : a.state === 'reauthorization-required'
-              ? 'Service App needs re-authorization'
-              : 'Service App not authorized yet'}
+              ? t.reauthorize
+              : t.notAuthorized}
         </span>
         {tenant.licence ? (
           <span data-testid="licence">
-            {tenant.licence.inProgress} of {tenant.licence.limit} concurrent meetings
+            {t.licenceUsage(tenant.licence.inProgress, tenant.licence.limit)}
           </span>
         ) : (
-          <span data-testid="licence">
-            Licence usage appears once the org has authorized the app
-          </span>
+          <span data-testid="licence">{t.licenceUnknown}</span>
         )}
         <span className="demo-muted" data-testid="stream">
-          {stream === 'live' ? 'Live' : stream === 'connecting' ? 'Connecting…' : 'Reconnecting…'}
+          {stream === 'live'
+            ? t.streamLive
+            : stream === 'connecting'
+              ? t.streamConnecting
+              : t.streamReconnecting}
         </span>
       </p>
-      {a.state === 'reauthorization-required' && (
-        <p role="alert">
-          {a.reason}. A full admin of the org must authorize the Service App again in Control Hub.
-        </p>
-      )}
-      {a.state === 'not-authorized' && (
-        <p>An admin of your org must authorize the Service App in Control Hub.</p>
-      )}
+      {a.state === 'reauthorization-required' && <p role="alert">{t.reauthorizeBody(a.reason)}</p>}
+      {a.state === 'not-authorized' && <p>{t.notAuthorizedBody}</p>}
       {a.state === 'authorized' && a.refreshProblem && (
-        <p data-testid="refresh-problem">
-          Token refresh is delayed: {a.refreshProblem}. Meetings keep working meanwhile.
-        </p>
+        <p data-testid="refresh-problem">{t.refreshDelayed(a.refreshProblem)}</p>
       )}
     </div>
   );
@@ -255,7 +247,8 @@ function CreateForm({
   onCreated: (c: CreatedConsultation) => void;
   full: boolean;
 }) {
-  const [title, setTitle] = useState('Consultation');
+  const t = useT();
+  const [title, setTitle] = useState(t.defaultTitle);
   const [duration, setDuration] = useState(30);
   const [mode, setMode] = useState<'no-host' | 'host-guest'>('host-guest');
   const [when, setWhen] = useState<'now' | 'later'>('now');
@@ -271,7 +264,7 @@ function CreateForm({
     try {
       onCreated(
         await api.createConsultation(operatorKey, {
-          title: title.trim() || 'Consultation',
+          title: title.trim() || t.defaultTitle,
           mode,
           durationMinutes: duration,
           guests: 1,
@@ -288,9 +281,9 @@ function CreateForm({
 
   return (
     <section aria-labelledby="create-title" className="demo-card">
-      <h2 id="create-title">New consultation</h2>
+      <h2 id="create-title">{t.newConsultation}</h2>
       <form onSubmit={(e) => void submit(e)} className="demo-form">
-        <label htmlFor="c-title">Title</label>
+        <label htmlFor="c-title">{t.title}</label>
         <input
           id="c-title"
           value={title}
@@ -298,7 +291,7 @@ function CreateForm({
           onChange={(e) => setTitle(e.target.value)}
         />
         <fieldset>
-          <legend>Starts</legend>
+          <legend>{t.starts}</legend>
           <label>
             <input
               type="radio"
@@ -306,7 +299,7 @@ function CreateForm({
               checked={when === 'now'}
               onChange={() => setWhen('now')}
             />{' '}
-            Now
+            {t.now}
           </label>
           <label>
             <input
@@ -315,11 +308,11 @@ function CreateForm({
               checked={when === 'later'}
               onChange={() => setWhen('later')}
             />{' '}
-            Later
+            {t.later}
           </label>
           {when === 'later' && (
             <>
-              <label htmlFor="c-start">Start time</label>
+              <label htmlFor="c-start">{t.startTime}</label>
               <input
                 id="c-start"
                 type="datetime-local"
@@ -331,7 +324,7 @@ function CreateForm({
             </>
           )}
         </fieldset>
-        <label htmlFor="c-duration">Duration (minutes)</label>
+        <label htmlFor="c-duration">{t.duration}</label>
         <input
           id="c-duration"
           type="number"
@@ -341,7 +334,7 @@ function CreateForm({
           onChange={(e) => setDuration(Number(e.target.value))}
         />
         <fieldset>
-          <legend>Who runs the meeting</legend>
+          <legend>{t.whoRuns}</legend>
           <label>
             <input
               type="radio"
@@ -349,7 +342,7 @@ function CreateForm({
               checked={mode === 'host-guest'}
               onChange={() => setMode('host-guest')}
             />{' '}
-            Host and guest: the expert gets host rights and admits the guest
+            {t.modeHostGuest}
           </label>
           <label>
             <input
@@ -358,12 +351,12 @@ function CreateForm({
               checked={mode === 'no-host'}
               onChange={() => setMode('no-host')}
             />{' '}
-            No host: everyone joins directly with their link
+            {t.modeNoHost}
           </label>
         </fieldset>
         {mode === 'host-guest' && (
           <>
-            <label htmlFor="c-host-email">Licensed host’s email (optional)</label>
+            <label htmlFor="c-host-email">{t.hostEmail}</label>
             <input
               id="c-host-email"
               type="email"
@@ -373,19 +366,18 @@ function CreateForm({
               onChange={(e) => setHostEmail(e.target.value)}
             />
             <p id="c-host-email-help" className="demo-muted">
-              Schedules the meeting on behalf of a licensed Webex user of your org (needs the
-              meeting:admin_schedule_write scope). Leave empty for a guest host.
+              {t.hostEmailHelp}
             </p>
           </>
         )}
         <button type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create consultation'}
+          {busy ? t.creating : t.create}
         </button>
       </form>
       {error != null && (
         <ErrorPanel error={error} onRetry={() => void submit()}>
           {error instanceof ApiError && error.kind === 'licence' && full && (
-            <span>End a running meeting above, then try again.</span>
+            <span>{t.endOneFirst}</span>
           )}
         </ErrorPanel>
       )}
@@ -393,33 +385,32 @@ function CreateForm({
   );
 }
 
-const timeOf = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 function LiveStatus({ c }: { c: ConsultationView }) {
+  const t = useT();
+  const timeOf = useFormatTime();
   const inside = c.live.participants.filter((p) => p.state === 'joined');
   const waiting = c.live.participants.filter((p) => p.state === 'lobby');
   const name = (p: (typeof inside)[number]) =>
-    c.mode === 'host-guest' && p.host ? `${p.name} (host)` : p.name;
+    c.mode === 'host-guest' && p.host ? t.hostSuffix(p.name) : p.name;
   return (
     <div data-testid="live" aria-live="polite">
       <p>
         <strong data-testid="live-state">
           {c.live.state === 'in-progress'
-            ? 'In progress'
+            ? t.inProgress
             : c.live.state === 'ended'
-              ? 'Ended'
-              : 'Scheduled'}
+              ? t.ended
+              : t.scheduled}
         </strong>
-        {c.live.state === 'in-progress' && c.live.startedAt && ` since ${timeOf(c.live.startedAt)}`}
+        {c.live.state === 'in-progress' && c.live.startedAt && t.since(timeOf(c.live.startedAt))}
       </p>
       {c.live.state === 'in-progress' && (
         <ul className="demo-people">
           <li data-testid="live-in">
-            In: {inside.length ? inside.map(name).join(', ') : 'nobody'}
+            {t.inside(inside.length ? inside.map(name).join(', ') : t.nobody)}
           </li>
           {waiting.length > 0 && (
-            <li data-testid="live-waiting">Waiting in the lobby: {waiting.map(name).join(', ')}</li>
+            <li data-testid="live-waiting">{t.waitingLobby(waiting.map(name).join(', '))}</li>
           )}
         </ul>
       )}
@@ -431,13 +422,14 @@ function EndButton({
   consultation: c,
   operatorKey,
   onEnded,
-  label = 'End meeting',
+  label,
 }: {
   consultation: ConsultationView;
   operatorKey: string;
   onEnded: (c: ConsultationView) => void;
   label?: string;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const end = async () => {
@@ -454,7 +446,7 @@ function EndButton({
   return (
     <>
       <button type="button" className="demo-danger" disabled={busy} onClick={() => void end()}>
-        {busy ? 'Ending…' : label}
+        {busy ? t.ending : (label ?? t.endMeeting)}
       </button>
       {error != null && <ErrorPanel error={error} onRetry={() => void end()} />}
     </>
@@ -474,6 +466,8 @@ function ConsultationCard({
   operatorKey: string;
   onChanged: (c: ConsultationView) => void;
 }) {
+  const t = useT();
+  const timeOf = useFormatTime();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'links' | 'cancel' | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -508,21 +502,22 @@ function ConsultationCard({
     <article className="demo-card" aria-labelledby={`c-${c.id}`} data-testid="consultation">
       <h3 id={`c-${c.id}`}>{c.title}</h3>
       <p>
-        {timeOf(c.start)} · {c.mode === 'host-guest' ? 'host and guest' : 'no host'}
-        {c.hostEmail && ` · host ${c.hostEmail}`} · meeting {c.meetingNumber}
+        {timeOf(c.start)} · {t.modeSummary[c.mode]}
+        {c.hostEmail && t.hostBy(c.hostEmail)}
+        {t.meetingNumber(c.meetingNumber)}
       </p>
       <LiveStatus c={c} />
       {links ? (
         <div className="demo-links">
           {all.map((l) => (
             <div key={l.participant} className="demo-link" data-testid={`link-${l.role}`}>
-              <QrCode text={l.url} label={`QR code of the ${l.role} link`} />
+              <QrCode text={l.url} label={t.qrOf[l.role]} />
               <div className="demo-stack">
-                <strong>{l.role === 'host' ? 'Host link' : 'Guest link'}</strong>
+                <strong>{t.linkOf[l.role]}</strong>
                 <a href={l.url} target="_blank" rel="noreferrer" className="demo-url">
                   {l.url.slice(0, 60)}…
                 </a>
-                <CopyButton text={l.url} label={`Copy ${l.role} link`} />
+                <CopyButton text={l.url} label={t.copyLink[l.role]} />
               </div>
             </div>
           ))}
@@ -534,26 +529,24 @@ function ConsultationCard({
           disabled={busy === 'links'}
           onClick={() => void showLinks()}
         >
-          {busy === 'links' ? 'Loading links…' : 'Show links'}
+          {busy === 'links' ? t.loadingLinks : t.showLinks}
         </button>
       )}
       <div className="demo-row">
         {running && <EndButton consultation={c} operatorKey={operatorKey} onEnded={onChanged} />}
         {confirming ? (
           <div role="group" aria-labelledby={`confirm-${c.id}`} className="demo-row">
-            <span id={`confirm-${c.id}`}>
-              Cancel “{c.title}”? Its links stop working and the Webex meeting is deleted.
-            </span>
+            <span id={`confirm-${c.id}`}>{t.confirmCancel(c.title)}</span>
             <button
               type="button"
               className="demo-danger"
               disabled={busy === 'cancel'}
               onClick={() => void cancel()}
             >
-              {busy === 'cancel' ? 'Cancelling…' : 'Yes, cancel it'}
+              {busy === 'cancel' ? t.cancelling : t.yesCancel}
             </button>
             <button type="button" className="demo-secondary" onClick={() => setConfirming(false)}>
-              Keep it
+              {t.keepIt}
             </button>
           </div>
         ) : (
@@ -561,14 +554,14 @@ function ConsultationCard({
             type="button"
             className="demo-secondary"
             disabled={running}
-            title={running ? 'End the meeting first' : undefined}
+            title={running ? t.endFirst : undefined}
             onClick={() => setConfirming(true)}
           >
-            Cancel consultation
+            {t.cancelConsultation}
           </button>
         )}
       </div>
-      {running && <p className="demo-muted">End the meeting before cancelling the consultation.</p>}
+      {running && <p className="demo-muted">{t.endBeforeCancel}</p>}
       {error != null && <ErrorPanel error={error} />}
     </article>
   );
@@ -590,6 +583,8 @@ function useOnDemand<T>(fetch: () => Promise<T>) {
 }
 
 function WalkIn({ operatorKey }: { operatorKey: string }) {
+  const t = useT();
+  const timeOf = useFormatTime();
   const {
     value: pass,
     error,
@@ -597,20 +592,17 @@ function WalkIn({ operatorKey }: { operatorKey: string }) {
   } = useOnDemand<WalkInPass>(() => api.walkInPass(operatorKey, { validMinutes: 60 }));
   return (
     <section aria-labelledby="walkin-title" className="demo-card">
-      <h2 id="walkin-title">Walk-in link</h2>
-      <p>
-        A link that lets one person join any meeting by number, SIP address or link, as a guest of
-        your org, for the next hour.
-      </p>
+      <h2 id="walkin-title">{t.walkInTitle}</h2>
+      <p>{t.walkInBody}</p>
       <button type="button" className="demo-secondary" onClick={() => void load()}>
-        Get a walk-in link
+        {t.getWalkIn}
       </button>
       {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
       {pass && (
         <p data-testid="walk-in">
           <a href={pass.url}>{pass.url.slice(0, 60)}…</a>{' '}
-          <CopyButton text={pass.url} label="Copy walk-in link" /> · valid until{' '}
-          {timeOf(pass.expiresAt)}
+          <CopyButton text={pass.url} label={t.copyWalkIn} />
+          {t.validUntil(timeOf(pass.expiresAt))}
         </p>
       )}
     </section>
@@ -618,29 +610,29 @@ function WalkIn({ operatorKey }: { operatorKey: string }) {
 }
 
 function InstantConnect({ operatorKey }: { operatorKey: string }) {
+  const t = useT();
   const {
     value: links,
     error,
     load,
   } = useOnDemand<InstantConnectLinks>(() => api.instantConnect(operatorKey));
-  const item = (role: 'Host' | 'Guest', url: string) => (
+  const item = (role: 'host' | 'guest', url: string) => (
     <li key={url}>
-      {role}: <a href={url}>{url}</a>{' '}
-      <CopyButton text={url} label={`Copy ${role.toLowerCase()} link`} />
+      {t.role[role]}: <a href={url}>{url}</a> <CopyButton text={url} label={t.copyLink[role]} />
     </li>
   );
   return (
     <section aria-labelledby="ic-title" className="demo-card">
-      <h2 id="ic-title">Instant Connect</h2>
-      <p>One-off host and guest links from Webex Instant Connect (no scheduling).</p>
+      <h2 id="ic-title">{t.icTitle}</h2>
+      <p>{t.icBody}</p>
       <button type="button" className="demo-secondary" onClick={() => void load()}>
-        Get Instant Connect links
+        {t.getIc}
       </button>
       {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
       {links && (
         <ul data-testid="instant-connect">
-          {links.host.map((l) => item('Host', l.url))}
-          {links.guest.map((l) => item('Guest', l.url))}
+          {links.host.map((l) => item('host', l.url))}
+          {links.guest.map((l) => item('guest', l.url))}
         </ul>
       )}
     </section>
