@@ -8,8 +8,9 @@ import { parseDestination, type Destination } from './destination';
 import { JoinError } from './errors';
 import { toJoinError } from './errors-map';
 import { createLocalMedia } from './media';
+import { createMultistream } from './multistream';
 import { buildRoster } from './roster';
-import { createMeeting, needsPassword, passwordFailure } from './sdk-adapter';
+import { createMeeting, isLegacySdk, needsPassword, passwordFailure } from './sdk-adapter';
 import type { SdkCaptcha, SdkEmitter, SdkListener, SdkMeeting, SdkWebex } from './sdk-types';
 import type {
   JoinOptions,
@@ -61,7 +62,7 @@ const noop = () => {};
 /** Drives one session's stores through the join. Created by the session on its first action. */
 export function createSessionEngine(
   host: SessionHost,
-  { state, roster, remote, media: mediaStore }: SessionStores,
+  { state, roster, remote, media: mediaStore, multistream: multistreamStore }: SessionStores,
   session: JoinSession,
 ): SessionEngine {
   const t = host.timeouts;
@@ -85,7 +86,11 @@ export function createSessionEngine(
     ensureWebex: async () => (webex ??= await host.connect()),
     meeting: () => meeting,
     joined: () => status() === 'joined',
+    connected: () => {
+      if (meeting) multistream.connected(meeting);
+    },
   });
+  const multistream = createMultistream(multistreamStore, () => meeting);
 
   // Stops listening to the meeting; leaving also releases the devices, but a
   // (re)start keeps them, so a pre-join preview survives into the meeting.
@@ -96,6 +101,7 @@ export function createSessionEngine(
     detach = [];
     if (release) media.release();
     remote.set(NO_REMOTE_MEDIA);
+    multistream.reset();
   }
 
   function fail(error: unknown, gen: number) {
@@ -170,6 +176,7 @@ export function createSessionEngine(
     };
     listen(m, 'media:ready', onMedia(false));
     listen(m, 'media:stopped', onMedia(true));
+    multistream.attach(m, listen);
     refreshRoster();
   }
 
@@ -223,6 +230,10 @@ export function createSessionEngine(
       // the guest token was minted with, cleaned once on the server.
       ...(options.displayName !== undefined ? { alias: options.displayName } : {}),
       ...(asHost ? { moderator: true, pin: options.hostKey } : {}),
+      // A pane per participant, unless the integrator said no; 2.60.4 has no multistream.
+      ...(options.multistream !== false && webex && !isLegacySdk(webex)
+        ? { enableMultistream: true }
+        : {}),
     }));
     // webex@3 also rejects an internal `deferJoin` promise that nobody awaits,
     // so every failed join would surface as an unhandled rejection in the app.
@@ -330,6 +341,9 @@ export function createSessionEngine(
 
   return {
     ...media,
+    setLayout: multistream.setLayout,
+    pin: multistream.pin,
+    unpin: multistream.unpin,
     get meeting() {
       return meeting;
     },

@@ -26,13 +26,27 @@ export type {
 } from './client';
 export type { AccessTokenValue } from './auth';
 export type { JoinOptions, JoinSession, SessionActions } from './session';
-export { IDLE, EMPTY_ROSTER, NO_LOCAL_MEDIA, NO_REMOTE_MEDIA, DEVICE_OFF } from './state';
+export {
+  IDLE,
+  EMPTY_ROSTER,
+  NO_LOCAL_MEDIA,
+  NO_MULTISTREAM,
+  NO_REMOTE_MEDIA,
+  DEVICE_OFF,
+} from './state';
 export type {
   CaptchaChallenge,
   LocalDeviceState,
   LocalMedia,
   LocalMediaActions,
   LocalMediaState,
+  MediaMode,
+  Multistream,
+  MultistreamActions,
+  MultistreamSnapshot,
+  PaneSourceState,
+  VideoLayout,
+  VideoPane,
   TrackKind,
   JoinState,
   JoinStatus,

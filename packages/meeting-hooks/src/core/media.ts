@@ -27,6 +27,8 @@ export interface MediaHost {
   ensureWebex(): Promise<SdkWebex>;
   meeting(): SdkMeeting | undefined;
   joined(): boolean;
+  /** Media connected (the first time). */
+  connected?(): void;
 }
 
 /** Drives a session's local media store; `release` stops every device (on leave). */
@@ -135,6 +137,7 @@ export function createLocalMedia(
         if (connected()) return;
         patch({ connection: 'connecting', connectionError: null });
         await publishTracks(w, meeting, tracks, false);
+        host.connected?.();
         patch({ connection: 'connected' });
       }),
   };

@@ -65,6 +65,33 @@ export interface SdkMediaHelpers {
   getDevices?(kind?: string): Promise<MediaDeviceInfo[]>;
 }
 
+/** A v3 multistream `RemoteMedia`: one receive slot (pane) and whom it shows. */
+export interface SdkRemoteMedia {
+  id: string;
+  memberId?: string;
+  csi?: number;
+  /** JMP stream state: `live`, `no source`, `avatar`, `bandwidth disabled`… */
+  sourceState?: string;
+  /** A `RemoteStream` (its `outputStream` is the `MediaStream`). */
+  stream?: unknown;
+  on?(event: string, listener: SdkListener): unknown;
+  off?(event: string, listener: SdkListener): unknown;
+}
+
+/** A v3 `RemoteMediaGroup` (active-speaker panes, remote audio). */
+export interface SdkRemoteMediaGroup {
+  getRemoteMedia(filter?: 'all' | 'pinned' | 'unpinned'): SdkRemoteMedia[];
+}
+
+/** `meeting.remoteMediaManager` (v3, multistream only). */
+export interface SdkRemoteMediaManager {
+  setLayout(layoutId: string): Promise<void>;
+  getLayoutId?(): string | undefined;
+  pinActiveSpeakerVideoPane?(remoteMedia: SdkRemoteMedia, csi?: number): void;
+  unpinActiveSpeakerVideoPane?(remoteMedia: SdkRemoteMedia): void;
+  isPinned?(remoteMedia: SdkRemoteMedia): boolean;
+}
+
 /** A meeting object as returned by `webex.meetings.create`. */
 export interface SdkMeeting extends SdkEmitter {
   id: string;
@@ -82,9 +109,18 @@ export interface SdkMeeting extends SdkEmitter {
   members?: SdkMembers;
   /** Set once a media connection exists. */
   mediaId?: string | null;
+  /** v3: whether media runs multistream (false again after a fallback to transcoded). */
+  isMultistream?: boolean;
+  /** v3, multistream: created by `addMedia`. */
+  remoteMediaManager?: SdkRemoteMediaManager;
   verifyPassword(password: string, captchaCode?: string): Promise<SdkVerifyResult>;
   refreshCaptcha(): Promise<unknown>;
-  join(options: { alias?: string; moderator?: boolean; pin?: string }): Promise<unknown>;
+  join(options: {
+    alias?: string;
+    moderator?: boolean;
+    pin?: string;
+    enableMultistream?: boolean;
+  }): Promise<unknown>;
   leave(options?: { reason?: string }): Promise<unknown>;
   endMeetingForAll(): Promise<unknown>;
   admit(memberIds: string[]): Promise<unknown>;

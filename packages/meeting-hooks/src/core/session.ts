@@ -6,11 +6,15 @@ import {
   EMPTY_ROSTER,
   IDLE,
   NO_LOCAL_MEDIA,
+  NO_MULTISTREAM,
   NO_REMOTE_MEDIA,
   type JoinState,
   type LocalMedia,
   type LocalMediaActions,
   type LocalMediaState,
+  type Multistream,
+  type MultistreamActions,
+  type MultistreamSnapshot,
   type RemoteMediaSnapshot,
   type RosterSnapshot,
 } from './state';
@@ -43,6 +47,13 @@ export interface JoinOptions {
    * remote audio and video). Off by default: joining needs no media.
    */
   media?: boolean;
+  /**
+   * Receive a video pane per participant (Webex multistream) rather than one
+   * composed stream. On by default with webex@3; webex@2.60.4 has no
+   * multistream and ignores it. If the media server refuses, the SDK falls
+   * back to transcoded by itself and `multistream.mode` says `transcoded`.
+   */
+  multistream?: boolean;
 }
 
 /**
@@ -93,8 +104,10 @@ export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
   readonly roster: ReadableStore<RosterSnapshot>;
   /** Microphone, camera and the media connection. */
   readonly localMedia: LocalMedia;
-  /** Remote audio, video and share streams. */
+  /** Remote audio, video and share streams (transcoded: one of each). */
   readonly remoteMedia: ReadableStore<RemoteMediaSnapshot>;
+  /** Multistream: a pane per participant, the layout, active speakers, the share; and which mode media runs in. */
+  readonly multistream: Multistream;
   /** The SDK meeting object, for what this package does not cover. */
   readonly meeting: unknown;
   /**
@@ -141,13 +154,14 @@ export interface SessionStores {
   roster: WritableStore<RosterSnapshot>;
   remote: WritableStore<RemoteMediaSnapshot>;
   media: WritableStore<LocalMediaState>;
+  multistream: WritableStore<MultistreamSnapshot>;
 }
 
 /**
  * What the engine gives a session.
  * @internal
  */
-export interface SessionEngine extends SessionActions, LocalMediaActions {
+export interface SessionEngine extends SessionActions, LocalMediaActions, MultistreamActions {
   readonly meeting: SdkMeeting | undefined;
   parse(input: string, webexDomains: readonly string[] | undefined): ParseDestinationResult;
   cleanName: typeof cleanDisplayName;
@@ -165,6 +179,7 @@ const MEDIA_ACTIONS = [
   'startShare',
   'stopShare',
 ] as const;
+const MULTISTREAM_ACTIONS = ['setLayout', 'pin', 'unpin'] as const;
 const SESSION_ACTIONS = [
   'submitPassword',
   'submitHostKey',
@@ -187,6 +202,7 @@ export function createJoinSession(host: SessionHost): JoinSession {
     roster: createStore(EMPTY_ROSTER),
     remote: createStore(NO_REMOTE_MEDIA),
     media: createStore(NO_LOCAL_MEDIA),
+    multistream: createStore(NO_MULTISTREAM),
   };
   const { state } = stores;
   let loaded: SessionEngine | undefined;
@@ -239,6 +255,7 @@ export function createJoinSession(host: SessionHost): JoinSession {
     roster: stores.roster,
     remoteMedia: stores.remote,
     localMedia: { ...stores.media, ...forward(MEDIA_ACTIONS) },
+    multistream: { ...stores.multistream, ...forward(MULTISTREAM_ACTIONS) },
     get meeting() {
       return loaded?.meeting;
     },

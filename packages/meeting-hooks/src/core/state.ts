@@ -111,6 +111,89 @@ export interface RemoteMediaSnapshot {
 }
 
 /**
+ * How a session receives the others: `multistream` (a video pane per
+ * participant, webex@3 with a media server that offers it), `transcoded` (one
+ * composed stream per kind: webex@2.60.4, the stock widget, or a multistream
+ * request the media server refused), or `none` before media is connected.
+ * @public
+ */
+export type MediaMode = 'none' | 'multistream' | 'transcoded';
+
+/**
+ * What fills a video pane: `live` video; `no-source` (nobody to show, or the
+ * source left); `avoided` (the source's camera is off: Webex shows an avatar;
+ * also a policy refusal); `bandwidth-limited` (the server stopped it for lack
+ * of bandwidth).
+ * @public
+ */
+export type PaneSourceState = 'live' | 'no-source' | 'avoided' | 'bandwidth-limited';
+
+/**
+ * One remote video pane (multistream): whom it shows and how.
+ * @public
+ */
+export interface VideoPane {
+  /** Stable for the pane's life (the SDK's `RemoteMedia.id`). */
+  readonly id: string;
+  /** The roster id of whom the pane shows, once the server said. */
+  readonly memberId: string | null;
+  readonly stream: MediaStream | null;
+  readonly sourceState: PaneSourceState;
+  /** The member is among the active speakers. */
+  readonly speaking: boolean;
+  /** The pane is pinned to its member ({@link MultistreamActions.pin}). */
+  readonly pinned: boolean;
+}
+
+/**
+ * A layout of the remote panes: an equal `grid`, a `stage` (the active
+ * speaker or the pinned participant large, the others as a strip) or `share`
+ * (a screen share large, the participants as thumbnails).
+ * @public
+ */
+export type VideoLayout = 'grid' | 'stage' | 'share';
+
+/**
+ * Remote video of a multistream session, snapshotted: a change to one pane
+ * replaces that pane's object only, so a tile that reads its pane re-renders alone.
+ * @public
+ */
+export interface MultistreamSnapshot {
+  readonly mode: MediaMode;
+  readonly layout: VideoLayout;
+  /** The remote panes the layout gives, in its order. */
+  readonly panes: readonly VideoPane[];
+  /** Who speaks, loudest first (roster ids). */
+  readonly activeSpeakerIds: readonly string[];
+  /** The pinned participant (roster id). */
+  readonly pinnedId: string | null;
+  /** A remote screen share and who shares it. */
+  readonly share: { readonly sharerId: string | null; readonly stream: MediaStream | null } | null;
+  /** Every remote audio stream in one `MediaStream`: play it with one renderer for the meeting. */
+  readonly audio: MediaStream | null;
+  /** The server's count of video sources in the meeting (all, and those live). */
+  readonly sources: { readonly total: number; readonly live: number };
+}
+
+/**
+ * What a UI can do with the remote panes. Each resolves when the SDK has
+ * taken the request; in transcoded mode they change only the snapshot.
+ * @public
+ */
+export interface MultistreamActions {
+  setLayout(layout: VideoLayout): Promise<void>;
+  /** Keeps `memberId` on screen (large in the stage) whoever speaks. */
+  pin(memberId: string): Promise<void>;
+  unpin(): Promise<void>;
+}
+
+/**
+ * A session's remote panes: a store plus its actions.
+ * @public
+ */
+export interface Multistream extends ReadableStore<MultistreamSnapshot>, MultistreamActions {}
+
+/**
  * Which local device: the microphone or the camera.
  * @public
  */
@@ -201,6 +284,20 @@ export const NO_REMOTE_MEDIA: RemoteMediaSnapshot = Object.freeze({
   audio: null,
   video: null,
   share: null,
+});
+/**
+ * Remote panes before media is connected.
+ * @public
+ */
+export const NO_MULTISTREAM: MultistreamSnapshot = Object.freeze({
+  mode: 'none',
+  layout: 'grid',
+  panes: Object.freeze([]),
+  activeSpeakerIds: Object.freeze([]),
+  pinnedId: null,
+  share: null,
+  audio: null,
+  sources: Object.freeze({ total: 0, live: 0 }),
 });
 /**
  * A device that is off.

@@ -17,8 +17,11 @@ import type {
   LocalDeviceState,
   LocalMediaActions,
   LocalMediaState,
+  MultistreamActions,
+  MultistreamSnapshot,
   Participant,
   RemoteMediaSnapshot,
+  VideoPane,
   RosterSnapshot,
   TrackKind,
 } from '../core/state';
@@ -172,6 +175,52 @@ export function useLocalMedia(options: SessionOption = {}): {
  */
 export function useRemoteMedia(options: SessionOption = {}): { state: RemoteMediaSnapshot } {
   return { state: useStore(useSession(options).remoteMedia) };
+}
+
+/**
+ * Options of {@link useMultistream}: a `select`ion re-renders only when it changes.
+ * @public
+ */
+export interface UseMultistreamOptions<T> extends SessionOption {
+  select?: (snapshot: MultistreamSnapshot) => T;
+  isEqual?: (a: T, b: T) => boolean;
+}
+
+const whole = (s: MultistreamSnapshot) => s;
+
+/**
+ * Remote panes (multistream): which mode media runs in, the layout, the
+ * panes, active speakers, the share and the meeting's one remote audio
+ * stream; and the layout and pin actions.
+ * @public
+ */
+export function useMultistream<T = MultistreamSnapshot>(
+  options: UseMultistreamOptions<T> = {},
+): { state: T; actions: MultistreamActions } {
+  const ms = useSession(options).multistream;
+  const state = useStoreSelector(
+    ms,
+    (options.select ?? whole) as (s: MultistreamSnapshot) => T,
+    options.isEqual,
+  );
+  const actions = useMemo<MultistreamActions>(
+    () => ({ setLayout: ms.setLayout, pin: ms.pin, unpin: ms.unpin }),
+    [ms],
+  );
+  return { state, actions };
+}
+
+/**
+ * One video pane by id: re-renders only when that pane changes (the store
+ * keeps every other pane's object), so a tile per pane re-renders alone.
+ * @public
+ */
+export function useVideoPane(id: string, options: SessionOption = {}): VideoPane | null {
+  const select = useCallback(
+    (s: MultistreamSnapshot) => s.panes.find((p) => p.id === id) ?? null,
+    [id],
+  );
+  return useMultistream({ ...options, select, isEqual: Object.is }).state;
 }
 
 /**

@@ -27,11 +27,13 @@ export {
   useJoinState,
   useLocalMedia,
   useMediaToggle,
+  useMultistream,
   useParticipant,
   usePasswordForm,
   useRemoteMedia,
   useRoster,
   useSelf,
+  useVideoPane,
 } from './hooks';
 export type {
   JoinActions,
@@ -39,6 +41,7 @@ export type {
   UseJoinSessionOptions,
   UseJoinSessionResult,
   UseMediaToggleOptions,
+  UseMultistreamOptions,
   UseRosterOptions,
 } from './hooks';
 export { mergeProps } from './merge-props';

@@ -23,6 +23,7 @@ import {
   SDK_ERROR_CODES as SDK,
 } from '@g2g/webex-spec';
 import { FakeEmitter } from './emitter';
+import { FakeRemoteMediaManager } from './fake-multistream';
 
 /**
  * Every SDK call the fake counts, and where a scripted failure or delay can apply.
@@ -122,6 +123,12 @@ export interface FakeScenario {
    * calls (as the SDK's auth interceptor does) before replaying.
    */
   tokenExpiresAt?: FakePhase;
+  /**
+   * Whether the media server takes a multistream join (3.x). Default `true`;
+   * `false` is a transcoding-only server: the SDK falls back to transcoded
+   * (`meeting.isMultistream` false), as when it gets a Linus answer.
+   */
+  multistream?: boolean;
   /** Local media behaviour (3.x `mediaHelpers`). */
   media?: {
     microphone?: 'denied' | 'in-use' | 'not-found';
@@ -190,6 +197,16 @@ export interface FakeWebex {
   remoteMedia(type: 'remoteAudio' | 'remoteVideo' | 'remoteShare', stream?: MediaStream): void;
   /** Emits `media:stopped`. */
   stopRemoteMedia(type: 'remoteAudio' | 'remoteVideo' | 'remoteShare'): void;
+  /**
+   * Multistream: forces the JMP source state of the pane showing `memberId`
+   * (`live`, `no source`, `avatar`, `bandwidth disabled`…; `undefined` goes
+   * back to what the roster implies) and emits its `sourceUpdate`.
+   */
+  setPaneSource(memberId: string, state: string | undefined): void;
+  /** Multistream: the server's active-speaker notice (`media:activeSpeakerChanged`). */
+  speak(memberIds: readonly string[]): void;
+  /** A remote screen share starts (`meeting:startedSharingRemote`) or, with `null`, stops. */
+  remoteShare(memberId: string | null): void;
 }
 
 /** An error shaped like the SDK's `WebexHttpError` subclasses. */
@@ -236,6 +253,7 @@ let fakeStreamId = 0;
 
 function fakeStream(kind: 'audio' | 'video', deviceId: string): MediaStream {
   const track = {
+    id: `fake-track-${fakeStreamId + 1}`,
     kind,
     enabled: true,
     readyState: 'live',
@@ -353,6 +371,14 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
   let failuresSoFar = 0;
   let hostByKey = false;
   let meeting: FakeWebex['meeting'];
+  let joinedMultistream = false;
+  let manager: FakeRemoteMediaManager | undefined;
+  const remoteStreams = new Map<string, MediaStream>();
+  const remoteStream = (kind: 'audio' | 'video', id: string) => {
+    let stream = remoteStreams.get(id);
+    if (!stream) remoteStreams.set(id, (stream = fakeStream(kind, id)));
+    return stream;
+  };
 
   const memberOf = (p: FakeParticipant): SdkMember => ({
     id: p.id,
@@ -367,6 +393,8 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
   for (const p of script.participants ?? []) members.set(p.id, memberOf(p));
 
   function rosterChanged(changed: SdkMember[] = [], removedIds: string[] = []) {
+    // The media server follows the roster: a camera turned off shows as `avatar`.
+    manager?.sync();
     // The SDK hands listeners the delta and the whole collection (as a plain object).
     membersEvents.emit('members:update', {
       delta: { added: [], updated: changed, removedIds },
@@ -453,8 +481,11 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
         newCaptcha(m.requiredCaptcha);
       },
 
-      async join(options: { alias?: string; moderator?: boolean; pin?: string } = {}) {
+      async join(
+        options: { alias?: string; moderator?: boolean; pin?: string; enableMultistream?: boolean } = {},
+      ) {
         joinArgs.push({ ...options });
+        joinedMultistream = v3 && !!options.enableMultistream;
         if (!meetingsApi.registered) {
           calls.join++;
           throw new Error('Meeting:index#join --> Device not registered');
@@ -535,6 +566,16 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
         addMediaArgs.push(options);
         await request('addMedia');
         m.mediaId = 'fake-media';
+        // The SDK asks for Homer; a transcoding-only server makes it fall back.
+        if (joinedMultistream && scenario.multistream !== false) {
+          const mm = (manager = new FakeRemoteMediaManager(
+            events,
+            () => [...members.values()].filter((x) => !x.isSelf && !x.isInLobby),
+            remoteStream,
+          ));
+          Object.assign(m, { isMultistream: true, remoteMediaManager: mm });
+          mm.start();
+        } else if (v3) Object.assign(m, { isMultistream: false });
       },
       async publishStreams() {
         await request('publishStreams');
@@ -813,6 +854,22 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
     removeParticipant(id) {
       members.delete(id);
       rosterChanged([], [id]);
+    },
+    setPaneSource(memberId, state) {
+      if (!manager) return;
+      if (state === undefined) manager.overrides.delete(memberId);
+      else manager.overrides.set(memberId, state);
+      manager.sync();
+    },
+    speak(memberIds) {
+      requireMeeting().events.emit('media:activeSpeakerChanged', { memberIds: [...memberIds] });
+    },
+    remoteShare(memberId) {
+      const m = requireMeeting();
+      if (manager) manager.sharerId = memberId;
+      manager?.sync();
+      if (memberId) m.events.emit('meeting:startedSharingRemote', { memberId });
+      else m.events.emit('meeting:stoppedSharingRemote', {});
     },
     churn(count) {
       const others = () => [...members.values()].filter((m) => !m.isSelf);

@@ -4,9 +4,12 @@ import {
   EMPTY_ROSTER,
   IDLE,
   NO_LOCAL_MEDIA,
+  NO_MULTISTREAM,
   NO_REMOTE_MEDIA,
   type JoinState,
   type LocalMediaState,
+  type MultistreamSnapshot,
+  type VideoPane,
   type Participant,
   type RemoteMediaSnapshot,
   type RosterSnapshot,
@@ -24,6 +27,10 @@ export interface SessionFixture extends JoinSession {
   setParticipants(participants: readonly Partial<Participant>[]): void;
   setLocalMedia(patch: Partial<LocalMediaState>): void;
   setRemoteMedia(patch: Partial<RemoteMediaSnapshot>): void;
+  /** Replaces parts of the multistream snapshot (`panes` are completed with defaults). */
+  setMultistream(patch: Partial<Omit<MultistreamSnapshot, 'panes'>> & { panes?: readonly Partial<VideoPane>[] }): void;
+  /** Changes one pane; every other pane keeps its object (as the real store does). */
+  setPane(id: string, patch: Partial<VideoPane>): void;
   /** Every action called, in order. */
   readonly calls: readonly { name: string; args: readonly unknown[] }[];
 }
@@ -37,6 +44,7 @@ export interface SessionFixtureInit {
   participants?: readonly Partial<Participant>[];
   localMedia?: Partial<LocalMediaState>;
   remoteMedia?: Partial<RemoteMediaSnapshot>;
+  multistream?: Partial<Omit<MultistreamSnapshot, 'panes'>> & { panes?: readonly Partial<VideoPane>[] };
 }
 
 let next = 0;
@@ -56,6 +64,33 @@ export function fixtureParticipant(p: Partial<Participant>): Participant {
     ...p,
   });
 }
+
+let paneSerial = 0;
+/**
+ * A video pane with defaults for what is not given (`live`, not speaking, not pinned).
+ * @public
+ */
+export function fixturePane(p: Partial<VideoPane>): VideoPane {
+  return Object.freeze({
+    id: p.id ?? `pane-${++paneSerial}`,
+    memberId: null,
+    stream: null,
+    sourceState: 'live',
+    speaking: false,
+    pinned: false,
+    ...p,
+  });
+}
+
+const multistreamOf = (
+  base: MultistreamSnapshot,
+  patch: SessionFixtureInit['multistream'] = {},
+): MultistreamSnapshot =>
+  Object.freeze({
+    ...base,
+    ...patch,
+    panes: patch.panes ? Object.freeze(patch.panes.map(fixturePane)) : base.panes,
+  });
 
 const roster = (people: readonly Partial<Participant>[]): RosterSnapshot => {
   const participants = Object.freeze(people.map(fixtureParticipant));
@@ -78,7 +113,21 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
   );
   const local = createStore<LocalMediaState>({ ...NO_LOCAL_MEDIA, ...init.localMedia });
   const remote = createStore<RemoteMediaSnapshot>({ ...NO_REMOTE_MEDIA, ...init.remoteMedia });
+  const ms = createStore<MultistreamSnapshot>(multistreamOf(NO_MULTISTREAM, init.multistream));
   const calls: { name: string; args: readonly unknown[] }[] = [];
+  const msSet = (patch: Partial<MultistreamSnapshot>) => ms.set({ ...ms.getSnapshot(), ...patch });
+  // Layout and pinning change the snapshot too, so a story can be clicked through.
+  const pinTo = (memberId: string | null) =>
+    msSet({
+      pinnedId: memberId,
+      panes: ms
+        .getSnapshot()
+        .panes.map((p) =>
+          p.pinned === (p.memberId !== null && p.memberId === memberId)
+            ? p
+            : fixturePane({ ...p, pinned: !p.pinned }),
+        ),
+    });
   const record =
     <R>(name: string, result: R) =>
     (...args: unknown[]) => {
@@ -103,6 +152,24 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
         return Promise.resolve(local.getSnapshot().devices);
       },
     },
+    multistream: {
+      ...ms,
+      setLayout: (...args: unknown[]) => {
+        calls.push({ name: 'setLayout', args });
+        msSet({ layout: args[0] as MultistreamSnapshot['layout'] });
+        return Promise.resolve();
+      },
+      pin: (...args: unknown[]) => {
+        calls.push({ name: 'pin', args });
+        pinTo(String(args[0]));
+        return Promise.resolve();
+      },
+      unpin: (...args: unknown[]) => {
+        calls.push({ name: 'unpin', args });
+        pinTo(null);
+        return Promise.resolve();
+      },
+    },
     meeting: undefined,
     calls,
     prepare: record('prepare', undefined),
@@ -122,6 +189,11 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
     setParticipants: (list) => people.set(roster(list)),
     setLocalMedia: (patch) => local.set({ ...local.getSnapshot(), ...patch }),
     setRemoteMedia: (patch) => remote.set({ ...remote.getSnapshot(), ...patch }),
+    setMultistream: (patch) => ms.set(multistreamOf(ms.getSnapshot(), patch)),
+    setPane: (id, patch) =>
+      msSet({
+        panes: ms.getSnapshot().panes.map((p) => (p.id === id ? fixturePane({ ...p, ...patch }) : p)),
+      }),
   };
 }
 

@@ -13,5 +13,5 @@ export type {
   FakeWebex,
 } from './fake-webex';
 export { FakeEmitter } from './emitter';
-export { createSessionFixture, fixtureParticipant, failedWith } from './fixture';
+export { createSessionFixture, fixtureParticipant, fixturePane, failedWith } from './fixture';
 export type { SessionFixture, SessionFixtureInit } from './fixture';
