@@ -32,7 +32,7 @@ describe('JoinSession: the happy path', () => {
       destination: { type: 'MEETING_ID', value: '25166661234' },
     });
     expect(fake.calls).toMatchObject({ init: 1, register: 1, create: 1, join: 1 });
-    expect(fake.joinArgs).toEqual([{ alias: 'Ada Guest' }]);
+    expect(fake.joinArgs).toEqual([{ alias: 'Ada Guest', enableMultistream: true }]);
   });
 
   it('creates the meeting with the explicit type and failOnMissingMeetingInfo on 3.x', async () => {
@@ -240,7 +240,7 @@ describe('JoinSession: password, captcha and host key', () => {
     expect(session.getSnapshot()).toMatchObject({ status: 'verifying', kind: 'host-key' });
     await verifying;
     expect(session.getSnapshot()).toMatchObject({ status: 'joined', isHost: true });
-    expect(fake.joinArgs[0]).toEqual({ alias: 'Ada Guest', moderator: true, pin: '123456' });
+    expect(fake.joinArgs[0]).toEqual({ alias: 'Ada Guest', moderator: true, pin: '123456', enableMultistream: true });
   });
 
   it('the hostKey option joins as host when no password is asked', async () => {
@@ -249,7 +249,7 @@ describe('JoinSession: password, captcha and host key', () => {
     const joined = await until(session, 'joined');
     expect(joined.isHost).toBe(true);
     expect(joined.self?.isHost).toBe(true);
-    expect(fake.joinArgs[0]).toEqual({ alias: 'Ada Guest', moderator: true, pin: '123456' });
+    expect(fake.joinArgs[0]).toEqual({ alias: 'Ada Guest', moderator: true, pin: '123456', enableMultistream: true });
   });
 
   it('password actions outside password-required do nothing', async () => {
