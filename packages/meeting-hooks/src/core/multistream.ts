@@ -157,7 +157,8 @@ export function createMultistream(
 
   async function sdkLayout(layout: VideoLayout) {
     const manager = meetingOf()?.remoteMediaManager;
-    if (get().mode === 'multistream' && manager?.setLayout) await manager.setLayout(SDK_LAYOUT[layout]);
+    if (get().mode === 'multistream' && manager?.setLayout)
+      await manager.setLayout(SDK_LAYOUT[layout]);
   }
 
   return {
@@ -184,8 +185,11 @@ export function createMultistream(
       });
       listen(meeting, 'media:activeSpeakerChanged', (payload) => {
         const ids = (payload as { memberIds?: unknown } | undefined)?.memberIds;
-        const list = Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [];
-        if (!sameList(list, get().activeSpeakerIds)) refresh({ activeSpeakerIds: Object.freeze(list) });
+        const list = Array.isArray(ids)
+          ? ids.filter((x): x is string => typeof x === 'string')
+          : [];
+        if (!sameList(list, get().activeSpeakerIds))
+          refresh({ activeSpeakerIds: Object.freeze(list) });
       });
       listen(meeting, 'media:remoteVideoSourceCountChanged', (payload) => {
         const p = (payload ?? {}) as { numTotalSources?: unknown; numLiveSources?: unknown };
@@ -215,7 +219,10 @@ export function createMultistream(
       const mode: MediaMode = meeting.isMultistream === true ? 'multistream' : 'transcoded';
       const manager = meeting.remoteMediaManager;
       const sdkId = manager?.getLayoutId?.();
-      patch({ mode, ...(sdkId && FROM_SDK_LAYOUT[sdkId] ? { layout: FROM_SDK_LAYOUT[sdkId] } : {}) });
+      patch({
+        mode,
+        ...(sdkId && FROM_SDK_LAYOUT[sdkId] ? { layout: FROM_SDK_LAYOUT[sdkId] } : {}),
+      });
     },
     reset() {
       for (const stop of watching.values()) stop();

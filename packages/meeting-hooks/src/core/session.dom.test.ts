@@ -240,7 +240,12 @@ describe('JoinSession: password, captcha and host key', () => {
     expect(session.getSnapshot()).toMatchObject({ status: 'verifying', kind: 'host-key' });
     await verifying;
     expect(session.getSnapshot()).toMatchObject({ status: 'joined', isHost: true });
-    expect(fake.joinArgs[0]).toEqual({ alias: 'Ada Guest', moderator: true, pin: '123456', enableMultistream: true });
+    expect(fake.joinArgs[0]).toEqual({
+      alias: 'Ada Guest',
+      moderator: true,
+      pin: '123456',
+      enableMultistream: true,
+    });
   });
 
   it('the hostKey option joins as host when no password is asked', async () => {
@@ -249,7 +254,12 @@ describe('JoinSession: password, captcha and host key', () => {
     const joined = await until(session, 'joined');
     expect(joined.isHost).toBe(true);
     expect(joined.self?.isHost).toBe(true);
-    expect(fake.joinArgs[0]).toEqual({ alias: 'Ada Guest', moderator: true, pin: '123456', enableMultistream: true });
+    expect(fake.joinArgs[0]).toEqual({
+      alias: 'Ada Guest',
+      moderator: true,
+      pin: '123456',
+      enableMultistream: true,
+    });
   });
 
   it('password actions outside password-required do nothing', async () => {

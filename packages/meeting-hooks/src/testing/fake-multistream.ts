@@ -86,9 +86,7 @@ export class FakeRemoteMediaManager {
     const pinnedIds = new Set([...this.pinned].map((p) => p.memberId));
     const free = people.filter((p) => !pinnedIds.has(p.id));
     for (const rm of this.video) {
-      const member = this.pinned.has(rm)
-        ? people.find((p) => p.id === rm.memberId)
-        : free.shift();
+      const member = this.pinned.has(rm) ? people.find((p) => p.id === rm.memberId) : free.shift();
       const state = member
         ? (this.overrides.get(member.id) ?? (member.isVideoMuted ? 'avatar' : 'live'))
         : 'no source';
@@ -100,7 +98,9 @@ export class FakeRemoteMediaManager {
       rm.stream = stream;
       rm.emit('sourceUpdate', { state, csi: rm.csi, memberId: rm.memberId });
     }
-    const share = this.sharerId ? this.streamOf('video', `remote-share-${this.sharerId}`) : undefined;
+    const share = this.sharerId
+      ? this.streamOf('video', `remote-share-${this.sharerId}`)
+      : undefined;
     if (share !== this.shareMedia.stream) {
       this.shareMedia.stream = share;
       this.shareMedia.sourceState = share ? 'live' : 'no source';

@@ -482,7 +482,12 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
       },
 
       async join(
-        options: { alias?: string; moderator?: boolean; pin?: string; enableMultistream?: boolean } = {},
+        options: {
+          alias?: string;
+          moderator?: boolean;
+          pin?: string;
+          enableMultistream?: boolean;
+        } = {},
       ) {
         joinArgs.push({ ...options });
         joinedMultistream = v3 && !!options.enableMultistream;

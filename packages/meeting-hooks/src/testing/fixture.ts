@@ -28,7 +28,9 @@ export interface SessionFixture extends JoinSession {
   setLocalMedia(patch: Partial<LocalMediaState>): void;
   setRemoteMedia(patch: Partial<RemoteMediaSnapshot>): void;
   /** Replaces parts of the multistream snapshot (`panes` are completed with defaults). */
-  setMultistream(patch: Partial<Omit<MultistreamSnapshot, 'panes'>> & { panes?: readonly Partial<VideoPane>[] }): void;
+  setMultistream(
+    patch: Partial<Omit<MultistreamSnapshot, 'panes'>> & { panes?: readonly Partial<VideoPane>[] },
+  ): void;
   /** Changes one pane; every other pane keeps its object (as the real store does). */
   setPane(id: string, patch: Partial<VideoPane>): void;
   /** Every action called, in order. */
@@ -44,7 +46,9 @@ export interface SessionFixtureInit {
   participants?: readonly Partial<Participant>[];
   localMedia?: Partial<LocalMediaState>;
   remoteMedia?: Partial<RemoteMediaSnapshot>;
-  multistream?: Partial<Omit<MultistreamSnapshot, 'panes'>> & { panes?: readonly Partial<VideoPane>[] };
+  multistream?: Partial<Omit<MultistreamSnapshot, 'panes'>> & {
+    panes?: readonly Partial<VideoPane>[];
+  };
 }
 
 let next = 0;
@@ -192,7 +196,9 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
     setMultistream: (patch) => ms.set(multistreamOf(ms.getSnapshot(), patch)),
     setPane: (id, patch) =>
       msSet({
-        panes: ms.getSnapshot().panes.map((p) => (p.id === id ? fixturePane({ ...p, ...patch }) : p)),
+        panes: ms
+          .getSnapshot()
+          .panes.map((p) => (p.id === id ? fixturePane({ ...p, ...patch }) : p)),
       }),
   };
 }
