@@ -22,8 +22,12 @@ export function sinkRoutes(r: Router, world: World): void {
 
   // Every metrics resource the SDKs post to (`clientmetrics`, `clientmetrics-prelogin`,
   // `metrics`): accepted, nothing to answer.
-  for (const method of ['post', 'put'] as const)
+  // webex@3's RtcMetrics (multistream connections, and a multistream attempt that
+  // falls back to transcoded) posts `{unifiedTelemetry}/metric/v2`.
+  for (const method of ['post', 'put'] as const) {
     r[method]('/metrics/api/v1/*', () => ({ status: 204 }));
+    r[method]('/unifiedtelemetry/api/v1/*', () => ({ status: 204 }));
+  }
 
   // There is no KMS here (see KNOWN_SDK_DEFECTS): said plainly rather than
   // with a 404 that looks like a missing route. Only webex@2.60.4's calendar

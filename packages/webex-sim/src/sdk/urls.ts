@@ -12,6 +12,8 @@ export function serviceUrls(base: string) {
     locus: `${base}/locus/api/v1`,
     'webex-appapi-service': `${base}/wbxappapi/v1`,
     metrics: `${base}/metrics/api/v1`,
+    // webex@3 posts WebRTC stats of multistream connections here (`metric/v2`).
+    unifiedTelemetry: `${base}/unifiedtelemetry/api/v1`,
     clientLogs: `${base}/clientlogs/api/v1`,
     calliopeDiscovery: `${base}/calliope/api/discovery/v1`,
     idbroker: `${base}/idb`,
