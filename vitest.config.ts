@@ -140,6 +140,8 @@ export default defineConfig({
           name: 'chromium',
           include: [`{packages,apps}/*/src/${BROWSER}`, `tests/${BROWSER}`],
           exclude: IGNORED,
+          // The network guard, for every file: nothing leaves loopback.
+          setupFiles: ['tests/setup-browser.ts'],
           browser: {
             enabled: true,
             headless: true,

@@ -8,8 +8,9 @@ export default defineConfig(
       client: 'src/client.ts',
       'testing/browser': 'src/testing/browser.ts',
       'testing/live': 'src/testing/live.ts',
+      'testing/network-guard': 'src/testing/network-guard.ts',
       'testing/peer': 'src/testing/peer.ts',
     },
-    { platform: 'node', external: ['vitest', 'vitest/browser'] },
+    { platform: 'node', external: ['vitest', 'vitest/browser', 'playwright'] },
   ),
 );

@@ -6,10 +6,15 @@
 import { createServer as netServer } from 'node:net';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright';
 // From source, as the other tests use it (the root package does not depend on it).
 import { startSim, type Sim } from '../../packages/webex-sim/src/index';
+import {
+  guardNetwork,
+  OffLoopbackError,
+  type NetworkGuard,
+} from '../../packages/webex-sim/src/testing/network-guard';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 import { ROOT, ensureDir, installApp, packLibraries, run, serveStatic } from './harness';
 
@@ -27,25 +32,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page that fails the test on any request beyond loopback, and on page errors. */
-async function guardedPage(): Promise<{ page: Page; offLoopback: string[]; errors: string[] }> {
-  const page = await browser.newPage();
-  const offLoopback: string[] = [];
+/** Every guard opened by a test, checked after it: a request off loopback fails the test, by URL. */
+const guards: NetworkGuard[] = [];
+afterEach(() => {
+  const attempts = guards.splice(0).flatMap((g) => g.take().offLoopback);
+  if (attempts.length > 0) throw new OffLoopbackError(attempts);
+});
+
+/** A page behind the network guard (nothing leaves loopback) that collects page errors. */
+async function guardedPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext();
+  guards.push(await guardNetwork(context));
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => {}));
   const errors: string[] = [];
-  page.on('request', (r) => {
-    const { protocol, hostname } = new URL(r.url());
-    if (
-      /^(https?|wss?):$/.test(protocol) &&
-      !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(hostname)
-    )
-      offLoopback.push(r.url());
-  });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error' && /hydrat|did not match|Minified React error/i.test(m.text()))
       errors.push(m.text());
   });
-  return { page, offLoopback, errors };
+  return { page, errors };
 }
 
 describe('a Vite + React 19 app on the packed packages', () => {
@@ -88,7 +94,7 @@ describe('a Vite + React 19 app on the packed packages', () => {
       displayName: 'Vite Guest',
     });
     const { url, server } = await serveStatic(join(app, 'dist'));
-    const { page, offLoopback, errors } = await guardedPage();
+    const { page, errors } = await guardedPage();
     try {
       const q = new URLSearchParams({
         destination: meeting.meetingNumber,
@@ -105,7 +111,6 @@ describe('a Vite + React 19 app on the packed packages', () => {
       await page.getByRole('button', { name: 'Leave' }).waitFor(UI);
       await page.screenshot({ path: join(SHOTS, 'vite-app-joined.png') });
       expect(errors).toEqual([]);
-      expect(offLoopback).toEqual([]);
     } finally {
       await page.close();
       server.close();
@@ -176,7 +181,7 @@ describe('a Next.js App Router app on the packed packages', () => {
   });
 
   it('hydrates in Chromium without a mismatch', async () => {
-    const { page, offLoopback, errors } = await guardedPage();
+    const { page, errors } = await guardedPage();
     try {
       await page.goto(url);
       await page.locator('[data-hydrated="true"]').waitFor(UI);
@@ -186,7 +191,6 @@ describe('a Next.js App Router app on the packed packages', () => {
       expect(await page.getByLabel('Your name').first().getAttribute('aria-invalid')).toBe('true');
       await page.screenshot({ path: join(SHOTS, 'next-app-hydrated.png') });
       expect(errors).toEqual([]);
-      expect(offLoopback).toEqual([]);
     } finally {
       await page.close();
     }

@@ -2,7 +2,7 @@
 // consultation, a host and a guest join from their links in two browsers.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { joinOverHttp } from '@g2g/webex-sim';
 import { startE2E, type E2E } from './harness';
@@ -19,6 +19,8 @@ let watcher: Page;
 beforeAll(async () => {
   e2e = await startE2E();
 });
+// The network guard: a request off loopback fails the test that made it, by URL.
+afterEach(() => e2e?.checkNetwork());
 afterAll(async () => {
   // The production headers held for the whole suite: nothing was refused.
   const violations = e2e?.cspViolations ?? [];

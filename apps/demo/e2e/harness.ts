@@ -5,6 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import {
+  guardNetwork,
+  OffLoopbackError,
+  type NetworkGuard,
+} from '@g2g/webex-sim/testing/network-guard';
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
 import { startStack, type Stack, type StackOptions } from '../scripts/stack';
 
@@ -28,6 +33,7 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
     args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];
+  const guards: NetworkGuard[] = [];
   // Every Content-Security-Policy refusal seen in any page, for the suite to assert on.
   const cspViolations: string[] = [];
   return {
@@ -38,6 +44,8 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
     async person(): Promise<Page> {
       const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
       contexts.push(context);
+      // Nothing leaves loopback: see checkNetwork.
+      guards.push(await guardNetwork(context));
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
       page.on('console', (msg) => {
@@ -47,6 +55,19 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
           cspViolations.push(msg.text());
       });
       return page;
+    },
+    /**
+     * Throws, naming every URL, if any person's browser tried to reach a host
+     * outside loopback since the last check (the guard aborted it). The suite
+     * calls it after each test; SDK-hard-coded URLs are only counted.
+     */
+    checkNetwork() {
+      const attempts = guards.flatMap((g) => g.take().offLoopback);
+      if (attempts.length > 0) throw new OffLoopbackError(attempts);
+    },
+    /** Calls to SDK-hard-coded URLs so far (aborted, counted). */
+    hardCoded(): string[] {
+      return guards.flatMap((g) => g.report().hardCoded);
     },
     async shot(page: Page, name: string) {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

@@ -3,9 +3,8 @@
 // a second person's browser would have) on a page of the same Vite server,
 // loads a harness module there, and calls its exports on the test's behalf.
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright';
-import { isLoopbackUrl } from '../loopback';
-import { isSdkHardCodedUrl } from '../sdk/hard-coded-urls';
 import { isKnownSdkDefect } from './known-sdk-defects';
+import { guardNetwork, OffLoopbackError, type NetworkGuard } from './network-guard';
 
 /** What a test learns about a peer page's health. */
 export interface PeerReport {
@@ -24,7 +23,10 @@ export interface PeerReport {
 interface Peer {
   context: BrowserContext;
   page: Page;
-  report: PeerReport;
+  guard: NetworkGuard;
+  /** The test's own context, which opened this peer. */
+  owner: BrowserContext;
+  report: Omit<PeerReport, 'offLoopback' | 'hardCoded'>;
 }
 
 /** The slice of Vitest's Playwright command context these commands use. */
@@ -35,11 +37,6 @@ export interface CommandContext {
 
 const peers = new Map<string, Peer>();
 let nextId = 0;
-
-/** What may load in a peer page: loopback, and the page's own data and blob URLs. */
-function allowed(url: string): boolean {
-  return /^(data|blob|about):/.test(url) || isLoopbackUrl(url);
-}
 
 function describe(message: ConsoleMessage): string {
   const where = message.location();
@@ -57,29 +54,10 @@ export const peerCommands = {
     if (!browser) throw new Error('openPeer needs a launched browser (the Playwright provider).');
     const origin = new URL(ctx.page.url()).origin;
     const context = await browser.newContext({ permissions: ['microphone', 'camera'] });
-    const report: PeerReport = {
-      offLoopback: [],
-      hardCoded: [],
-      consoleErrors: [],
-      pageErrors: [],
-      knownDefects: [],
-    };
-    const offLoopback = (what: string, url: string) =>
-      (isSdkHardCodedUrl(url) ? report.hardCoded : report.offLoopback).push(`${what} ${url}`);
-    // The guard: nothing leaves loopback, whatever the SDK was told.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (allowed(url)) return route.fallback();
-      offLoopback(route.request().method(), url);
-      return route.abort('blockedbyclient');
-    });
-    await context.routeWebSocket(
-      (url) => !allowed(url.href),
-      (ws) => {
-        offLoopback('WS', ws.url());
-        return ws.close({ code: 1008, reason: 'off loopback' });
-      },
-    );
+    const report: Peer['report'] = { consoleErrors: [], pageErrors: [], knownDefects: [] };
+    // Nothing leaves loopback, whatever the SDK was told; the test's
+    // `checkNetwork` (the chromium setup file) fails on what this peer tried.
+    const guard = await guardNetwork(context);
     const page = await context.newPage();
     const problem = (list: string[], text: string) =>
       (isKnownSdkDefect(text) ? report.knownDefects : list).push(text);
@@ -104,7 +82,7 @@ export const peerCommands = {
        import(${JSON.stringify(module)}).then((m) => { globalThis.__peer = m; })`,
     );
     const id = `peer-${++nextId}`;
-    peers.set(id, { context, page, report });
+    peers.set(id, { context, page, guard, owner: ctx.context, report });
     return id;
   },
 
@@ -126,48 +104,56 @@ export const peerCommands = {
   async peerReport(_ctx: CommandContext, id: string): Promise<PeerReport> {
     const peer = peers.get(id);
     if (!peer) throw new Error(`No open peer ${id}.`);
-    return structuredClone(peer.report);
+    return { ...peer.guard.report(), ...structuredClone(peer.report) };
   },
 
   async closePeer(_ctx: CommandContext, id: string): Promise<void> {
     const peer = peers.get(id);
     peers.delete(id);
+    // Its guard's record outlives it: the test's checkNetwork still sees what it tried.
+    if (peer) closed.set(peer.owner, [...(closed.get(peer.owner) ?? []), peer.guard]);
     await peer?.context.close();
   },
 };
 
-/** Off-loopback requests and websockets seen from the test's own page, by when they happened. */
-const watched = new WeakMap<Page, { at: number; what: string }[]>();
+/** Guards of closed peers, by the context that opened them, until its next checkNetwork. */
+const closed = new WeakMap<BrowserContext, NetworkGuard[]>();
 
 export const networkCommands = {
   /**
-   * Starts recording every request and websocket of the test's page (all
-   * its frames) that goes to a host outside loopback. Idempotent.
+   * Guards the test's browser context (its pages, the test iframe and their
+   * websockets): see network-guard.ts. Idempotent; the chromium project's
+   * setup file calls it before each test file runs.
    */
-  async watchNetwork(ctx: CommandContext): Promise<void> {
-    if (watched.has(ctx.page)) return;
-    const seen: { at: number; what: string }[] = [];
-    watched.set(ctx.page, seen);
-    ctx.page.on('request', (r) => {
-      if (!allowed(r.url())) seen.push({ at: Date.now(), what: `${r.method()} ${r.url()}` });
-    });
-    ctx.page.on('websocket', (ws) => {
-      if (!allowed(ws.url())) seen.push({ at: Date.now(), what: `WS ${ws.url()}` });
-    });
+  async guardNetwork(ctx: CommandContext): Promise<void> {
+    await guardNetwork(ctx.context);
   },
   /**
-   * What {@link networkCommands.watchNetwork} saw since `since` (ms since
+   * Fails (naming every URL) if the test's context, or a peer it opened,
+   * tried to leave loopback since the last check. Hard-coded SDK URLs only count.
+   */
+  async checkNetwork(ctx: CommandContext): Promise<void> {
+    const own = await guardNetwork(ctx.context);
+    const theirs = [
+      ...[...peers.values()].filter((p) => p.owner === ctx.context).map((p) => p.guard),
+      ...(closed.get(ctx.context) ?? []),
+    ];
+    closed.delete(ctx.context);
+    const attempts = [own, ...theirs].flatMap((g) => g.take().offLoopback);
+    if (attempts.length > 0) throw new OffLoopbackError(attempts);
+  },
+  /** Kept for symmetry with older tests: the guard records from the start. */
+  async watchNetwork(ctx: CommandContext): Promise<void> {
+    await guardNetwork(ctx.context);
+  },
+  /**
+   * What the guard of the test's context saw since `since` (ms since the
    * epoch), split into SDK-hard-coded URLs and everything else.
    */
   async offLoopback(
     ctx: CommandContext,
     since = 0,
   ): Promise<{ offLoopback: string[]; hardCoded: string[] }> {
-    const recent = (watched.get(ctx.page) ?? []).filter((e) => e.at >= since).map((e) => e.what);
-    const hardCoded = (what: string) => isSdkHardCodedUrl(what.slice(what.indexOf(' ') + 1));
-    return {
-      offLoopback: recent.filter((w) => !hardCoded(w)),
-      hardCoded: recent.filter(hardCoded),
-    };
+    return (await guardNetwork(ctx.context)).since(since);
   },
 };

@@ -13,6 +13,8 @@ declare module 'vitest/browser' {
     peerCall: (id: string, exportName: string, args?: unknown[]) => Promise<unknown>;
     peerReport: (id: string) => Promise<PeerReport>;
     closePeer: (id: string) => Promise<void>;
+    guardNetwork: () => Promise<void>;
+    checkNetwork: () => Promise<void>;
     watchNetwork: () => Promise<void>;
     offLoopback: (since?: number) => Promise<{ offLoopback: string[]; hardCoded: string[] }>;
   }
@@ -46,9 +48,10 @@ export async function openPeer<Api extends Record<string, (...args: never[]) => 
 }
 
 /**
- * Records this test page's traffic to hosts outside loopback from now on;
- * call the result to read it (SDK-hard-coded URLs apart). It observes and
- * never blocks: the page's own network guard, if any, decides that.
+ * What the network guard of this test's browser context (network-guard.ts,
+ * installed for every chromium test file by tests/setup-browser.ts) records
+ * from now on; call the result to read it (SDK-hard-coded URLs apart). The
+ * guard aborts all of it; off-loopback attempts also fail the test.
  */
 export async function watchNetwork(): Promise<
   () => Promise<{ offLoopback: string[]; hardCoded: string[] }>
