@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MEETING_NUMBER, TOKEN, setup, statuses, until } from '../test-support';
-import { FAKE_SELF_ID, createFakeWebex } from '../testing/fake-webex';
+import { FAKE_SELF_ID, createFakeWebex, fakeCaptchaImageUrl } from '../testing/fake-webex';
 import { createMeetingClient } from './client';
 
 // A bound on waiting for async UI, not a speed assertion (vi.waitFor defaults to 1 s).
@@ -184,8 +184,8 @@ describe('JoinSession: password, captcha and host key', () => {
       failureReason: 'wrong-password',
       captcha: {
         required: true,
-        imageUrl: 'https://captcha.example/image/1.png',
-        audioUrl: 'https://captcha.example/audio/1.mp3',
+        imageUrl: fakeCaptchaImageUrl(1, 'XY12'),
+        audioUrl: expect.stringMatching(/^data:audio\/wav;base64,.*#captcha-1$/),
       },
     });
 
@@ -195,7 +195,7 @@ describe('JoinSession: password, captcha and host key', () => {
     const refreshed = session.getSnapshot();
     expect(refreshed).toMatchObject({
       status: 'password-required',
-      captcha: { required: true, imageUrl: 'https://captcha.example/image/2.png' },
+      captcha: { required: true, imageUrl: fakeCaptchaImageUrl(2, 'XY12') },
     });
     // The SDK mutates its captcha in place; the snapshot must be a new object.
     if (refreshed.status === 'password-required' && withCaptcha.status === 'password-required') {

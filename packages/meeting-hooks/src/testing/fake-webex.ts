@@ -92,8 +92,19 @@ export interface FakeMeetingScript {
   lobby?: boolean | { admitAfterMs: number };
   /** Others present when self joins. */
   participants?: FakeParticipant[];
-  /** `false`: meeting info answers 403003 (join before host not allowed yet). */
+  /**
+   * `false`: join before host is on but its window (minutes before the start)
+   * has not opened, so meeting info answers 403003 (webex@3: `NOT_REACH_JBH`).
+   */
   joinBeforeHost?: boolean;
+  /**
+   * Join before host is off and no host is in: guests wait in the lobby until
+   * the host arrives (`fake.admitSelf()` stands for that), as Webex and the
+   * simulator do. Hosts go straight in.
+   */
+  waitForHost?: boolean;
+  /** A host has locked the meeting: guests wait in the lobby. */
+  locked?: boolean;
   /** Locus refuses the join: no licensed meeting slot left. */
   licenseExhausted?: boolean;
   /** `false`: meeting info answers 404006. */
@@ -248,6 +259,22 @@ function failureError(failure: FakeFailure): unknown {
 /** Shaped as the SDK's named errors (`PasswordError`, `JoinMeetingError`…). */
 const sdkError = (name: string, code: number, message: string, error?: unknown) =>
   Object.assign(new Error(message), { name, code, sdkMessage: message, error });
+
+/** A 44-byte WAV with no samples. */
+const SILENT_WAV =
+  'data:audio/wav;base64,UklGRiQAAABXQVZFZm10IBAAAAABAAEAQB8AAEAfAAABAAgAZGF0YQAAAAA=';
+
+/**
+ * The fake's captcha image: an inline SVG showing `code`, numbered `n` (each
+ * new captcha has a new URL, as Webex's do).
+ */
+export function fakeCaptchaImageUrl(n: number, code = 'ABCD'): string {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="48" viewBox="0 0 160 48">` +
+    `<title>captcha ${n}</title><rect width="160" height="48" fill="#eee"/>` +
+    `<text x="80" y="32" font-family="monospace" font-size="24" text-anchor="middle">${code}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
 
 let fakeStreamId = 0;
 
@@ -407,9 +434,11 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
     const n = ++captchaSerial;
     return Object.assign(into ?? {}, {
       captchaId: `captcha-${n}`,
-      verificationImageURL: `https://captcha.example/image/${n}.png`,
-      verificationAudioURL: `https://captcha.example/audio/${n}.mp3`,
-      refreshURL: `https://captcha.example/refresh?id=${n}`,
+      // Inline, so a story or test that shows the captcha loads nothing off
+      // the machine (the browser tests' network guard fails on that).
+      verificationImageURL: fakeCaptchaImageUrl(n, script.captchaCode ?? 'ABCD'),
+      verificationAudioURL: `${SILENT_WAV}#captcha-${n}`,
+      refreshURL: `data:text/plain,refresh-captcha-${n}`,
     });
   }
 
@@ -515,7 +544,7 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
         }
         const isHost =
           hostByKey || (!!options.moderator && !!script.hostKey && options.pin === script.hostKey);
-        const inLobby = !!script.lobby && !isHost;
+        const inLobby = (!!script.lobby || !!script.waitForHost || !!script.locked) && !isHost;
         if (isHost) m.roles = ['MODERATOR'];
         members.set(FAKE_SELF_ID, {
           id: FAKE_SELF_ID,
