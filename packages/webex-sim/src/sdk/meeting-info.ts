@@ -70,6 +70,28 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
     const key = `${meeting.id}|${token.personId}`;
     const failures = world.passwordFailures.get(key) ?? 0;
     const password = asString(body.password);
+
+    // Join before host is on, but its window (minutes before the start) has
+    // not opened and nobody has started the meeting: meeting info refuses
+    // attendees with 403003, which webex@3 reports as JoinForbiddenError
+    // (`NOT_REACH_JBH`, meeting/index.ts fetchMeetingInfo). The host (own
+    // account, or the host key sent as the password) may start it any time.
+    // With join before host off, attendees are let through to wait in the
+    // lobby for the host instead (locus.ts).
+    const asHost =
+      token.personId === meeting.hostUserId || (!!password && password === meeting.hostKey);
+    if (
+      meeting.enabledJoinBeforeHost &&
+      meeting.state !== 'inProgress' &&
+      !asHost &&
+      world.now() < meeting.start - meeting.joinBeforeHostMinutes * 60_000
+    ) {
+      throw wbxError(
+        403,
+        MEETING_INFO_CODES.JOIN_BEFORE_HOST_NOT_YET,
+        `The meeting opens to attendees ${meeting.joinBeforeHostMinutes} minutes before it starts.`,
+      );
+    }
     const captchaRequired = failures >= world.options.captchaAfterFailures;
 
     if (captchaRequired) {
