@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DESTINATION_LENGTH, parseDestination } from './destination';
+import { MAX_DESTINATION_LENGTH, MEETING_NUMBER_DIGITS, parseDestination } from './destination';
 
 const b64 = (s: string) => btoa(s);
 const b64url = (s: string) => btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -57,6 +57,23 @@ describe('parseDestination: accepted destinations', () => {
       ok: true,
       destination: { type: 'SIP_URI', value: 'jane@video.webex.example' },
     });
+  });
+
+  it('reads phone shapes deliberately: grouped like a dial-in number is refused, the same digits ungrouped are a meeting number', () => {
+    for (const phone of ['1-800-553-6387', '1 800 553 6387', '800 553 6387']) {
+      const r = parseDestination(phone);
+      expect(r).toMatchObject({ ok: false, error: { reason: 'phone-number' } });
+      // The range the refusal names is the range the parser accepts.
+      if (!r.ok)
+        expect(r.error.message).toContain(
+          `${MEETING_NUMBER_DIGITS.min} to ${MEETING_NUMBER_DIGITS.max} digits`,
+        );
+    }
+    expect(parseDestination('18005536387')).toEqual({
+      ok: true,
+      destination: { type: 'MEETING_ID', value: '18005536387' },
+    });
+    expect(parseDestination('8005536387')).toMatchObject({ ok: true });
   });
 
   it('accepts exactly 9 to 11 digits, as its message says', () => {

@@ -233,7 +233,7 @@ function looksLikePhoneNumber(input: string): boolean {
 function phoneNumber(): ParseDestinationResult {
   return fail(
     'phone-number',
-    'That looks like a phone (dial-in) number. Guests join with the meeting number (9 to 11 digits, like 2516 666 1234), the SIP address or the meeting link. If it is the meeting number, type only its digits.',
+    `That looks like a phone (dial-in) number. Guests join with the meeting number (${MEETING_NUMBER_DIGITS.min} to ${MEETING_NUMBER_DIGITS.max} digits, like 2516 666 1234), the SIP address or the meeting link. If it is the meeting number, type only its digits.`,
   );
 }
 
