@@ -13,15 +13,22 @@ export default defineConfig(
       index: 'src/index.ts',
       'widget/index': 'src/widget/index.ts',
       'destination-field/index': 'src/DestinationField.tsx',
+      'in-meeting/index': 'src/in-meeting/index.ts',
     },
     {
-      clientEntries: ['dist/index.js', 'dist/widget/index.js', 'dist/destination-field/index.js'],
+      clientEntries: [
+        'dist/index.js',
+        'dist/widget/index.js',
+        'dist/destination-field/index.js',
+        'dist/in-meeting/index.js',
+      ],
       async onSuccess() {
         const { writeFile } = (await import('node:fs/promises' as string)) as {
           writeFile(path: string, data: string): Promise<void>;
         };
         const { meetingUiCss } = await import('./src/theme/styles');
-        await writeFile('dist/styles.css', meetingUiCss.trim() + '\n');
+        const { inMeetingCss } = await import('./src/in-meeting/styles');
+        await writeFile('dist/styles.css', meetingUiCss.trim() + '\n' + inMeetingCss.trim() + '\n');
       },
     },
   ),

@@ -26,7 +26,20 @@ export type { SecretFormProps } from './join/SecretForm';
 export { CaptchaChallenge } from './join/CaptchaChallenge';
 export type { CaptchaChallengeProps } from './join/CaptchaChallenge';
 export { Lobby } from './join/Lobby';
-export { InMeeting, SelfView, RemoteMedia, Roster, MeetingControls } from './join/InMeeting';
+export {
+  InMeeting,
+  SelfView,
+  RemoteMedia,
+  Roster,
+  MeetingControls,
+  preloadInMeeting,
+} from './join/InMeeting';
+// Types only: the in-meeting code itself loads on demand.
+export type {
+  InMeetingProps,
+  InMeetingMessages,
+  MeetingControlsProps,
+} from './in-meeting';
 export { LeftScreen } from './join/LeftScreen';
 export { JoinErrorView } from './join/JoinErrorView';
 export type { JoinErrorViewProps } from './join/JoinErrorView';

@@ -12,7 +12,14 @@ export type MessageOverrides = Partial<Omit<Messages, 'errors'>> & {
 const MessagesContext = createContext<Messages>(en);
 
 const merge = (base: Messages, over: MessageOverrides | undefined): Messages =>
-  over ? { ...base, ...over, errors: { ...base.errors, ...over.errors } } : base;
+  over
+    ? {
+        ...base,
+        ...over,
+        errors: { ...base.errors, ...over.errors },
+        inMeeting: { ...base.inMeeting, ...over.inMeeting },
+      }
+    : base;
 
 /**
  * Sets the messages of every component below it (e.g. `messages={fr}`).

@@ -1,4 +1,5 @@
 import type { JoinErrorCode, PasswordFailure } from '@g2g/meeting-hooks';
+import type { InMeetingMessages } from '../in-meeting/messages';
 
 /**
  * Every word the components show or announce. Override any of them through
@@ -6,6 +7,10 @@ import type { JoinErrorCode, PasswordFailure } from '@g2g/meeting-hooks';
  * @public
  */
 export interface Messages {
+  /** Which language these are (`en`, `fr`): picks the in-meeting words, which load later. */
+  locale: string;
+  /** Overrides of the in-meeting words (see `InMeetingMessages`). */
+  inMeeting?: Partial<InMeetingMessages>;
   // pre-join
   preJoinHeading: string;
   displayName: string;
@@ -53,6 +58,8 @@ export interface Messages {
   // lobby
   lobbyHeading: string;
   lobbyBody: string;
+  /** The lobby while no host has joined yet. */
+  lobbyNoHost: string;
   leaveLobby: string;
   // in meeting
   meeting: string;
@@ -87,6 +94,8 @@ export interface Messages {
   errorHeading: string;
   errors: Record<JoinErrorCode, string>;
   retry: string;
+  back: string;
+  changeDestination: string;
   // the widget wrapper
   widgetLoading: string;
   widgetTimeout: string;
@@ -109,6 +118,7 @@ export const failureMessage = (m: Messages, reason: PasswordFailure | null) =>
  * @public
  */
 export const en: Messages = {
+  locale: 'en',
   preJoinHeading: 'Ready to join?',
   displayName: 'Your name',
   displayNameHint: 'Others in the meeting see this name.',
@@ -153,6 +163,7 @@ export const en: Messages = {
   backToPassword: 'Back to the password',
   lobbyHeading: 'Waiting to be let in',
   lobbyBody: 'The host knows you are here and will let you in shortly.',
+  lobbyNoHost: 'The host has not joined yet. You will be let in once they arrive.',
   leaveLobby: 'Stop waiting',
   meeting: 'Meeting',
   you: 'you',
@@ -200,6 +211,8 @@ export const en: Messages = {
     unknown: 'Something went wrong while joining.',
   },
   retry: 'Try again',
+  back: 'Back',
+  changeDestination: 'Change meeting',
   widgetLoading: 'Loading the meeting…',
   widgetTimeout: 'The meeting did not load in time.',
   widgetCrashed: 'The meeting view stopped working.',

@@ -5,6 +5,7 @@ import type { Messages } from './en';
  * @public
  */
 export const fr: Messages = {
+  locale: 'fr',
   preJoinHeading: 'Prêt à rejoindre ?',
   displayName: 'Votre nom',
   displayNameHint: 'Les autres participants voient ce nom.',
@@ -49,6 +50,7 @@ export const fr: Messages = {
   backToPassword: 'Retour au mot de passe',
   lobbyHeading: 'En attente d’admission',
   lobbyBody: 'L’organisateur sait que vous êtes là et va vous faire entrer.',
+  lobbyNoHost: 'L’organisateur n’est pas encore arrivé. Vous entrerez dès son arrivée.',
   leaveLobby: 'Ne plus attendre',
   meeting: 'Réunion',
   you: 'vous',
@@ -97,6 +99,8 @@ export const fr: Messages = {
     unknown: 'Un problème est survenu pendant la connexion.',
   },
   retry: 'Réessayer',
+  back: 'Retour',
+  changeDestination: 'Changer de réunion',
   widgetLoading: 'Chargement de la réunion…',
   widgetTimeout: 'La réunion ne s’est pas chargée à temps.',
   widgetCrashed: 'L’affichage de la réunion a cessé de fonctionner.',

@@ -10,8 +10,9 @@ import { useJoinState, WebexMeeting, type WebexMeetingProps } from '@g2g/meeting
 import { MessagesProvider, useMessages, type MessageOverrides } from '../i18n/context';
 import { AudioRenderer, StartAudio } from '../media/AudioRenderer';
 import { MeetingUiRoot, type Theme } from '../theme/Root';
-import { InMeeting } from './InMeeting';
-import { JoinErrorView, type JoinErrorViewProps } from './JoinErrorView';
+import type { InMeetingProps } from '../in-meeting';
+import { InMeeting, preloadInMeeting } from './InMeeting';
+import { JoinErrorView, type JoinErrorViewProps, type WayForward } from './JoinErrorView';
 import { JoinProgress } from './JoinProgress';
 import { LeftScreen } from './LeftScreen';
 import { Lobby } from './Lobby';
@@ -31,8 +32,8 @@ export interface GuestJoinComponents {
   PasswordForm: ComponentType<SecretFormProps>;
   HostKeyForm: ComponentType<SecretFormProps>;
   Lobby: ComponentType<PartProps>;
-  InMeeting: ComponentType<PartProps>;
-  Left: ComponentType<PartProps>;
+  InMeeting: ComponentType<InMeetingProps>;
+  Left: ComponentType<PartProps & Pick<WayForward, 'onBack'>>;
   Error: ComponentType<JoinErrorViewProps>;
 }
 
@@ -101,6 +102,14 @@ export interface GuestJoinProps extends Pick<
   onStepChange?: (step: JoinStep) => void;
   /** Inject the stylesheet (default); `false` when the app ships `@g2g/meeting-ui/styles.css`. */
   injectStyles?: boolean;
+  /** A host hears a chime when someone knocks. Default `true`; `false` for silence. */
+  knockSound?: boolean;
+  /** A host's tab title shows "(1) " while someone waits. Default `true`. */
+  titleBadge?: boolean;
+  /** A "Back" button on the error and closing screens (e.g. `history.back()`). */
+  onBack?: () => void;
+  /** A "Change meeting" button on the error screen (back to your destination form). */
+  onChangeDestination?: () => void;
 }
 
 interface FlowProps {
@@ -113,6 +122,8 @@ interface FlowProps {
   setHostKeyMode: (on: boolean) => void;
   components: GuestJoinComponents;
   onStepChange?: (step: JoinStep) => void;
+  inMeeting: Pick<InMeetingProps, 'knockSound' | 'titleBadge'>;
+  way: WayForward;
 }
 
 function Screens(props: FlowProps) {
@@ -156,13 +167,13 @@ function Screens(props: FlowProps) {
       view = <C.Lobby />;
       break;
     case 'joined':
-      view = <C.InMeeting />;
+      view = <C.InMeeting {...props.inMeeting} />;
       break;
     case 'left':
-      view = <C.Left />;
+      view = <C.Left {...(props.way.onBack ? { onBack: props.way.onBack } : {})} />;
       break;
     case 'error':
-      view = <C.Error />;
+      view = <C.Error {...props.way} />;
       break;
     default:
       view = <C.Progress />;
@@ -173,7 +184,7 @@ function Screens(props: FlowProps) {
       <div ref={root} data-g2g-step={step}>
         {view}
       </div>
-      {state.status === 'joined' && (
+      {(state.status === 'joined' || (state.status as string) === 'reconnecting') && (
         <>
           <AudioRenderer />
           <StartAudio />
@@ -204,6 +215,10 @@ export function GuestJoin(props: GuestJoinProps) {
   const m = useMessages(messages);
   const [name, setName] = useState(props.displayName ?? '');
   const [started, setStarted] = useState(!!skipPreJoin);
+  // The in-meeting screen downloads while the join runs, not after it.
+  useEffect(() => {
+    if (started) void preloadInMeeting().catch(() => {});
+  }, [started]);
   const [hostKeyMode, setHostKeyMode] = useState(false);
   // An alias only when the integrator chose one (given, or asked for on pre-join).
   const alias = props.askName ? name : props.displayName;
@@ -221,6 +236,8 @@ export function GuestJoin(props: GuestJoinProps) {
       setHostKeyMode={setHostKeyMode}
       components={all}
       onStepChange={props.onStepChange}
+      inMeeting={{ knockSound: props.knockSound, titleBadge: props.titleBadge }}
+      way={{ onBack: props.onBack, onChangeDestination: props.onChangeDestination }}
     />
   );
   return (

@@ -1,10 +1,10 @@
-import { useId, useState } from 'react';
-import { useJoinState, useRemoteMedia, useRoster, useSession } from '@g2g/meeting-hooks/react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { useRemoteMedia } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
-import { MediaToggle } from '../media/MediaToggle';
 import { ParticipantTile } from '../media/ParticipantTile';
 import { VideoRenderer } from '../media/VideoRenderer';
-import { StepHeading, type PartProps } from './shared';
+import type { InMeetingProps, MeetingControlsProps } from '../in-meeting';
+import { Spinner, type PartProps } from './shared';
 
 /**
  * Your own tile: your camera, or a placeholder while it is off.
@@ -32,119 +32,49 @@ export function RemoteMedia({ session, messages }: PartProps) {
   );
 }
 
+// The in-meeting screen loads on demand (its own chunk, also the
+// `@g2g/meeting-ui/in-meeting` entry): a guest at the pre-join screen has not
+// downloaded it, and GuestJoin starts the download when joining starts.
+let loading: Promise<typeof import('../in-meeting')> | undefined;
 /**
- * Everyone present or waiting; a host can let people in from the lobby.
+ * Starts loading the in-meeting screen (GuestJoin does it when joining starts).
  * @public
  */
-export function Roster({ session, messages }: PartProps) {
-  const m = useMessages(messages);
-  const { state: roster, actions } = useRoster({ session });
-  const { state } = useJoinState({ session });
-  const people = roster.participants;
-  const isHost = state.status === 'joined' && state.isHost;
-  const [failed, setFailed] = useState(false);
-  const id = useId();
-  const admit = (memberId: string) => {
-    setFailed(false);
-    actions.admit(memberId).catch(() => setFailed(true));
+export const preloadInMeeting = () => (loading ??= import('../in-meeting'));
+
+function onDemand<P extends object>(pick: (mod: typeof import('../in-meeting')) => ComponentType<P>) {
+  const Lazy = lazy(() =>
+    preloadInMeeting().then((mod) => ({ default: pick(mod) as ComponentType<object> })),
+  );
+  return function OnDemand(props: P) {
+    return (
+      <Suspense fallback={<Spinner />}>
+        <Lazy {...(props as object)} />
+      </Suspense>
+    );
   };
-  return (
-    <section aria-labelledby={id}>
-      <h3 id={id} className="g2g-label">
-        {m.participants(people.length)}
-      </h3>
-      <ul className="g2g-roster">
-        {people.map((p) => (
-          <li
-            key={p.id}
-            className="g2g-roster__item"
-            data-g2g-audio-muted={p.audioMuted}
-            data-g2g-camera-off={p.videoMuted}
-          >
-            <span>{p.name}</span>
-            {p.isSelf && <span className="g2g-badge">{m.you}</span>}
-            {p.isHost && <span className="g2g-badge">{m.host}</span>}
-            {p.inLobby && <span className="g2g-badge">{m.waiting}</span>}
-            {p.audioMuted && <span className="g2g-badge">{m.muted}</span>}
-            {isHost && p.inLobby && (
-              <button type="button" className="g2g-button" onClick={() => admit(p.id)}>
-                {m.admit(p.name)}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      {failed && (
-        <p className="g2g-error" role="alert">
-          {m.hostActionFailed}
-        </p>
-      )}
-    </section>
-  );
 }
 
 /**
- * Microphone, camera, leave, and for the host: end for everyone.
+ * In the meeting: title, timer, connection, the stage (share first), the
+ * roster with the lobby, device settings and the controls. Loaded on demand;
+ * see `@g2g/meeting-ui/in-meeting` for the parts.
  * @public
  */
-export function MeetingControls({ session, messages }: PartProps) {
-  const m = useMessages(messages);
-  const { state, actions } = useJoinState({ session });
-  const [failed, setFailed] = useState(false);
-  const parts = { session, messages };
-  return (
-    <div role="group" aria-label={m.controls} className="g2g-row g2g-controls">
-      <MediaToggle kind="microphone" {...parts} />
-      <MediaToggle kind="camera" {...parts} />
-      <button
-        type="button"
-        className="g2g-button g2g-button--danger"
-        onClick={() => void actions.leave()}
-      >
-        {m.leave}
-      </button>
-      {state.status === 'joined' && state.isHost && (
-        <button
-          type="button"
-          className="g2g-button"
-          onClick={() => {
-            setFailed(false);
-            actions.endForAll().catch(() => setFailed(true));
-          }}
-        >
-          {m.endForAll}
-        </button>
-      )}
-      {failed && (
-        <p className="g2g-error" role="alert">
-          {m.hostActionFailed}
-        </p>
-      )}
-    </div>
-  );
-}
+export const InMeeting: (props: InMeetingProps) => ReactElement = onDemand((m) => m.InMeeting);
 
 /**
- * In the meeting: remote and self video, the roster, and the controls.
+ * Everyone in the meeting (the lobby not counted), then the lobby; host
+ * actions. Loaded on demand.
  * @public
  */
-export function InMeeting({ session, messages }: PartProps) {
-  const m = useMessages(messages);
-  const active = useSession({ session });
-  const { state } = useJoinState({ session: active });
-  if (state.status !== 'joined') return null;
-  const parts = { session: active, messages };
-  return (
-    <div className="g2g-step">
-      <StepHeading>{state.title ?? m.meeting}</StepHeading>
-      <div className="g2g-meeting">
-        <div className="g2g-grid">
-          <RemoteMedia {...parts} />
-          <SelfView {...parts} />
-        </div>
-        <Roster {...parts} />
-      </div>
-      <MeetingControls {...parts} />
-    </div>
-  );
-}
+export const Roster: (props: PartProps) => ReactElement = onDemand((m) => m.Roster);
+
+/**
+ * Microphone, camera, share, settings, leave and, for a host, lock and end
+ * for everyone (with confirmations). Loaded on demand.
+ * @public
+ */
+export const MeetingControls: (props: MeetingControlsProps) => ReactElement = onDemand(
+  (m) => m.MeetingControls,
+);

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ButtonHTMLAttributes } from 'react';
 import { mergeProps, useRemoteMedia, useSession } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import type { PartProps } from '../join/shared';
-import { playbackOf, tryPlay, usePlayback } from './audio-playback';
+import { applySink, playbackOf, tryPlay, usePlayback } from './audio-playback';
 import { realStream } from './VideoRenderer';
 
 /**
@@ -18,8 +18,10 @@ export function AudioRenderer({ session }: Pick<PartProps, 'session'>) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const { elements } = playbackOf(active);
+    const playback = playbackOf(active);
+    const { elements } = playback;
     elements.add(el);
+    void applySink(playback, el);
     el.srcObject = stream;
     if (stream) void tryPlay(active, el);
     return () => void elements.delete(el);

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import type { TrackKind } from '@g2g/meeting-hooks';
 import { useMediaToggle } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
@@ -12,6 +12,8 @@ export interface MediaToggleProps extends PartProps, ButtonHTMLAttributes<HTMLBu
   kind: TrackKind;
   /** See `useMediaToggle`: `mute` (the microphone's default) or `device`. */
   mode?: 'mute' | 'device';
+  /** Shown (with a spinner) while the device starts, e.g. "Starting camera…". */
+  busyLabel?: ReactNode;
 }
 
 /**
@@ -25,10 +27,11 @@ export function MediaToggle({
   kind,
   mode,
   children,
+  busyLabel,
   ...props
 }: MediaToggleProps) {
   const m = useMessages(messages);
-  const { enabled, state, buttonProps } = useMediaToggle({
+  const { enabled, pending, state, buttonProps } = useMediaToggle({
     kind,
     mode,
     session,
@@ -48,5 +51,12 @@ export function MediaToggle({
         : camera
           ? m.turnOnCamera
           : m.turnOnMicrophone;
+  if (pending && busyLabel)
+    return (
+      <button {...buttonProps} data-g2g-busy="">
+        <span className="g2g-spinner g2g-spinner--small" aria-hidden="true" />
+        {busyLabel}
+      </button>
+    );
   return <button {...buttonProps}>{children ?? label}</button>;
 }

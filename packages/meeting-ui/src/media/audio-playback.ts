@@ -8,13 +8,15 @@ interface Playback {
   blocked: boolean;
   elements: Set<HTMLMediaElement>;
   listeners: Set<() => void>;
+  /** The speaker chosen in the meeting's settings (`setSinkId`), or '' for the default. */
+  sinkId: string;
 }
 const playbacks = new WeakMap<JoinSession, Playback>();
 
 export function playbackOf(session: JoinSession): Playback {
   let p = playbacks.get(session);
   if (!p)
-    playbacks.set(session, (p = { blocked: false, elements: new Set(), listeners: new Set() }));
+    playbacks.set(session, (p = { blocked: false, elements: new Set(), listeners: new Set(), sinkId: '' }));
   return p;
 }
 
@@ -53,4 +55,24 @@ export function usePlayback(session: JoinSession) {
     [p, session],
   );
   return { blocked, start };
+}
+
+type SinkElement = HTMLMediaElement & { setSinkId?: (id: string) => Promise<void> };
+
+/** Whether this browser can choose the speaker of an audio element. */
+export const canChooseSpeaker = () =>
+  typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+
+/** Plays an element on the chosen speaker (no-op where `setSinkId` is missing). */
+export function applySink(p: Playback, el: HTMLMediaElement): Promise<void> {
+  const sink = (el as SinkElement).setSinkId;
+  if (!sink || (el as SinkElement & { sinkId?: string }).sinkId === p.sinkId) return Promise.resolve();
+  return sink.call(el, p.sinkId).catch(() => {});
+}
+
+/** Sends the session's remote audio to another speaker, now and for elements mounted later. */
+export function setSpeaker(session: JoinSession, deviceId: string): Promise<void> {
+  const p = playbackOf(session);
+  p.sinkId = deviceId;
+  return Promise.all([...p.elements].map((el) => applySink(p, el))).then(() => {});
 }
