@@ -102,6 +102,9 @@ module.exports = [
   // The join UI up front, hooks included; the widget and destination-field
   // entries are not part of it.
   initial('@g2g/meeting-ui', ['packages/meeting-ui/dist/index.js'], '15 KB'),
+  // The in-meeting screen, loaded on demand by the main entry's InMeeting (and
+  // importable as its own entry): measured with everything it needs.
+  initial('@g2g/meeting-ui/in-meeting', ['packages/meeting-ui/dist/in-meeting/index.js'], '12 KB'),
   initial(
     '@g2g/meeting-ui/destination-field',
     ['packages/meeting-ui/dist/destination-field/index.js'],

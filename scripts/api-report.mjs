@@ -25,6 +25,7 @@ const ENTRIES = {
       index: 'index',
       widget: 'widget/index',
       'destination-field': 'destination-field/index',
+      'in-meeting': 'in-meeting/index',
     },
   },
   'webex-spec': { tagged: false, entries: { index: 'index', rest: 'rest/index' } },

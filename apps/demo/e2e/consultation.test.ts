@@ -180,7 +180,7 @@ describe('a consultation from scheduling to the end', () => {
 
   it('4. both see two people in the roster', async () => {
     for (const page of [host, guest]) {
-      await page.getByText('2 participants').waitFor(UI);
+      await page.getByRole('heading', { name: '2 in the meeting' }).waitFor(UI);
       const roster = await page.locator('.g2g-roster').textContent();
       expect(roster).toContain('Dr Hale');
       expect(roster).toContain('Pat Quinn');
@@ -191,6 +191,7 @@ describe('a consultation from scheduling to the end', () => {
 
   it('5. the host ends the meeting and the guest sees that it ended; so does the operator', async () => {
     await host.getByRole('button', { name: 'End for everyone' }).click();
+    await host.getByRole('button', { name: 'End meeting' }).click();
     await guest.getByText('The meeting has ended.').first().waitFor(UI);
     await e2e.shot(guest, '05-guest-ended');
     const card = watcher.getByTestId('consultation').filter({ hasText: 'Knee follow-up' });
@@ -364,6 +365,11 @@ describe('manual join', () => {
     await page.getByRole('button', { name: 'Leave' }).waitFor(UI);
     await e2e.shot(page, '07-manual-joined');
     await page.getByRole('button', { name: 'Leave' }).click();
+    await page
+      .getByRole('group', { name: 'Leave the meeting?' })
+      .getByRole('button', { name: 'Leave' })
+      .click();
+    await page.getByText('You left the meeting.').waitFor(UI);
     await page.close();
   });
 

@@ -3,7 +3,15 @@ import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 
 // A router of a few lines: the demo has four routes and no nesting.
 const listeners = new Set<() => void>();
 
+// One guard at a time (the meeting screen sets it): asked before an in-app
+// navigation, so a link in the header cannot drop someone out of a meeting.
+let guard: (() => boolean) | null = null;
+export function setNavigationGuard(next: (() => boolean) | null): void {
+  guard = next;
+}
+
 export function navigate(to: string): void {
+  if (guard && !guard()) return;
   window.history.pushState(null, '', to);
   listeners.forEach((l) => l());
 }

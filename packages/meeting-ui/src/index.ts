@@ -35,14 +35,10 @@ export {
   preloadInMeeting,
 } from './join/InMeeting';
 // Types only: the in-meeting code itself loads on demand.
-export type {
-  InMeetingProps,
-  InMeetingMessages,
-  MeetingControlsProps,
-} from './in-meeting';
+export type { InMeetingProps, InMeetingMessages, MeetingControlsProps } from './in-meeting';
 export { LeftScreen } from './join/LeftScreen';
 export { JoinErrorView } from './join/JoinErrorView';
-export type { JoinErrorViewProps } from './join/JoinErrorView';
+export type { JoinErrorViewProps, WayForward } from './join/JoinErrorView';
 export type { PartProps } from './join/shared';
 
 // The prefab

@@ -53,6 +53,8 @@ export const en = {
   gettingAccess: 'Getting your access…',
   linksExpire: 'Links expire after the consultation.',
   consultation: 'Consultation',
+  meetingTitle: 'Meeting',
+  leaveMeetingConfirm: 'Leave the meeting? You will be disconnected.',
   destinationLabel: 'Meeting number, SIP address or link',
   destinationHint:
     'For example 2516 666 1234, 2516661234@example.webex.com or a https:// meeting link.',

@@ -62,6 +62,8 @@ export const fr: DemoMessages = {
   gettingAccess: 'Obtention de votre accès…',
   linksExpire: 'Les liens expirent après la consultation.',
   consultation: 'Consultation',
+  meetingTitle: 'Réunion',
+  leaveMeetingConfirm: 'Quitter la réunion ? Vous serez déconnecté.',
   destinationLabel: 'Numéro de réunion, adresse SIP ou lien',
   destinationHint:
     'Par exemple 2516 666 1234, 2516661234@example.webex.com ou un lien de réunion https://.',

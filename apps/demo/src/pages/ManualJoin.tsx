@@ -9,6 +9,7 @@ import { firstThen } from '../tokens';
 import { usePreloadWhenIdle } from '../preload';
 import { useT } from '../i18n';
 import { useMeetingMessages } from '../meeting-messages';
+import { useMeetingHistory } from '../meeting-guard';
 import { NameField, isUsableName } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
@@ -51,6 +52,8 @@ function ManualJoinForm({ pass }: { pass: string }) {
   const [firstToken, setFirstToken] = useState<string | null>(null);
 
   const parsed = parseDestination(destination);
+  // Back (the browser's, or the meeting screens' own) returns to this form, destination kept.
+  const history = useMeetingHistory(!!submitted, () => setSubmitted(null), t.leaveMeetingConfirm);
   // Made once per join, so a re-render never hands out the first token again.
   const getAccessToken = useMemo(
     () =>
@@ -86,25 +89,38 @@ function ManualJoinForm({ pass }: { pass: string }) {
 
   if (submitted && ui === 'widget' && firstToken) {
     return (
-      <Suspense fallback={<Loading>{t.loadingWidget}</Loading>}>
-        <WidgetJoin
-          accessToken={firstToken}
-          destination={submitted.destination}
-          displayName={submitted.name}
-        />
-      </Suspense>
+      <section aria-labelledby="meeting-title" className="demo-stack demo-meeting">
+        <h1 id="meeting-title" className="demo-meeting__title">
+          {t.meetingTitle}
+        </h1>
+        <Suspense fallback={<Loading>{t.loadingWidget}</Loading>}>
+          <WidgetJoin
+            accessToken={firstToken}
+            destination={submitted.destination}
+            displayName={submitted.name}
+          />
+        </Suspense>
+      </section>
     );
   }
 
   if (submitted && getAccessToken) {
     return (
-      // No displayName: the guest token carries the name, so nothing asks for it twice.
-      <GuestJoin
-        destination={submitted.destination}
-        getAccessToken={getAccessToken}
-        messages={messages}
-        {...(discovery ? { clientOptions: { discovery } } : {})}
-      />
+      <section aria-labelledby="meeting-title" className="demo-stack demo-meeting">
+        {/* The page's h1; the meeting's own screens bring h2s. */}
+        <h1 id="meeting-title" className="demo-meeting__title">
+          {t.meetingTitle}
+        </h1>
+        {/* No displayName: the guest token carries the name, so nothing asks for it twice. */}
+        <GuestJoin
+          destination={submitted.destination}
+          getAccessToken={getAccessToken}
+          messages={messages}
+          onStepChange={history.onStepChange}
+          onChangeDestination={history.back}
+          {...(discovery ? { clientOptions: { discovery } } : {})}
+        />
+      </section>
     );
   }
 

@@ -7,6 +7,7 @@ import { firstThen } from '../tokens';
 import { usePreloadWhenIdle } from '../preload';
 import { useT } from '../i18n';
 import { useMeetingMessages } from '../meeting-messages';
+import { useMeetingHistory } from '../meeting-guard';
 import { NameField, isUsableName } from '../components/NameField';
 import { ViewChoice, type MeetingView } from '../components/ViewChoice';
 
@@ -50,6 +51,9 @@ export default function Participant({ consultationId }: { consultationId: string
     [joined, capability, consultationId],
   );
 
+  // Back (the browser's, or the meeting screens' own) returns to the name form.
+  const history = useMeetingHistory(!!joined, () => setJoined(null), t.leaveMeetingConfirm);
+
   if (!capability) {
     return <ErrorPanel error={new Error(t.incompleteLink)} />;
   }
@@ -76,12 +80,18 @@ export default function Participant({ consultationId }: { consultationId: string
       ...(joined.password ? { password: joined.password } : {}),
     };
     return (
-      <section aria-label={t.consultation} className="demo-stack">
+      <section aria-labelledby="meeting-title" className="demo-stack demo-meeting">
+        {/* The page's h1; the meeting's own screens bring h2s. */}
+        <h1 id="meeting-title" className="demo-meeting__title">
+          {t.consultation}
+        </h1>
         {ui === 'in-page' ? (
           <GuestJoin
             {...common}
             getAccessToken={getAccessToken}
             messages={messages}
+            onStepChange={history.onStepChange}
+            onBack={history.back}
             {...(joined.hostKey ? { hostKey: joined.hostKey } : {})}
             {...(discovery ? { clientOptions: { discovery } } : {})}
           />

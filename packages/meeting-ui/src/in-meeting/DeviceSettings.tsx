@@ -81,8 +81,7 @@ export function MicLevel({ session, messages }: PartProps) {
   useEffect(() => {
     const Ctor = (globalThis.AudioContext ??
       (globalThis as { webkitAudioContext?: AudioContextCtor }).webkitAudioContext) as
-      | AudioContextCtor
-      | undefined;
+      AudioContextCtor | undefined;
     if (!stream || !Ctor || typeof MediaStream === 'undefined' || !(stream instanceof MediaStream))
       return;
     if (!stream.getAudioTracks().length) return;

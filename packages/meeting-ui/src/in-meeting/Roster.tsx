@@ -100,10 +100,10 @@ export function Roster({ session, messages }: PartProps) {
                   <button
                     type="button"
                     className="g2g-button g2g-button--small g2g-button--primary"
-                    aria-label={m.admit(p.name)}
+                    title={m.admit(p.name)}
                     onClick={() => act(actions.admit(p.id))}
                   >
-                    {m.im.letIn}
+                    <span className="g2g-ellipsis">{m.admit(p.name)}</span>
                   </button>
                 )}
               </li>

@@ -11,12 +11,7 @@ export { Roster, ParticipantName } from './Roster';
 export { ConfirmButton } from './Confirm';
 export type { ConfirmButtonProps } from './Confirm';
 export { DeviceSettings, MicLevel, SpeakerSelect } from './DeviceSettings';
-export {
-  MeetingTimer,
-  QualityIndicator,
-  ReconnectingBanner,
-  useKnockAlerts,
-} from './Status';
+export { MeetingTimer, QualityIndicator, ReconnectingBanner, useKnockAlerts } from './Status';
 export type { KnockAlertOptions, NetworkQuality } from './Status';
 export { inMeetingEn, inMeetingFr } from './messages';
 export type { InMeetingMessages } from './messages';

@@ -20,7 +20,6 @@ export interface InMeetingMessages {
   removeParticipant: (name: string) => string;
   removeConfirm: (name: string) => string;
   remove: string;
-  letIn: string;
   lock: string;
   unlock: string;
   lockedNote: string;
@@ -58,7 +57,6 @@ export const inMeetingEn: InMeetingMessages = {
   removeParticipant: (name) => `Remove ${name}`,
   removeConfirm: (name) => `Remove ${name} from the meeting?`,
   remove: 'Remove',
-  letIn: 'Let in',
   lock: 'Lock meeting',
   unlock: 'Unlock meeting',
   lockedNote: 'Locked: new guests wait in the lobby.',
@@ -105,7 +103,6 @@ export const inMeetingFr: InMeetingMessages = {
   removeParticipant: (name) => `Retirer ${name}`,
   removeConfirm: (name) => `Retirer ${name} de la réunion ?`,
   remove: 'Retirer',
-  letIn: 'Faire entrer',
   lock: 'Verrouiller la réunion',
   unlock: 'Déverrouiller la réunion',
   lockedNote: 'Verrouillée : les nouveaux invités attendent en salle d’attente.',

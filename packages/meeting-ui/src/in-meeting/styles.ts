@@ -6,6 +6,10 @@
 export const IN_MEETING_STYLE_ID = 'g2g-meeting-ui-in-meeting-styles';
 const MAIN_STYLE_ID = 'g2g-meeting-ui-styles';
 
+/**
+ * The in-meeting screen's stylesheet (also in `styles.css`).
+ * @public
+ */
 export const inMeetingCss = `
 .g2g-in-meeting{gap:var(--g2g-space)}
 .g2g-meeting__top{display:flex;flex-wrap:wrap;align-items:baseline;justify-content:space-between;gap:8px 16px;min-width:0}
@@ -20,6 +24,7 @@ export const inMeetingCss = `
 .g2g-name{min-width:0;flex:1 1 8em;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .g2g-roster-panel{display:flex;flex-direction:column;gap:8px;min-width:0}
 .g2g-roster__item{min-width:0}
+.g2g-ellipsis{min-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .g2g-roster__actions{display:flex;flex-wrap:wrap;gap:6px}
 .g2g-button--small{min-height:32px;padding:4px 10px;font-size:.9rem}
 .g2g-button{display:inline-flex;align-items:center;gap:8px;max-width:100%}

@@ -131,6 +131,8 @@ describe('GuestJoin against webex-sim', () => {
     await checkState('guest-join-8-joined', root);
 
     await userEvent.click(screen.getByRole('button', { name: 'Leave' }));
+    const ask = screen.getByRole('group', { name: 'Leave the meeting?' });
+    await userEvent.click(within(ask).getByRole('button', { name: 'Leave' }));
     await heading('You have left');
     expect(step().getByText('You left the meeting.')).toBeTruthy();
     await checkState('guest-join-9-left', root);

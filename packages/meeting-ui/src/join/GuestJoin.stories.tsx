@@ -148,6 +148,9 @@ export const Left: Story = {
   play: async ({ canvasElement }) => {
     const c = within(canvasElement);
     await userEvent.click(await c.findByRole('button', { name: 'Leave' }, { timeout: 5000 }));
+    // Leaving asks first.
+    const ask = c.getByRole('group', { name: 'Leave the meeting?' });
+    await userEvent.click(within(ask).getByRole('button', { name: 'Leave' }));
     await find(canvasElement, 'You have left');
   },
 };

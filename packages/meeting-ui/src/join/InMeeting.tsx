@@ -4,6 +4,7 @@ import { useMessages } from '../i18n/context';
 import { ParticipantTile } from '../media/ParticipantTile';
 import { VideoRenderer } from '../media/VideoRenderer';
 import type { InMeetingProps, MeetingControlsProps } from '../in-meeting';
+import type * as InMeetingModule from '../in-meeting';
 import { Spinner, type PartProps } from './shared';
 
 /**
@@ -35,14 +36,14 @@ export function RemoteMedia({ session, messages }: PartProps) {
 // The in-meeting screen loads on demand (its own chunk, also the
 // `@g2g/meeting-ui/in-meeting` entry): a guest at the pre-join screen has not
 // downloaded it, and GuestJoin starts the download when joining starts.
-let loading: Promise<typeof import('../in-meeting')> | undefined;
+let loading: Promise<typeof InMeetingModule> | undefined;
 /**
  * Starts loading the in-meeting screen (GuestJoin does it when joining starts).
  * @public
  */
 export const preloadInMeeting = () => (loading ??= import('../in-meeting'));
 
-function onDemand<P extends object>(pick: (mod: typeof import('../in-meeting')) => ComponentType<P>) {
+function onDemand<P extends object>(pick: (mod: typeof InMeetingModule) => ComponentType<P>) {
   const Lazy = lazy(() =>
     preloadInMeeting().then((mod) => ({ default: pick(mod) as ComponentType<object> })),
   );

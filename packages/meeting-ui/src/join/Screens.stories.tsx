@@ -2,7 +2,7 @@ import type { CaptchaChallenge } from '@g2g/meeting-hooks';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { failedWith } from '@g2g/meeting-hooks/testing';
 import { DESTINATION, JOINED, PEOPLE, testPattern, withSession } from '../stories/fixture';
-import { InMeeting } from './InMeeting';
+import { InMeeting } from '../in-meeting';
 import { JoinErrorView } from './JoinErrorView';
 import { JoinProgress } from './JoinProgress';
 import { LeftScreen } from './LeftScreen';
@@ -107,6 +107,23 @@ export const InMeetingHostWithKnock: Story = {
   ],
   render: () => <InMeeting />,
 };
+export const LobbyHostPresent: Story = {
+  decorators: [
+    withSession({
+      state: {
+        status: 'lobby',
+        destination: DESTINATION,
+        title: 'Knee follow-up',
+        meetingNumber: null,
+      },
+      participants: [
+        { id: 'me', name: 'Ada Guest', isSelf: true, inLobby: true },
+        { id: 'dr', name: 'Dr Jones', isHost: true },
+      ],
+    }),
+  ],
+  render: () => <Lobby />,
+};
 export const LeftEnded: Story = {
   decorators: [withSession({ state: { status: 'left', reason: 'ended' } })],
   render: () => <LeftScreen />,
@@ -122,4 +139,12 @@ export const ErrorNetwork: Story = {
 export const ErrorNotFound: Story = {
   decorators: [withSession({ state: failedWith('not-found') })],
   render: () => <JoinErrorView />,
+};
+export const ErrorWithWaysForward: Story = {
+  decorators: [withSession({ state: failedWith('not-found') })],
+  render: () => <JoinErrorView onBack={() => {}} onChangeDestination={() => {}} />,
+};
+export const LeftWithBack: Story = {
+  decorators: [withSession({ state: { status: 'left', reason: 'ended' } })],
+  render: () => <LeftScreen onBack={() => {}} />,
 };

@@ -16,7 +16,10 @@ const playbacks = new WeakMap<JoinSession, Playback>();
 export function playbackOf(session: JoinSession): Playback {
   let p = playbacks.get(session);
   if (!p)
-    playbacks.set(session, (p = { blocked: false, elements: new Set(), listeners: new Set(), sinkId: '' }));
+    playbacks.set(
+      session,
+      (p = { blocked: false, elements: new Set(), listeners: new Set(), sinkId: '' }),
+    );
   return p;
 }
 
@@ -66,7 +69,8 @@ export const canChooseSpeaker = () =>
 /** Plays an element on the chosen speaker (no-op where `setSinkId` is missing). */
 export function applySink(p: Playback, el: HTMLMediaElement): Promise<void> {
   const sink = (el as SinkElement).setSinkId;
-  if (!sink || (el as SinkElement & { sinkId?: string }).sinkId === p.sinkId) return Promise.resolve();
+  if (!sink || (el as SinkElement & { sinkId?: string }).sinkId === p.sinkId)
+    return Promise.resolve();
   return sink.call(el, p.sinkId).catch(() => {});
 }
 
