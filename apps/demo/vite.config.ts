@@ -43,14 +43,6 @@ export default defineConfig({
     conditions: ['@g2g/source', ...defaultClientConditions],
     alias: { '@babel/polyfill': EMPTY },
   },
-  // The stock widget builds its own SDK, which reads these at module load:
-  // the only way to point it at the simulator.
-  define: simUrl
-    ? {
-        'process.env.U2C_SERVICE_URL': JSON.stringify(`${simUrl}/u2c/api/v1`),
-        'process.env.HYDRA_SERVICE_URL': JSON.stringify(`${simUrl}/v1`),
-      }
-    : {},
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { WebexMeetingWidget } from '@g2g/meeting-ui/widget';
+import { discovery } from '../sim';
 
 /** The stock Webex widget, with the wrapper's checks, timeout and callbacks. */
 export default function WidgetJoin(props: {
@@ -20,6 +21,8 @@ export default function WidgetJoin(props: {
         displayName={props.displayName}
         {...(props.password ? { password: props.password } : {})}
         connectTimeoutMs={30_000}
+        // The simulator in sim mode, set at run time (a build-time `process.env` define would be compiled away).
+        {...(discovery ? { discovery } : {})}
         onStateChange={(s: unknown) =>
           setState(typeof s === 'string' ? s : String((s as { status?: string })?.status ?? s))
         }

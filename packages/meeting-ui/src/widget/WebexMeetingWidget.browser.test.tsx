@@ -5,7 +5,12 @@ import { StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from 'vitest/browser';
-import { startBrowserSim, type BrowserSim } from '@g2g/webex-sim/testing/browser';
+import { createMeetingClient, type JoinSession, type MeetingClient } from '@g2g/meeting-hooks';
+import {
+  routeWebexSitesTo,
+  startBrowserSim,
+  type BrowserSim,
+} from '@g2g/webex-sim/testing/browser';
 import { provision, until } from '../test-support/sim';
 import { checkState } from '../test-support/quality';
 import { WebexMeetingWidget, type WidgetState } from './index';
@@ -20,14 +25,8 @@ const ROOM_ID = btoa('ciscospark://us/ROOM/6b2e0f40-1f7c-11ef-8a2b-6f1d2c3b4a59'
 beforeAll(async () => {
   sim = await startBrowserSim({ seed: 'meeting-ui-widget' });
   kit = await provision(sim);
-  // The widget's webex@2.60.4 reads these when its config module loads, on
-  // the widget's lazy import, and offers no other way in. The browser-side
-  // `process` is the node polyfill's plain object, shared by every module:
-  // setting them before the first render is enough (a bundler `define` does
-  // the same at build time for an app).
-  const env = (globalThis as unknown as { process: { env: Record<string, string> } }).process.env;
-  env.U2C_SERVICE_URL = sim.discovery.u2c;
-  env.HYDRA_SERVICE_URL = sim.discovery.hydra;
+  // `<number>@<site>.webex.com` sends meetingInfo to the site itself: resolve it here.
+  await routeWebexSitesTo(sim);
 });
 
 // The widget's SDK unregisters its device when it unmounts (a moment after
@@ -50,7 +49,157 @@ function recorder() {
   return { states, onStateChange: (s: WidgetState) => states.push(s) };
 }
 
+/** The meeting's SIP address as Webex issues it: three labels, on the site's own domain. */
+const siteSip = (meeting: { meetingNumber: string; webLink: string }) =>
+  `${meeting.meetingNumber}@${new URL(meeting.webLink).hostname}`;
+
+/**
+ * A host in the same page through the hooks (webex@3, its own SDK instance):
+ * joins with the host key, sends Chromium's fake camera and microphone.
+ */
+async function joinAsHost(meeting: { meetingNumber: string; hostKey: string }, token: string) {
+  const client: MeetingClient = createMeetingClient({
+    accessToken: token,
+    discovery: sim.discovery,
+    sdk: () => import('webex'),
+    // Bounds on a hang, not speed: the first connect imports the 5 MB SDK.
+    timeouts: { connecting: 120_000, resolving: 60_000, verifying: 60_000, joining: 60_000 },
+    config: {
+      meetings: { autoUploadLogs: false, reconnection: { enabled: false } },
+      logger: { level: 'error' },
+    },
+  });
+  const session: JoinSession = client.join(meeting.meetingNumber, {
+    displayName: 'Hana Host',
+    hostKey: meeting.hostKey,
+  });
+  await until(
+    () => {
+      const st = session.getSnapshot();
+      if (st.status === 'failed') throw new Error(`host: ${st.error.code} ${st.error.message}`);
+      return st.status === 'joined';
+    },
+    () => `the host to join (${session.getSnapshot().status})`,
+    LOADING_BOUND,
+  );
+  const media = session.localMedia;
+  expect(await media.start('microphone')).toBeNull();
+  expect(await media.start('camera')).toBeNull();
+  expect(await media.connect()).toBeNull();
+  return { client, session };
+}
+
+/** Frames decoded by a <video> (requestVideoFrameCallback), counted from now. */
+function countFrames(video: HTMLVideoElement) {
+  let frames = 0;
+  const tick = () => {
+    frames++;
+    video.requestVideoFrameCallback(tick);
+  };
+  video.requestVideoFrameCallback(tick);
+  return () => frames;
+}
+
 describe('WebexMeetingWidget against webex-sim', () => {
+  it('through a SIP address as Webex issues it: wrong password, right password, lobby, admitted by the host, joined, the host’s video, left', async () => {
+    const meeting = await kit.meeting();
+    const host = await joinAsHost(meeting, await kit.guest('widget-host', 'Hana Host'));
+    const token = await kit.guest('widget-journey', 'Gina Guest');
+    const { states, onStateChange } = recorder();
+    const onJoined = vi.fn();
+    const onLeft = vi.fn();
+    const onError = vi.fn();
+    const props = {
+      discovery: sim.discovery,
+      connectTimeoutMs: LOADING_BOUND,
+      accessToken: token,
+      destination: `sip:${siteSip(meeting)}`,
+      displayName: 'Gina',
+      onStateChange,
+      onJoined,
+      onLeft,
+      onError,
+    };
+    const { container } = render(<WebexMeetingWidget {...props} password="not-the-password" />);
+    try {
+      await until(() => states.includes('password-required'), 'the password prompt', LOADING_BOUND);
+      // meetingInfo went to the site itself (resolved to the simulator), which asked for the password.
+      const infos = await sim.requests({ method: 'POST', path: '/wbxappapi/v1/meetingInfo' });
+      expect(infos).toContainEqual(expect.objectContaining({ status: 403, auth: 'guest' }));
+      await until(
+        () => !!container.textContent?.includes('Incorrect password'),
+        'the widget to say the password is wrong',
+      );
+      // The right one, typed into the widget's own form as a guest would.
+      const field = container.querySelector<HTMLInputElement>('input[name="password"]')!;
+      await userEvent.clear(field);
+      await userEvent.type(field, meeting.password);
+      await userEvent.click(
+        container.querySelector<HTMLButtonElement>(
+          '.wxc-meeting-guest-authentication__start-button',
+        )!,
+      );
+      await until(() => states.includes('lobby'), () => `the lobby (saw ${states})`, LOADING_BOUND);
+      await checkState('widget-journey-lobby', container);
+
+      // The host admits the guest from their roster.
+      let waiting: { id: string; name: string } | undefined;
+      await until(
+        () => !!(waiting = host.session.roster.getSnapshot().participants.find((p) => p.inLobby)),
+        'the guest in the host’s lobby list',
+      );
+      expect(waiting!.name).toBe('Gina');
+      await host.session.admit([waiting!.id]);
+      await until(
+        () => onJoined.mock.calls.length === 1,
+        () => `onJoined (saw ${states})`,
+        LOADING_BOUND,
+      );
+      expect(states.at(-1)).toBe('joined');
+
+      // The host's camera, relayed by the simulator, plays in the widget.
+      let video: HTMLVideoElement | null = null;
+      await until(
+        () => !!(video = container.querySelector<HTMLVideoElement>('video[class*="remote-video"]')),
+        () => `the widget's remote video (${container.querySelector('.wxc-in-meeting')?.textContent})`,
+        LOADING_BOUND,
+      );
+      const frames = countFrames(video!);
+      await until(
+        () => frames() >= 10 && video!.videoWidth > 0,
+        () => `frames of the host's video (${frames()} frames, ${video!.videoWidth} wide)`,
+        LOADING_BOUND,
+      );
+      const seenAt = video!.currentTime;
+      await until(() => video!.currentTime > seenAt, 'the remote video to keep playing');
+      await checkState('widget-journey-joined', container);
+
+      await userEvent.click(
+        container.querySelector<HTMLButtonElement>(
+          '.wxc-meeting-control-bar__controls button[aria-label="Leave meeting"]',
+        )!,
+      );
+      await until(
+        () => onLeft.mock.calls.length === 1,
+        () => `onLeft (saw ${states})`,
+        LOADING_BOUND,
+      );
+      expect(states).toEqual(
+        expect.arrayContaining(['loading', 'password-required', 'lobby', 'joined', 'left']),
+      );
+      expect(onError).not.toHaveBeenCalled();
+      await until(
+        async () =>
+          !(await sim.meeting(meeting.id)).participants.some((p) => p.name === 'Gina'),
+        'the guest to be gone from the meeting',
+      );
+      await unmountAndSettle();
+    } finally {
+      await host.session.leave().catch(() => {});
+      await host.client.dispose();
+    }
+  });
+
   it('reaches the widget’s password prompt under StrictMode with one SDK, and reports it', async () => {
     const meeting = await kit.meeting();
     const token = await kit.guest('widget-1', 'Wanda Widget');
@@ -60,6 +209,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { container } = render(
       <StrictMode>
         <WebexMeetingWidget
+          discovery={sim.discovery}
           connectTimeoutMs={LOADING_BOUND}
           accessToken={token}
           destination={meeting.sipAddress}
@@ -91,6 +241,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { states, onStateChange } = recorder();
     const { container } = render(
       <WebexMeetingWidget
+          discovery={sim.discovery}
         connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
@@ -115,6 +266,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { states, onStateChange } = recorder();
     const { container } = render(
       <WebexMeetingWidget
+          discovery={sim.discovery}
         connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
@@ -146,6 +298,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const onLeft = vi.fn();
     const { container } = render(
       <WebexMeetingWidget
+          discovery={sim.discovery}
         connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
@@ -186,7 +339,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
   it('refuses a room id with the 30105 guidance and never mounts the widget', async () => {
     const onError = vi.fn();
     const { container } = render(
-      <WebexMeetingWidget accessToken="a_b_c" destination={ROOM_ID} onError={onError} />,
+      <WebexMeetingWidget discovery={sim.discovery} accessToken="a_b_c" destination={ROOM_ID} onError={onError} />,
     );
     await until(() => onError.mock.calls.length > 0, 'onError');
     expect(onError.mock.calls[0]![0]).toMatchObject({
@@ -208,7 +361,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const onError = vi.fn();
     const props = { accessToken: token, destination: meeting.sipAddress, onError };
     const { container, rerender } = render(
-      <WebexMeetingWidget {...props} connectTimeoutMs={3000} />,
+      <WebexMeetingWidget discovery={sim.discovery} {...props} connectTimeoutMs={3000} />,
     );
     await until(() => onError.mock.calls.length > 0, 'onError', 10_000);
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'timeout', retryable: true });
@@ -216,7 +369,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await checkState('widget-timeout', container);
     await sim.clearFaults();
     // A longer deadline applies from the next attempt on: a real connect takes seconds.
-    rerender(<WebexMeetingWidget {...props} connectTimeoutMs={LOADING_BOUND} />);
+    rerender(<WebexMeetingWidget discovery={sim.discovery} {...props} connectTimeoutMs={LOADING_BOUND} />);
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await until(
       () => !!container.querySelector('.wxc-meeting-guest-authentication'),

@@ -14,6 +14,7 @@ import { mountIsolated } from './isolated-root';
 import { toStockLayout, type WidgetLayout } from './layout';
 import { PREFILL_DELAY_MS, prefillGuestForm } from './prefill';
 import { resolveWidgetToken } from './token';
+import type { WidgetDiscovery } from './discovery';
 
 const StockWidget = lazy(() => import('./stock-widget'));
 
@@ -48,6 +49,13 @@ export interface WebexMeetingWidgetProps {
    * `parseDestination`. Only Webex's own: the guest's token goes to them.
    */
   webexDomains?: readonly string[];
+  /**
+   * Where the widget's SDK discovers Webex's services (a local cloud such as
+   * `@g2g/webex-sim`: `discoveryFor(simUrl)`). Works in every build: it is set
+   * at run time, before the widget makes its SDK. Without it, Webex's own.
+   * Every widget's SDK on the page shares these: the last one given applies.
+   */
+  discovery?: WidgetDiscovery;
 }
 
 type Problem = { error: JoinError; retry: boolean };
@@ -206,6 +214,7 @@ export function WebexMeetingWidget(props: WebexMeetingWidgetProps) {
     controls: props.controls,
     className: [`wxc-theme-${theme}`, props.className].filter(Boolean).join(' '),
     style: props.style,
+    discovery: props.discovery,
   };
   const render = () => (
     <WidgetErrorBoundary

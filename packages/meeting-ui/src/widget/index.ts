@@ -8,3 +8,4 @@ export type { WebexMeetingWidgetProps } from './WebexMeetingWidget';
 export { readWidgetState, observeWidgetState } from './dom-states';
 export type { WidgetState } from './dom-states';
 export type { WidgetLayout } from './layout';
+export type { WidgetDiscovery } from './discovery';

@@ -21,3 +21,12 @@ declare module '@webex/widgets' {
 }
 
 declare module '@webex/widgets/dist/css/webex-widgets.css';
+
+// webex-core@2.60.4 (the widget's SDK's core) ships no types. Only the
+// defaults the wrapper sets are declared: every new SDK merges them in.
+declare module '@webex/webex-core' {
+  export const config: {
+    services: { discovery: { u2c: string; hydra: string } };
+    device: { preDiscoveryServices: { hydra: string; hydraServiceUrl: string } };
+  };
+}

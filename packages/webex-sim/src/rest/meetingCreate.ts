@@ -99,8 +99,10 @@ export function createMeeting(
     timezone,
     siteUrl,
     webLink: `https://${siteUrl}/${prefix}/j.php?MTID=m${world.ids.hex(16)}`,
-    // Four labels on purpose: the SDK sends any three-label SIP domain straight
-    // to https://<site>/wbxappapi, bypassing the catalog and leaving loopback.
+    // Four labels on purpose: webex@2.60.4 sends any three-label SIP domain
+    // straight to https://<site>/wbxappapi, bypassing the catalog and leaving
+    // loopback. The three-label form Webex issues (`<number>@<site>`) is
+    // accepted too; a test browser reaches it through testing/webex-sites.ts.
     sipAddress: `${meetingNumber}@${prefix}.sim.webex.com`,
     enabledJoinBeforeHost,
     joinBeforeHostMinutes,

@@ -8,6 +8,7 @@ declare module 'vitest/browser' {
   interface BrowserCommands {
     startSim: (options?: Omit<StartSimOptions, 'host'>) => Promise<{ url: string }>;
     stopSim: (url: string) => Promise<void>;
+    routeWebexSites: (url: string) => Promise<void>;
   }
 }
 
@@ -20,6 +21,15 @@ export async function startBrowserSim(
 ): Promise<BrowserSim> {
   const { url } = await commands.startSim(options);
   return { ...createSimClient(url), close: () => commands.stopSim(url) };
+}
+
+/**
+ * Makes Webex sites' own names (`https://<site>.webex.com/wbxappapi/…`, where
+ * webex@2.60.4 sends meetingInfo for a three-label SIP address) resolve to
+ * `sim` in this test's browser context. See `testing/webex-sites.ts`.
+ */
+export async function routeWebexSitesTo(sim: { url: string }): Promise<void> {
+  await commands.routeWebexSites(sim.url);
 }
 
 /** A meeting scheduled over the REST face, with the secrets a test needs. */

@@ -423,7 +423,7 @@ export class World {
     return meeting;
   }
 
-  /** Finds a meeting by what the SDK sends to meetingInfo. */
+  /** Finds a meeting by what the SDK sends to meetingInfo (`sipUrl` in either SIP form). */
   findMeeting(by: {
     meetingKey?: string;
     sipUrl?: string;
@@ -435,7 +435,9 @@ export class World {
     for (const m of this.meetings.values()) {
       if (m.state === 'ended' && !m.adhoc && m.end <= this.now()) continue;
       if (key && m.meetingNumber === key) return m;
-      if (sip && m.sipAddress.toLowerCase() === sip) return m;
+      // The address the REST face hands out, or the site's own three-label
+      // one that Webex issues (`<number>@<site>.webex.com`).
+      if (sip && (m.sipAddress.toLowerCase() === sip || siteSip(m) === sip)) return m;
       if (link && normaliseLink(m.webLink) === link) return m;
     }
     return undefined;
@@ -615,4 +617,9 @@ export function normaliseLink(link: string): string {
   } catch {
     return link;
   }
+}
+
+/** A meeting's SIP address on its site's own domain, as Webex issues it: `<number>@<site>`. */
+export function siteSip(m: Pick<Meeting, 'meetingNumber' | 'siteUrl'>): string {
+  return `${m.meetingNumber}@${m.siteUrl}`.toLowerCase();
 }
