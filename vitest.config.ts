@@ -55,6 +55,11 @@ export default defineConfig({
     globalSetup: ['tests/live-mode.setup.ts'],
     // How long expect.poll waits before failing; a bound on waiting, never a speed assertion.
     expect: { poll: { timeout: 15_000 } },
+    // How long a browser test file's page may take to connect: a bound on a
+    // hang, not speed. On a loaded 2-core machine the first page (Vite
+    // transforming its imports) takes minutes, past Vitest's 60 s default.
+    // Read from the root config only, whatever the project says.
+    browser: { connectTimeout: 300_000 },
     // Only the SDK defects listed by name are ignored (webex@2.60.4's calendar
     // plugin prefetches a KMS key on `ready` with no catch; there is no KMS offline).
     onUnhandledError: (error) => !isKnownSdkDefect(`${error?.message} ${error?.stack}`),

@@ -10,6 +10,7 @@ export default defineConfig(
       'testing/live': 'src/testing/live.ts',
       'testing/network-guard': 'src/testing/network-guard.ts',
       'testing/peer': 'src/testing/peer.ts',
+      'testing/webex-sites': 'src/testing/webex-sites.ts',
     },
     { platform: 'node', external: ['vitest', 'vitest/browser', 'playwright'] },
   ),

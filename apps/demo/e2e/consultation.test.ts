@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { joinOverHttp } from '@g2g/webex-sim';
+import { routeWebexSites } from '@g2g/webex-sim/testing/webex-sites';
 import { startE2E, type E2E } from './harness';
 
 const UI = { timeout: 60_000 };
@@ -392,6 +393,112 @@ describe('manual join', () => {
     // Refused before any meeting lookup: nothing about the space reached Webex.
     expect(lookups()).toBe(before);
     await page.close();
+  });
+});
+
+describe('the stock Webex widget, in the production build', () => {
+  it('by a SIP address as Webex issues it: wrong and right password, lobby, admitted, the other’s video, left', async () => {
+    const app = e2e.stack.sim.control.createServiceApp();
+    const start = new Date(Date.now() + 60_000);
+    const res = await fetch(`${e2e.stack.simUrl}/v1/meetings`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${app.tokens!.accessToken}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        title: 'Widget walk-in',
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 1800_000).toISOString(),
+        enabledJoinBeforeHost: true,
+        joinBeforeHostMinutes: 15,
+        unlockedMeetingJoinSecurity: 'allowJoinWithLobby',
+      }),
+    });
+    const meeting = (await res.json()) as {
+      id: string;
+      meetingNumber: string;
+      password: string;
+      webLink: string;
+    };
+    const inLobby = () =>
+      e2e.stack.sim.control.meetingState(meeting.id).participants.filter((p) => p.inLobby);
+
+    // Someone already in, camera on, through the in-page UI.
+    const other = await e2e.person();
+    await other.goto(await walkInUrl());
+    await other.getByLabel('Meeting number, SIP address or link').fill(meeting.meetingNumber);
+    await other.getByLabel('Your name').fill('Olga Other');
+    await other.getByRole('button', { name: 'Join' }).click();
+    await other.getByRole('button', { name: 'Turn camera on' }).click(UI);
+    await other.getByRole('button', { name: 'Join meeting' }).click(UI);
+    await other.getByLabel('Meeting password').fill(meeting.password);
+    await other.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => inLobby().length, UI).toBe(1);
+    e2e.stack.sim.control.admit(meeting.id);
+    await other.getByRole('button', { name: 'Leave' }).waitFor(UI);
+
+    // The guest, through the wrapper and the stock widget, by `<number>@<site>.webex.com`:
+    // its SDK sends meetingInfo to the site itself, which this browser resolves to the simulator.
+    const guest = await e2e.person();
+    await routeWebexSites(guest.context(), e2e.stack.simUrl);
+    await guest.goto(await walkInUrl());
+    const sip = `${meeting.meetingNumber}@${new URL(meeting.webLink).hostname}`;
+    await guest.getByLabel('Meeting number, SIP address or link').fill(sip);
+    await guest.getByLabel('Your name').fill('Wendy Widget');
+    await guest.getByRole('radio', { name: 'Webex widget' }).check();
+    await guest.getByRole('button', { name: 'Join' }).click();
+    const state = guest.getByTestId('widget-state');
+    await state.filter({ hasText: 'password-required' }).waitFor(UI);
+    const password = guest.locator('.wxc-meeting-guest-authentication input[name="password"]');
+    const startButton = guest.locator('.wxc-meeting-guest-authentication__start-button');
+    await password.fill('not-the-password');
+    await startButton.click();
+    await guest.getByText('Incorrect password').waitFor(UI);
+    await e2e.shot(guest, '20-widget-wrong-password');
+    await password.fill(meeting.password);
+    await startButton.click();
+    await state.filter({ hasText: 'lobby' }).waitFor(UI);
+    await e2e.shot(guest, '21-widget-lobby');
+    await expect.poll(() => inLobby().map((p) => p.name), UI).toEqual(['Wendy Widget']);
+    e2e.stack.sim.control.admit(meeting.id);
+    await state.filter({ hasText: 'joined' }).waitFor(UI);
+
+    // The other person's camera, relayed by the simulator, plays in the widget.
+    const remote = guest.locator('video[class*="remote-video"]');
+    await remote.waitFor({ state: 'attached', ...UI });
+    await remote.evaluate((v: HTMLVideoElement) => {
+      const w = window as unknown as { __frames: number };
+      w.__frames = 0;
+      const tick = () => {
+        w.__frames++;
+        v.requestVideoFrameCallback(tick);
+      };
+      v.requestVideoFrameCallback(tick);
+    });
+    await expect
+      .poll(() => guest.evaluate(() => (window as unknown as { __frames: number }).__frames), UI)
+      .toBeGreaterThanOrEqual(10);
+    expect(await remote.evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+    await e2e.shot(guest, '22-widget-joined-with-video');
+
+    await guest
+      .locator('.wxc-meeting-control-bar__controls button[aria-label="Leave meeting"]')
+      .first()
+      .click();
+    await state.filter({ hasText: 'left' }).waitFor(UI);
+    await expect
+      .poll(
+        () =>
+          e2e.stack.sim.control
+            .meetingState(meeting.id)
+            .participants.some((p) => p.name === 'Wendy Widget'),
+        UI,
+      )
+      .toBe(false);
+    await other.getByRole('button', { name: 'Leave' }).click();
+    await guest.close();
+    await other.close();
   });
 });
 

@@ -103,6 +103,7 @@ export interface Messages {
   widgetNoToken: string;
   widgetRegion: string;
   widgetMeetingNumber: string;
+  widgetLinkForm: string;
 }
 
 /** Why a password attempt failed, in words. */
@@ -220,4 +221,6 @@ export const en: Messages = {
   widgetRegion: 'Webex meeting',
   widgetMeetingNumber:
     'The Webex widget cannot join by meeting number. Use the meeting’s SIP address or link instead.',
+  widgetLinkForm:
+    'The Webex widget cannot join by this kind of meeting link. Use the meeting’s SIP address (it ends in @….webex.com) instead.',
 };

@@ -108,4 +108,6 @@ export const fr: Messages = {
   widgetRegion: 'Réunion Webex',
   widgetMeetingNumber:
     'Le widget Webex ne peut pas rejoindre avec un numéro de réunion. Utilisez l’adresse SIP ou le lien de la réunion.',
+  widgetLinkForm:
+    'Le widget Webex ne peut pas rejoindre avec ce type de lien de réunion. Utilisez l’adresse SIP de la réunion (elle se termine par @….webex.com).',
 };

@@ -139,7 +139,11 @@ describe('WebexMeetingWidget against webex-sim', () => {
           '.wxc-meeting-guest-authentication__start-button',
         )!,
       );
-      await until(() => states.includes('lobby'), () => `the lobby (saw ${states})`, LOADING_BOUND);
+      await until(
+        () => states.includes('lobby'),
+        () => `the lobby (saw ${states})`,
+        LOADING_BOUND,
+      );
       await checkState('widget-journey-lobby', container);
 
       // The host admits the guest from their roster.
@@ -161,7 +165,8 @@ describe('WebexMeetingWidget against webex-sim', () => {
       let video: HTMLVideoElement | null = null;
       await until(
         () => !!(video = container.querySelector<HTMLVideoElement>('video[class*="remote-video"]')),
-        () => `the widget's remote video (${container.querySelector('.wxc-in-meeting')?.textContent})`,
+        () =>
+          `the widget's remote video (${container.querySelector('.wxc-in-meeting')?.textContent})`,
         LOADING_BOUND,
       );
       const frames = countFrames(video!);
@@ -189,8 +194,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
       );
       expect(onError).not.toHaveBeenCalled();
       await until(
-        async () =>
-          !(await sim.meeting(meeting.id)).participants.some((p) => p.name === 'Gina'),
+        async () => !(await sim.meeting(meeting.id)).participants.some((p) => p.name === 'Gina'),
         'the guest to be gone from the meeting',
       );
       await unmountAndSettle();
@@ -198,7 +202,9 @@ describe('WebexMeetingWidget against webex-sim', () => {
       await host.session.leave().catch(() => {});
       await host.client.dispose();
     }
-  });
+    // A bound on a hang, not speed: two SDKs (the host's webex@3, the widget's
+    // 2.60.4) load, register and negotiate media on a machine that may be busy.
+  }, 600_000);
 
   it('reaches the widget’s password prompt under StrictMode with one SDK, and reports it', async () => {
     const meeting = await kit.meeting();
@@ -241,7 +247,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { states, onStateChange } = recorder();
     const { container } = render(
       <WebexMeetingWidget
-          discovery={sim.discovery}
+        discovery={sim.discovery}
         connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
@@ -266,7 +272,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const { states, onStateChange } = recorder();
     const { container } = render(
       <WebexMeetingWidget
-          discovery={sim.discovery}
+        discovery={sim.discovery}
         connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
@@ -298,7 +304,7 @@ describe('WebexMeetingWidget against webex-sim', () => {
     const onLeft = vi.fn();
     const { container } = render(
       <WebexMeetingWidget
-          discovery={sim.discovery}
+        discovery={sim.discovery}
         connectTimeoutMs={LOADING_BOUND}
         accessToken={token}
         destination={meeting.sipAddress}
@@ -339,7 +345,12 @@ describe('WebexMeetingWidget against webex-sim', () => {
   it('refuses a room id with the 30105 guidance and never mounts the widget', async () => {
     const onError = vi.fn();
     const { container } = render(
-      <WebexMeetingWidget discovery={sim.discovery} accessToken="a_b_c" destination={ROOM_ID} onError={onError} />,
+      <WebexMeetingWidget
+        discovery={sim.discovery}
+        accessToken="a_b_c"
+        destination={ROOM_ID}
+        onError={onError}
+      />,
     );
     await until(() => onError.mock.calls.length > 0, 'onError');
     expect(onError.mock.calls[0]![0]).toMatchObject({
@@ -369,7 +380,9 @@ describe('WebexMeetingWidget against webex-sim', () => {
     await checkState('widget-timeout', container);
     await sim.clearFaults();
     // A longer deadline applies from the next attempt on: a real connect takes seconds.
-    rerender(<WebexMeetingWidget discovery={sim.discovery} {...props} connectTimeoutMs={LOADING_BOUND} />);
+    rerender(
+      <WebexMeetingWidget discovery={sim.discovery} {...props} connectTimeoutMs={LOADING_BOUND} />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await until(
       () => !!container.querySelector('.wxc-meeting-guest-authentication'),

@@ -4,9 +4,14 @@ import { StrictMode, useEffect } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 
-const mounts = vi.hoisted(() => ({ count: 0, tokens: [] as string[] }));
+const mounts = vi.hoisted(() => ({
+  count: 0,
+  tokens: [] as string[],
+  last: null as null | Record<string, unknown>,
+}));
 vi.mock('./stock-widget', () => ({
   default: function StandIn(props: { accessToken: string; className: string; layout: string }) {
+    mounts.last = props;
     useEffect(() => {
       mounts.count++;
       mounts.tokens.push(props.accessToken);
@@ -28,6 +33,7 @@ afterEach(() => {
   cleanup();
   mounts.count = 0;
   mounts.tokens = [];
+  mounts.last = null;
 });
 
 const settle = () => act(() => new Promise((r) => setTimeout(r, 20)));
@@ -44,6 +50,44 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
     );
     expect(screen.getByRole('alert').textContent).toMatch(/cannot join by meeting number/);
     expect(mounts.count).toBe(0);
+  });
+
+  it('refuses a j.php link, which the widget’s SDK takes for a 1:1 call, without mounting it', async () => {
+    const onError = vi.fn();
+    render(
+      <WebexMeetingWidget
+        accessToken="a_b_c"
+        destination="https://acme.webex.com/acme/j.php?MTID=m0123456789abcdef"
+        onError={onError}
+      />,
+    );
+    await settle();
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'invalid-destination', reason: 'widget-link-form' }),
+    );
+    expect(screen.getByRole('alert').textContent).toMatch(/SIP address/);
+    expect(mounts.count).toBe(0);
+  });
+
+  it('hands the widget the normalised destination and the discovery it was given', async () => {
+    const discovery = { u2c: 'http://127.0.0.1:1/u2c/api/v1', hydra: 'http://127.0.0.1:1/v1' };
+    render(
+      <WebexMeetingWidget
+        accessToken="a_b_c"
+        destination="  <sip:25166661234@acme.webex.com;transport=tls>  "
+        discovery={discovery}
+      />,
+    );
+    await vi.waitFor(() => expect(mounts.count).toBe(1), WAIT);
+    expect(mounts.last).toMatchObject({
+      meetingDestination: '25166661234@acme.webex.com',
+      discovery,
+    });
+    cleanup();
+    // A /meet/ link, which the widget's SDK does take, goes through in its https form.
+    render(<WebexMeetingWidget accessToken="a_b_c" destination="acme.webex.com/meet/ana" />);
+    await vi.waitFor(() => expect(mounts.count).toBe(2), WAIT);
+    expect(mounts.last).toMatchObject({ meetingDestination: 'https://acme.webex.com/meet/ana' });
   });
 
   it('mounts the widget once under StrictMode and reports what it shows', async () => {

@@ -61,24 +61,53 @@ export interface WebexMeetingWidgetProps {
 type Problem = { error: JoinError; retry: boolean };
 
 /**
+ * Whether webex@2.60.4 (the widget's SDK) takes `link` for a meeting link.
+ * It decides from the text alone, before asking Webex anything:
+ * `MeetingInfoUtil.isMeetingLink` in @webex/plugin-meetings 2.60.4
+ * (meeting-info/utilv2.js) wants a host containing `webex.com` and a path
+ * containing `/meet`, `/m` or `/join`. Anything else, `j.php?MTID=` links
+ * included, it takes for a 1:1 call: no meetingInfo, no password prompt, a
+ * widget that never gets anywhere.
+ */
+function stockSdkTakesLink(link: string): boolean {
+  const { hostname, pathname } = new URL(link);
+  return (
+    hostname.includes('webex.com') && ['/meet', '/m', '/join'].some((p) => pathname.includes(p))
+  );
+}
+
+/**
  * `parseDestination`, narrowed to what the stock widget can join: it calls
- * `create()` without a type, and the SDK never recognises a bare meeting
- * number, so the widget would spin forever. Say so instead.
+ * `create()` without a type, so the SDK classifies the text itself. It never
+ * recognises a bare meeting number, nor links it does not take for links
+ * (see {@link stockSdkTakesLink}): the widget would spin forever. Say so instead.
  */
 function widgetDestination(
   destination: string,
   webexDomains?: readonly string[],
 ): ParseDestinationResult {
   const parsed = parseDestination(destination, webexDomains ? { webexDomains } : {});
-  if (!parsed.ok || parsed.destination.type !== 'MEETING_ID') return parsed;
-  return {
-    ok: false,
-    error: new JoinError(
-      'invalid-destination',
-      'The Webex widget cannot join by meeting number. Use the meeting’s SIP address or link, or GuestJoin.',
-      { reason: 'widget-meeting-number' },
-    ),
-  };
+  if (!parsed.ok) return parsed;
+  const { type, value } = parsed.destination;
+  if (type === 'MEETING_ID')
+    return {
+      ok: false,
+      error: new JoinError(
+        'invalid-destination',
+        'The Webex widget cannot join by meeting number. Use the meeting’s SIP address or link, or GuestJoin.',
+        { reason: 'widget-meeting-number' },
+      ),
+    };
+  if (type === 'MEETING_LINK' && !stockSdkTakesLink(value))
+    return {
+      ok: false,
+      error: new JoinError(
+        'invalid-destination',
+        'The Webex widget cannot join by this kind of link (its SDK recognises only /meet/, /m/ and /join/ links). Use the meeting’s SIP address, or GuestJoin.',
+        { reason: 'widget-link-form' },
+      ),
+    };
+  return parsed;
 }
 
 const PROBLEM_TEXT: Partial<Record<JoinErrorCode, keyof Messages>> = {
@@ -90,7 +119,9 @@ function Notice({ problem, onRetry, m }: { problem: Problem; onRetry: () => void
   const key =
     problem.error.reason === 'widget-meeting-number'
       ? 'widgetMeetingNumber'
-      : PROBLEM_TEXT[problem.error.code];
+      : problem.error.reason === 'widget-link-form'
+        ? 'widgetLinkForm'
+        : PROBLEM_TEXT[problem.error.code];
   const text = key ? (m[key] as string) : m.errors[problem.error.code];
   return (
     <div className="g2g-step">
