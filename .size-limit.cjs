@@ -120,7 +120,14 @@ module.exports = [
       ['packages/meeting-ui/dist/widget/index.js'],
       '10 KB',
     ),
-    ignore: ['react', 'react-dom', 'react/jsx-runtime', 'webex', '@webex/widgets'],
+    ignore: [
+      'react',
+      'react-dom',
+      'react/jsx-runtime',
+      'webex',
+      '@webex/widgets',
+      '@webex/webex-core',
+    ],
   },
   // The REST schemas (zod/mini and its English messages included).
   // zod counts here: which zod build the schemas use is the point of this budget.
