@@ -1,0 +1,556 @@
+/*
+ * The media relay's cost, measured on the simulator's own process.
+ *
+ * The simulator runs alone in a child process (relay-sim-process.ts); its CPU
+ * time and RSS are read from /proc, so neither the browser nor this script's
+ * bookkeeping is counted. The senders are real Chromium pages (Playwright)
+ * with the fake camera (640×480) and microphone: each page is one
+ * participant, joined over the SDK face's HTTP protocol (`joinOverHttp`) and
+ * negotiating its media with the relay by ROAP, as webex@3 does (answer in
+ * the HTTP response). No SDK is loaded: the relay, not the SDK, is measured.
+ *
+ * Parts:
+ * - CPU % (of one core) and RSS of the simulator process while 2, 4 and 8
+ *   participants send audio and video for BENCH_RELAY_SECONDS (default 30);
+ * - join-to-first-frame: from creating the offer to the first decoded remote
+ *   frame, through the relay and, as the baseline, between two pages directly
+ *   (the difference is what the relay adds);
+ * - a soak of joins and leaves for BENCH_SOAK_SECONDS (default 600): the
+ *   simulator's RSS and collected heap as it goes. BENCH_SOAK_SECONDS=60 for
+ *   a short run; 0 skips it.
+ *
+ * Linux only (/proc). `pnpm bench:relay` runs this part alone.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { createSimClient, type SimClient } from '../src/client';
+import { joinOverHttp, type HeadlessParticipant } from '../src/testing/participant';
+import { fmt, median, type BenchPart } from './measure';
+
+const SECONDS = Number(process.env.BENCH_RELAY_SECONDS ?? 30);
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
+const TRIALS = Number(process.env.BENCH_LATENCY_TRIALS ?? 5);
+const GROUPS = (process.env.BENCH_RELAY_GROUPS ?? '2,4,8').split(',').map(Number);
+/** Settling time after everyone connected, before the window is measured. */
+const SETTLE_MS = 5_000;
+/** Bounds on waiting, never speed targets. */
+const FIRST_FRAME_TIMEOUT_MS = 60_000;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  // Every page keeps rendering and decoding as a foreground tab would.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
+];
+
+const mb = (bytes: number) => `${fmt(bytes / 1024 / 1024, 1)} MB`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- the page
+
+/**
+ * Runs in each Chromium page: one participant's camera, microphone and peer
+ * connection, and a remote <video> whose decoded frames are counted.
+ */
+const PAGE_SCRIPT = String.raw`
+window.bench = (() => {
+  let pc, local, t0 = 0, firstFrame = null, frames = 0, video;
+  const gathered = () => new Promise((resolve) => {
+    if (pc.iceGatheringState === 'complete') return resolve();
+    pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
+  });
+  const watch = () => {
+    video = document.createElement('video');
+    video.muted = true; video.autoplay = true; video.playsInline = true;
+    document.body.append(video);
+    const tick = () => {
+      frames++;
+      if (firstFrame === null) firstFrame = performance.now() - t0;
+      video.requestVideoFrameCallback(tick);
+    };
+    video.requestVideoFrameCallback(tick);
+    pc.ontrack = (e) => {
+      if (e.track.kind !== 'video') return;
+      video.srcObject = new MediaStream([e.track]);
+    };
+  };
+  const capture = async () => {
+    local ??= await navigator.mediaDevices.getUserMedia({
+      audio: true,
+      video: { width: 640, height: 480 },
+    });
+  };
+  return {
+    capture,
+    /** Starts a connection and returns its complete offer (no trickle: ROAP carries one SDP). */
+    async offer() {
+      await capture();
+      t0 = performance.now();
+      pc = new RTCPeerConnection();
+      for (const track of local.getTracks()) pc.addTransceiver(track, { direction: 'sendrecv', streams: [local] });
+      watch();
+      await pc.setLocalDescription(await pc.createOffer());
+      await gathered();
+      return pc.localDescription.sdp;
+    },
+    async accept(sdp) { await pc.setRemoteDescription({ type: 'answer', sdp }); },
+    /** The other side of a direct connection (the baseline): answers an offer. */
+    async answer(sdp) {
+      await capture();
+      pc = new RTCPeerConnection();
+      for (const track of local.getTracks()) pc.addTrack(track, local);
+      watch();
+      await pc.setRemoteDescription({ type: 'offer', sdp });
+      await pc.setLocalDescription(await pc.createAnswer());
+      await gathered();
+      return pc.localDescription.sdp;
+    },
+    status() {
+      return { frames, firstFrame, width: video?.videoWidth ?? 0, height: video?.videoHeight ?? 0 };
+    },
+    async inbound() {
+      let audioBytes = 0, fps = 0, width = 0;
+      (await pc.getStats()).forEach((r) => {
+        if (r.type !== 'inbound-rtp') return;
+        if (r.kind === 'audio') audioBytes += r.bytesReceived ?? 0;
+        if (r.kind === 'video') { fps = r.framesPerSecond ?? 0; width = r.frameWidth ?? 0; }
+      });
+      return { audioBytes, fps, width };
+    },
+    async sent() {
+      let width = 0, height = 0, fps = 0;
+      (await pc.getStats()).forEach((r) => {
+        if (r.type === 'outbound-rtp' && r.kind === 'video') {
+          width = r.frameWidth ?? 0; height = r.frameHeight ?? 0; fps = r.framesPerSecond ?? 0;
+        }
+      });
+      return { width, height, fps };
+    },
+    close() {
+      pc?.close();
+      video?.remove();
+      pc = undefined;
+      firstFrame = null;
+      frames = 0;
+    },
+  };
+})();
+`;
+
+/** What PAGE_SCRIPT puts on `window.bench` (casts only: page.evaluate ships plain functions). */
+interface BenchWindow {
+  bench: {
+    capture(): Promise<void>;
+    offer(): Promise<string>;
+    accept(sdp: string): Promise<void>;
+    answer(sdp: string): Promise<string>;
+    status(): PageStatus;
+    sent(): Promise<{ width: number; height: number; fps: number }>;
+    close(): void;
+  };
+}
+
+interface PageStatus {
+  frames: number;
+  firstFrame: number | null;
+  width: number;
+  height: number;
+}
+
+/** Serves the blank page the participants run in (a secure context on 127.0.0.1). */
+async function pageServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>relay bench</title><body></body>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+// ------------------------------------------------------- the sim's process
+
+interface SimProcess {
+  url: string;
+  pid: number;
+  /** CPU seconds (user + system) used so far. */
+  cpuSeconds(): number;
+  rss(): number;
+  /** RSS and V8 heap right after a full collection in the simulator. */
+  collected(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+}
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+async function startSimProcess(): Promise<SimProcess> {
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL('./relay-sim-process.ts', import.meta.url)),
+    [],
+    {
+      execArgv: ['--import', 'tsx', '--conditions=@g2g/source', '--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`simulator process exited (${code})`)));
+    child.on('message', (m: { type: string; url?: string }) => {
+      if (m.type === 'ready') resolve(m.url!);
+    });
+  });
+  const pid = child.pid!;
+  const stat = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return {
+    url,
+    pid,
+    // Fields 14 and 15 (utime, stime), counted after the `(comm)` field.
+    cpuSeconds: () => {
+      const f = stat();
+      return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+    },
+    rss: () => {
+      const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return Number(line?.[1] ?? 0) * 1024;
+    },
+    collected: () =>
+      new Promise((resolve) => {
+        const onMessage = (m: { type: string; rss: number; heapUsed: number }) => {
+          if (m.type !== 'memory') return;
+          child.off('message', onMessage);
+          resolve(m);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'memory' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.disconnect();
+      }),
+  };
+}
+
+// ----------------------------------------------------------- participants
+
+interface World {
+  sim: SimClient;
+  browser: Browser;
+  pageUrl: string;
+  appToken: string;
+  n: number;
+}
+
+interface Meeting {
+  id: string;
+  meetingNumber: string;
+  password: string;
+}
+
+async function createMeeting(w: World): Promise<Meeting> {
+  const start = Date.now() + 60_000;
+  const res = await w.sim.rest<Meeting>(w.appToken, 'POST', '/meetings', {
+    title: 'Relay bench',
+    start: new Date(start).toISOString(),
+    end: new Date(start + 60 * 60_000).toISOString(),
+    enabledJoinBeforeHost: true,
+    joinBeforeHostMinutes: 15,
+    unlockedMeetingJoinSecurity: 'allowJoin',
+  });
+  if (res.status !== 200) throw new Error(`POST /v1/meetings: ${res.status}`);
+  return res.body;
+}
+
+/** One Chromium page in the meeting. */
+interface Participant {
+  page: Page;
+  context: BrowserContext;
+  headless: HeadlessParticipant;
+  /** When the offer was created, by this script's clock. */
+  status(): Promise<PageStatus>;
+  leave(): Promise<void>;
+}
+
+async function openPage(w: World): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await w.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(PAGE_SCRIPT);
+  await page.goto(w.pageUrl);
+  await page.evaluate(() => (window as unknown as BenchWindow).bench.capture());
+  return { page, context };
+}
+
+/** Joins a page to the meeting and negotiates its media with the relay (ROAP, as webex@3). */
+async function join(w: World, meeting: Meeting): Promise<Participant> {
+  const { page, context } = await openPage(w);
+  const i = w.n++;
+  const guest = await w.sim.rest<{ accessToken: string }>(w.appToken, 'POST', '/guests/token', {
+    subject: `relay-bench-${i}`,
+    displayName: `Sender ${i}`,
+  });
+  const token = guest.body.accessToken;
+  const headless = await joinOverHttp({
+    url: w.sim.url,
+    token,
+    meetingNumber: meeting.meetingNumber,
+    password: meeting.password,
+    listen: false,
+  });
+  const offer: string = await page.evaluate(() => (window as unknown as BenchWindow).bench.offer());
+  const res = await fetch(`${headless.locusUrl}/participant/${headless.participantId}/media`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      correlationId: headless.correlationId,
+      device: { url: headless.deviceUrl, deviceType: 'WEB' },
+      localMedias: [
+        {
+          localSdp: JSON.stringify({
+            audioMuted: false,
+            videoMuted: false,
+            roapMessage: {
+              messageType: 'OFFER',
+              version: '2',
+              seq: 1,
+              tieBreaker: 0xfffffffe,
+              sdps: [offer],
+              headers: ['includeAnswerInHttpResponse', 'noOkInTransaction'],
+            },
+          }),
+        },
+      ],
+    }),
+  });
+  const body = (await res.json()) as { mediaConnections?: { remoteSdp?: string }[] };
+  const remote = body.mediaConnections?.[0]?.remoteSdp;
+  if (res.status !== 200 || !remote) throw new Error(`ROAP offer: ${res.status}`);
+  const answer = (JSON.parse(remote) as { roapMessage: { sdps: string[] } }).roapMessage.sdps[0]!;
+  await page.evaluate((sdp) => (window as unknown as BenchWindow).bench.accept(sdp), answer);
+  return {
+    page,
+    context,
+    headless,
+    status: () => page.evaluate(() => (window as unknown as BenchWindow).bench.status()),
+    async leave() {
+      await page.evaluate(() => (window as unknown as BenchWindow).bench.close());
+      await headless.leave();
+      await headless.close();
+      await context.close();
+    },
+  };
+}
+
+async function firstFrame(status: () => Promise<PageStatus>): Promise<number> {
+  const deadline = Date.now() + FIRST_FRAME_TIMEOUT_MS;
+  for (;;) {
+    const s = await status();
+    if (s.firstFrame !== null && s.width > 0) return s.firstFrame;
+    if (Date.now() > deadline) throw new Error('no remote frame within 60 s');
+    await sleep(20);
+  }
+}
+
+// ------------------------------------------------------------------ parts
+
+/** Packets the relay received from and sent to the meeting's participants, so far. */
+async function relayPackets(w: World, meetingId: string): Promise<{ in: number; out: number }> {
+  const state = await w.sim.meeting(meetingId);
+  let pin = 0;
+  let pout = 0;
+  for (const p of state.participants) {
+    for (const n of Object.values(p.media?.sent ?? {})) pin += n;
+    for (const r of Object.values(p.media?.received ?? {})) pout += r.packets;
+  }
+  return { in: pin, out: pout };
+}
+
+async function load(w: World, proc: SimProcess, count: number): Promise<string> {
+  const meeting = await createMeeting(w);
+  const people: Participant[] = [];
+  try {
+    for (let i = 0; i < count; i++) people.push(await join(w, meeting));
+    await Promise.all(people.map((p) => firstFrame(p.status)));
+    await sleep(SETTLE_MS);
+    const frames0 = await Promise.all(people.map((p) => p.status()));
+    const packets0 = await relayPackets(w, meeting.id);
+    const cpu0 = proc.cpuSeconds();
+    const t0 = performance.now();
+    const rss: number[] = [];
+    while (performance.now() - t0 < SECONDS * 1000) {
+      rss.push(proc.rss());
+      await sleep(1000);
+    }
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = ((proc.cpuSeconds() - cpu0) / wall) * 100;
+    const packets1 = await relayPackets(w, meeting.id);
+    const frames1 = await Promise.all(people.map((p) => p.status()));
+    const sent = await Promise.all(
+      people.map(
+        (p) =>
+          p.page.evaluate(() => (window as unknown as BenchWindow).bench.sent()) as Promise<{
+            width: number;
+            height: number;
+            fps: number;
+          }>,
+      ),
+    );
+    const fps = frames1.map((f, i) => (f.frames - frames0[i]!.frames) / wall);
+    const res = sent.map((s) => `${s.width}×${s.height}`);
+    const common = [...new Set(res)].join(', ');
+    return (
+      `${count} participants, ${fmt(wall)} s: simulator CPU ${fmt(cpu, 1)} % of one core, ` +
+      `RSS ${mb(median(rss))} median / ${mb(Math.max(...rss))} peak; ` +
+      `relay ${fmt((packets1.in - packets0.in) / wall)} packets/s in, ${fmt((packets1.out - packets0.out) / wall)} out; ` +
+      `sent ${common} at ${fmt(median(sent.map((s) => s.fps)))} fps; ` +
+      `every receiver decoding (${fmt(Math.min(...fps), 1)}–${fmt(Math.max(...fps), 1)} fps); ` +
+      `load average ${loadavg()[0]!.toFixed(1)}`
+    );
+  } finally {
+    for (const p of people) await p.leave().catch(() => {});
+  }
+}
+
+/** Join-to-first-frame through the relay, against two pages connected directly. */
+async function latency(w: World): Promise<string[]> {
+  const direct: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    const a = await openPage(w);
+    const b = await openPage(w);
+    const offer: string = await b.page.evaluate(() =>
+      (window as unknown as BenchWindow).bench.offer(),
+    );
+    const answer: string = await a.page.evaluate(
+      (sdp) => (window as unknown as BenchWindow).bench.answer(sdp),
+      offer,
+    );
+    await b.page.evaluate((sdp) => (window as unknown as BenchWindow).bench.accept(sdp), answer);
+    direct.push(
+      await firstFrame(() =>
+        b.page.evaluate(() => (window as unknown as BenchWindow).bench.status()),
+      ),
+    );
+    await a.context.close();
+    await b.context.close();
+  }
+  const relayed: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    const meeting = await createMeeting(w);
+    const sender = await join(w, meeting);
+    await firstFrame(sender.status).catch(() => 0); // alone: nothing to receive yet
+    await sleep(1000);
+    const joiner = await join(w, meeting);
+    relayed.push(await firstFrame(joiner.status));
+    await joiner.leave();
+    await sender.leave();
+  }
+  const d = median(direct);
+  const r = median(relayed);
+  return [
+    `join to first remote frame, direct page to page (baseline): ${fmt(d)} ms median of ${TRIALS} (${direct.map((x) => fmt(x)).join(', ')})`,
+    `join to first remote frame, through the relay: ${fmt(r)} ms median of ${TRIALS} (${relayed.map((x) => fmt(x)).join(', ')})`,
+    `added by the relay: ${fmt(r - d)} ms (offer created → first decoded frame; the relay path includes the ROAP round trip over HTTP)`,
+  ];
+}
+
+/** Joins and leaves for SOAK_SECONDS next to one participant who stays. */
+async function soak(w: World, proc: SimProcess): Promise<string[]> {
+  const meeting = await createMeeting(w);
+  const stays = await join(w, meeting);
+  const samples: { at: number; cycle: number; rss: number; heap: number }[] = [];
+  const t0 = performance.now();
+  let cycles = 0;
+  let failures = 0;
+  try {
+    const sample = async () => {
+      const m = await proc.collected();
+      samples.push({
+        at: (performance.now() - t0) / 1000,
+        cycle: cycles,
+        rss: m.rss,
+        heap: m.heapUsed,
+      });
+    };
+    await sample();
+    while (performance.now() - t0 < SOAK_SECONDS * 1000) {
+      try {
+        const p = await join(w, meeting);
+        await firstFrame(p.status);
+        await sleep(500);
+        await p.leave();
+        cycles++;
+      } catch {
+        failures++;
+      }
+      if (cycles % 5 === 0) await sample();
+    }
+    await sample();
+  } finally {
+    await stays.leave().catch(() => {});
+  }
+  const after = await proc.collected();
+  const at = (s: number) =>
+    samples.reduce((best, x) => (Math.abs(x.at - s) < Math.abs(best.at - s) ? x : best));
+  const warm = at(Math.min(60, SOAK_SECONDS / 4));
+  const mid = at(SOAK_SECONDS / 2);
+  const end = samples.at(-1)!;
+  const peak = Math.max(...samples.map((s) => s.rss));
+  const perHundred = (a: typeof warm, b: typeof warm, key: 'rss' | 'heap') =>
+    b.cycle > a.cycle ? ((b[key] - a[key]) / (b.cycle - a.cycle)) * 100 : 0;
+  return [
+    `soak: ${fmt(cycles)} joins and leaves in ${fmt((performance.now() - t0) / 1000)} s next to one participant who stays (${failures} failed), each waiting for its first remote frame`,
+    `soak: simulator RSS ${mb(samples[0]!.rss)} at start, ${mb(warm.rss)} after ${fmt(warm.at)} s (cycle ${warm.cycle}), ${mb(mid.rss)} at ${fmt(mid.at)} s (cycle ${mid.cycle}), ${mb(end.rss)} at the end (cycle ${end.cycle}); peak ${mb(peak)}`,
+    `soak: collected heap ${mb(samples[0]!.heap)} at start, ${mb(warm.heap)} after ${fmt(warm.at)} s, ${mb(mid.heap)} midway, ${mb(end.heap)} at the end; ${mb(after.heapUsed)} (RSS ${mb(after.rss)}) once everyone left`,
+    `soak: growth per 100 joins after warm-up: RSS ${mb(perHundred(warm, end, 'rss'))} (first half ${mb(perHundred(warm, mid, 'rss'))}, second half ${mb(perHundred(mid, end, 'rss'))}); heap ${mb(perHundred(warm, end, 'heap'))} (second half ${mb(perHundred(mid, end, 'heap'))})`,
+  ];
+}
+
+export const relayBench: BenchPart = async () => {
+  const proc = await startSimProcess();
+  const server = await pageServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const sim = createSimClient(proc.url);
+  const app = await sim.createServiceApp({ licenceLimit: 1000 });
+  const w: World = { sim, browser, pageUrl: server.url, appToken: app.tokens.accessToken, n: 0 };
+  const lines: string[] = [];
+  try {
+    const idle = proc.cpuSeconds();
+    await sleep(3000);
+    lines.push(
+      `simulator process idle: CPU ${fmt(((proc.cpuSeconds() - idle) / 3) * 100, 1)} %, RSS ${mb(proc.rss())}`,
+    );
+    for (const n of GROUPS) lines.push(await load(w, proc, n));
+    lines.push(...(await latency(w)));
+    if (SOAK_SECONDS > 0) lines.push(...(await soak(w, proc)));
+  } finally {
+    await browser.close();
+    await server.close();
+    await proc.stop();
+  }
+  return lines;
+};
+
+// `tsx bench/relay.bench.ts` (pnpm bench:relay): this part alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log('# Media relay');
+  for (const line of await relayBench()) console.log(line);
+}
