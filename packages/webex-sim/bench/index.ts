@@ -2,11 +2,13 @@
 // A new part is one import and one entry in PARTS.
 import type { BenchPart } from './measure';
 import { memoryBench } from './memory.bench';
+import { relayBench } from './relay.bench';
 import { restBench } from './rest.bench';
 
 const PARTS: [string, BenchPart][] = [
   ['REST face', restBench],
   ['Memory', memoryBench],
+  ['Media relay', relayBench],
 ];
 
 for (const [name, run] of PARTS) {
