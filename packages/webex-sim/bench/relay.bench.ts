@@ -122,13 +122,13 @@ window.bench = (() => {
       return { frames, firstFrame, width: video?.videoWidth ?? 0, height: video?.videoHeight ?? 0 };
     },
     async inbound() {
-      let audioBytes = 0, fps = 0, width = 0;
+      let audioBytes = 0, decoded = 0, keyFrames = 0;
       (await pc.getStats()).forEach((r) => {
         if (r.type !== 'inbound-rtp') return;
         if (r.kind === 'audio') audioBytes += r.bytesReceived ?? 0;
-        if (r.kind === 'video') { fps = r.framesPerSecond ?? 0; width = r.frameWidth ?? 0; }
+        if (r.kind === 'video') { decoded += r.framesDecoded ?? 0; keyFrames += r.keyFramesDecoded ?? 0; }
       });
-      return { audioBytes, fps, width };
+      return { audioBytes, decoded, keyFrames };
     },
     async sent() {
       let width = 0, height = 0, fps = 0;
@@ -158,6 +158,7 @@ interface BenchWindow {
     accept(sdp: string): Promise<void>;
     answer(sdp: string): Promise<string>;
     status(): PageStatus;
+    inbound(): Promise<{ audioBytes: number; decoded: number; keyFrames: number }>;
     sent(): Promise<{ width: number; height: number; fps: number }>;
     close(): void;
   };
@@ -388,13 +389,31 @@ async function load(w: World, proc: SimProcess, count: number): Promise<string> 
     for (let i = 0; i < count; i++) people.push(await join(w, meeting));
     await Promise.all(people.map((p) => firstFrame(p.status)));
     await sleep(SETTLE_MS);
+    const inbound = () =>
+      Promise.all(
+        people.map((p) =>
+          p.page.evaluate(() => (window as unknown as BenchWindow).bench.inbound()),
+        ),
+      );
     const frames0 = await Promise.all(people.map((p) => p.status()));
+    const decoded0 = await inbound();
     const packets0 = await relayPackets(w, meeting.id);
     const cpu0 = proc.cpuSeconds();
     const t0 = performance.now();
     const rss: number[] = [];
+    // Whose video each receiver gets, sampled each second: how often the speaker switches.
+    let switches = 0;
+    let feeding = new Map<string, string | null>();
     while (performance.now() - t0 < SECONDS * 1000) {
       rss.push(proc.rss());
+      const now = new Map(
+        (await w.sim.meeting(meeting.id)).participants.map((p) => [
+          p.id,
+          p.media?.received.video?.from ?? null,
+        ]),
+      );
+      for (const [id, from] of now) if (feeding.has(id) && feeding.get(id) !== from) switches++;
+      feeding = now;
       await sleep(1000);
     }
     const wall = (performance.now() - t0) / 1000;
@@ -411,7 +430,10 @@ async function load(w: World, proc: SimProcess, count: number): Promise<string> 
           }>,
       ),
     );
+    const decoded1 = await inbound();
     const fps = frames1.map((f, i) => (f.frames - frames0[i]!.frames) / wall);
+    const decodedFps = decoded1.map((d, i) => (d.decoded - decoded0[i]!.decoded) / wall);
+    const keyFrames = decoded1.reduce((n, d, i) => n + d.keyFrames - decoded0[i]!.keyFrames, 0);
     const res = sent.map((s) => `${s.width}×${s.height}`);
     const common = [...new Set(res)].join(', ');
     return (
@@ -419,7 +441,9 @@ async function load(w: World, proc: SimProcess, count: number): Promise<string> 
       `RSS ${mb(median(rss))} median / ${mb(Math.max(...rss))} peak; ` +
       `relay ${fmt((packets1.in - packets0.in) / wall)} packets/s in, ${fmt((packets1.out - packets0.out) / wall)} out; ` +
       `sent ${common} at ${fmt(median(sent.map((s) => s.fps)))} fps; ` +
-      `every receiver decoding (${fmt(Math.min(...fps), 1)}–${fmt(Math.max(...fps), 1)} fps); ` +
+      `receivers decoded ${fmt(Math.min(...decodedFps), 1)}–${fmt(Math.max(...decodedFps), 1)} fps ` +
+      `(rendered ${fmt(Math.min(...fps), 1)}–${fmt(Math.max(...fps), 1)}), ${keyFrames} key frames, ` +
+      `${switches} speaker switches seen; ` +
       `load average ${loadavg()[0]!.toFixed(1)}`
     );
   } finally {

@@ -80,6 +80,14 @@ export function createClientEngine(
   function sdkConfig(): Record<string, unknown> {
     const extra = (options.config ?? {}) as Record<string, Record<string, unknown> | undefined>;
     const config: Record<string, unknown> = { ...extra };
+    // Both SDK versions ship with media reconnection off; Webex's own clients
+    // turn it on. On, a dropped media path is renegotiated (ICE restart) and
+    // the session shows `reconnecting` meanwhile, instead of silent video.
+    const meetings = extra.meetings ?? {};
+    config.meetings = {
+      ...meetings,
+      reconnection: { enabled: true, ...(meetings.reconnection as object | undefined) },
+    };
     if (options.discovery)
       config.services = { ...extra.services, discovery: { ...options.discovery } };
     if (renewable) {

@@ -21,8 +21,11 @@ import type {
 } from './session';
 import {
   NO_REMOTE_MEDIA,
+  UNKNOWN_NETWORK_QUALITY,
   type CaptchaChallenge,
   type LeftReason,
+  type LostConnection,
+  type NetworkQuality,
   type RemoteMediaSnapshot,
 } from './state';
 import { withTimeout } from './timeout';
@@ -37,7 +40,14 @@ const REMOTE_KEYS: Record<string, keyof RemoteMediaSnapshot> = {
   remoteVideo: 'video',
   remoteShare: 'share',
 };
-const IN_MEETING = ['joining', 'lobby', 'joined'];
+const IN_MEETING = ['joining', 'lobby', 'joined', 'reconnecting'];
+/** In the meeting, with or without a working connection. */
+const PRESENT = ['joined', 'reconnecting'];
+/** `network:quality` scores (both versions): 1 is good, 0 is poor. */
+const qualityOf = (score: unknown): NetworkQuality | undefined =>
+  score === 1 ? 'good' : score === 0 ? 'poor' : undefined;
+const worse = (a: NetworkQuality, b: NetworkQuality): NetworkQuality =>
+  a === 'poor' || b === 'poor' ? 'poor' : a === 'good' || b === 'good' ? 'good' : 'unknown';
 // `meeting:removed` reasons (both SDK versions); any other reason means the meeting ended.
 const REMOVED: Record<string, LeftReason> = {
   SELF_REMOVED: 'removed',
@@ -62,7 +72,14 @@ const noop = () => {};
 /** Drives one session's stores through the join. Created by the session on its first action. */
 export function createSessionEngine(
   host: SessionHost,
-  { state, roster, remote, media: mediaStore, multistream: multistreamStore }: SessionStores,
+  {
+    state,
+    roster,
+    remote,
+    media: mediaStore,
+    multistream: multistreamStore,
+    network,
+  }: SessionStores,
   session: JoinSession,
 ): SessionEngine {
   const t = host.timeouts;
@@ -76,8 +93,17 @@ export function createSessionEngine(
   let options: JoinOptions = {};
   let autoTried = false;
   let lobbyTimer: ReturnType<typeof setTimeout> | undefined;
+  // What is down while `reconnecting`, and the bound on how long that may last.
+  const lost = new Set<LostConnection>();
+  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let inflight: Promise<unknown> | undefined; // the SDK's join, while it runs
   let detach: (() => void)[] = [];
+  // The SDK's leave of the previous meeting object, while it runs, and that object:
+  // "Join again" waits for the one and never reuses the other.
+  let leaving: Promise<unknown> | undefined;
+  let previous: SdkMeeting | undefined;
+  // webex@3's prepared keepalive leave (buildLeaveFetchRequestOptions), fired on pagehide.
+  let leaveFetch: Promise<unknown> | undefined;
   // A meeting looked up before the join (prepare), for the destination it was made for.
   let prepared: { key: string; meeting: Promise<SdkMeeting> } | undefined;
   const keyOf = (d: Destination) => `${d.type}:${d.value}`;
@@ -85,10 +111,10 @@ export function createSessionEngine(
   const media = createLocalMedia(mediaStore, {
     ensureWebex: async () => (webex ??= await host.connect()),
     meeting: () => meeting,
-    joined: () => status() === 'joined',
     connected: () => {
       if (meeting) multistream.connected(meeting);
     },
+    joined: () => PRESENT.includes(status()),
   });
   const multistream = createMultistream(multistreamStore, () => meeting);
 
@@ -97,8 +123,13 @@ export function createSessionEngine(
   function end(release = true) {
     run++;
     clearTimeout(lobbyTimer);
+    clearTimeout(reconnectTimer);
+    reconnectTimer = undefined;
+    lost.clear();
+    network.set(UNKNOWN_NETWORK_QUALITY);
     for (const off of detach) off();
     detach = [];
+    leaveFetch = undefined;
     if (release) media.release();
     remote.set(NO_REMOTE_MEDIA);
     multistream.reset();
@@ -132,9 +163,58 @@ export function createSessionEngine(
     const self = roster.getSnapshot().self;
     const isHost = !!self?.isHost || !!meeting?.roles?.includes('MODERATOR');
     const cur = get();
+    if (lost.size > 0) {
+      const down = [...lost].sort();
+      if (
+        cur.status === 'reconnecting' &&
+        cur.self === self &&
+        cur.isHost === isHost &&
+        cur.lost.join() === down.join()
+      )
+        return;
+      set({ status: 'reconnecting', ...details(), self, isHost, lost: Object.freeze(down) });
+      return;
+    }
     // Roster churn that leaves self alone publishes nothing: join-state consumers do not re-render.
     if (cur.status === 'joined' && cur.self === self && cur.isHost === isHost) return;
     set({ status: 'joined', ...details(), self, isHost });
+  }
+
+  /** The media path or the signalling socket went down while in the meeting. */
+  function degrade(what: LostConnection) {
+    if (!PRESENT.includes(status())) return;
+    lost.add(what);
+    publishJoined();
+    if (reconnectTimer === undefined && t.reconnecting > 0 && t.reconnecting < Infinity) {
+      const gen = run;
+      reconnectTimer = setTimeout(() => giveUp('timeout', gen), t.reconnecting);
+    }
+  }
+
+  function recover(what: LostConnection) {
+    if (!lost.delete(what) || !PRESENT.includes(status())) return;
+    if (lost.size === 0) {
+      clearTimeout(reconnectTimer);
+      reconnectTimer = undefined;
+    }
+    publishJoined();
+  }
+
+  /** Reconnection failed (the SDK said so) or took too long: a retryable `network` failure, and out. */
+  function giveUp(why: 'sdk' | 'timeout', gen: number) {
+    if (gen !== run || !PRESENT.includes(status())) return;
+    const m = meeting;
+    fail(
+      new JoinError(
+        'network',
+        'The connection to the meeting was lost and could not be restored.',
+        { retryable: true, reason: why === 'sdk' ? 'reconnection-failed' : 'reconnecting' },
+      ),
+      gen,
+    );
+    // Out of the meeting, so the others do not see a ghost.
+    if (m) previous = m;
+    m?.leave().catch(noop);
   }
 
   function attach(m: SdkMeeting) {
@@ -142,7 +222,7 @@ export function createSessionEngine(
       // Re-read the SDK's whole collection on every event; payload deltas are not trusted.
       const full = (payload as { full?: Record<string, never> } | undefined)?.full;
       roster.set(buildRoster(full ?? m.members?.membersCollection?.getAll(), roster.getSnapshot()));
-      if (status() === 'joined') publishJoined();
+      if (PRESENT.includes(status())) publishJoined();
     };
     listen(m.members, 'members:update', refreshRoster);
     listen(m, 'meeting:self:lobbyWaiting', () => {
@@ -174,6 +254,32 @@ export function createSessionEngine(
       const key = REMOTE_KEYS[type ?? ''];
       if (key) remote.set({ ...remote.getSnapshot(), [key]: stopped ? null : (stream ?? null) });
     };
+    if (typeof window !== 'undefined' && window.addEventListener) {
+      window.addEventListener('pagehide', onPageHide);
+      detach.push(() => window.removeEventListener('pagehide', onPageHide));
+    }
+    // Connection health (both versions): the SDK's media reconnection, the
+    // media path's own state (`network:disconnected` / `network:connected`,
+    // from ICE), and Mercury's socket. Ignored outside `joined`/`reconnecting`.
+    listen(m, 'meeting:reconnectionStarting', () => degrade('media'));
+    listen(m, 'network:disconnected', () => degrade('media'));
+    listen(m, 'meeting:reconnectionSuccess', () => recover('media'));
+    listen(m, 'network:connected', () => recover('media'));
+    listen(m, 'meeting:reconnectionFailure', () => giveUp('sdk', run));
+    const mercury = webex?.internal?.mercury;
+    listen(mercury, 'offline', () => degrade('signalling'));
+    listen(mercury, 'online', () => recover('signalling'));
+    listen(m, 'network:quality', (payload) => {
+      const { networkQualityScore, mediaType } = (payload ?? {}) as {
+        networkQualityScore?: unknown;
+        mediaType?: unknown;
+      };
+      const q = qualityOf(networkQualityScore);
+      const cur = network.getSnapshot();
+      if (!q || (mediaType !== 'audio' && mediaType !== 'video') || cur[mediaType] === q) return;
+      const next = { ...cur, [mediaType]: q };
+      network.set(Object.freeze({ ...next, overall: worse(next.audio, next.video) }));
+    });
     listen(m, 'media:ready', onMedia(false));
     listen(m, 'media:stopped', onMedia(true));
     multistream.attach(m, listen);
@@ -182,6 +288,7 @@ export function createSessionEngine(
 
   function enterLobby(gen: number) {
     set({ status: 'lobby', ...details() });
+    if (meeting) prepareLeave(meeting);
     if (t.lobby > 0 && t.lobby < Infinity) {
       lobbyTimer = setTimeout(() => {
         const m = meeting;
@@ -199,6 +306,7 @@ export function createSessionEngine(
 
   function enterJoined() {
     clearTimeout(lobbyTimer);
+    if (meeting && status() !== 'joined') prepareLeave(meeting);
     publishJoined();
     if (options.media) void media.connect();
   }
@@ -259,14 +367,27 @@ export function createSessionEngine(
       webex = await host.connect();
       if (gen !== run) return;
       set({ status: 'resolving', destination: destination! });
+      // Join again right after leaving: the SDK's leave (bounded by t.leaving) lands first.
+      await leaving;
+      if (gen !== run) return;
       const ready = prepared?.key === keyOf(destination!) ? prepared.meeting : undefined;
       prepared = undefined; // used once: a later retry looks the meeting up afresh
       const w = webex;
       const lookup = ready
         ? ready.catch(() => createMeeting(w, destination!))
         : createMeeting(w, destination!);
-      const m = await withTimeout(lookup, t.resolving, 'resolving');
+      let m = await withTimeout(lookup, t.resolving, 'resolving');
       if (gen !== run) return;
+      if (m === previous) {
+        // The SDK hands back the object it still holds for this destination
+        // (both versions key meetings by destination). Its late "left"/"removed"
+        // events would end the new join ("The host removed you"), so it is
+        // dropped and a fresh one made.
+        forget(m);
+        m = await withTimeout(createMeeting(webex, destination!), t.resolving, 'resolving');
+        if (gen !== run) return;
+      }
+      previous = undefined;
       meeting = m;
       attach(m);
       if (needsPassword(m)) await askPassword(gen, false);
@@ -312,7 +433,7 @@ export function createSessionEngine(
   /** A host action on the joined meeting; the SDK's refusal becomes a {@link JoinError}. */
   async function hostAction(work: (m: SdkMeeting) => Promise<unknown> | undefined) {
     const m = meeting;
-    if (!m || status() !== 'joined')
+    if (!m || !PRESENT.includes(status()))
       throw new JoinError('forbidden', 'Join the meeting before using host controls.');
     try {
       await withTimeout(Promise.resolve(work(m)), t.joining, 'joining');
@@ -334,9 +455,45 @@ export function createSessionEngine(
     const m = meeting;
     end();
     set({ status: 'left', reason });
+    if (m) previous = m;
     if (m && work && IN_MEETING.includes(was)) {
-      await withTimeout(work(m, was), t.leaving, 'leaving').catch(noop);
+      const done = (leaving = withTimeout(work(m, was), t.leaving, 'leaving').catch(noop));
+      await done;
+      if (leaving === done) leaving = undefined;
     }
+  }
+
+  /** Drops a meeting object from the SDK's collection (private `destroy`, both versions). */
+  function forget(m: SdkMeeting) {
+    try {
+      webex?.meetings.destroy?.(m, 'CLIENT_LEAVE_REQUEST');
+    } catch {
+      // already gone
+    }
+  }
+
+  /**
+   * The tab closes or navigates away: leave as best a page can. webex@3
+   * prepares its leave request ahead (\`buildLeaveFetchRequestOptions\`) for
+   * exactly this and sends it with \`keepalive\`, which outlives the page; the
+   * SDK's ordinary leave (webex@2.60.4) may be cut off with the page, and then
+   * presence (the Mercury socket gone past the grace period) removes us.
+   */
+  function onPageHide() {
+    if (!IN_MEETING.includes(status())) return;
+    const prepared = leaveFetch;
+    const w = webex as { setTimingsAndFetch?: (o: unknown) => Promise<unknown> } | undefined;
+    if (prepared && w?.setTimingsAndFetch) {
+      void prepared.then((o) => o && w.setTimingsAndFetch!(o)).catch(noop);
+      void leaveWith('self');
+    } else void leaveWith('self', (m) => m.leave());
+  }
+
+  /** Once the SDK knows our participant (lobby or joined): the keepalive leave, ready to fire. */
+  function prepareLeave(m: SdkMeeting) {
+    const build = (m as { buildLeaveFetchRequestOptions?: () => Promise<unknown> })
+      .buildLeaveFetchRequestOptions;
+    leaveFetch = build ? build.call(m).catch(() => undefined) : undefined;
   }
 
   return {
@@ -395,7 +552,7 @@ export function createSessionEngine(
       ),
     async endForAll() {
       const m = meeting;
-      if (!m || status() !== 'joined') return;
+      if (!m || !PRESENT.includes(status())) return;
       try {
         await withTimeout(m.endMeetingForAll(), t.leaving, 'leaving');
       } catch (error) {

@@ -33,6 +33,7 @@ export {
   NO_MULTISTREAM,
   NO_REMOTE_MEDIA,
   DEVICE_OFF,
+  UNKNOWN_NETWORK_QUALITY,
 } from './state';
 export type {
   CaptchaChallenge,
@@ -51,6 +52,9 @@ export type {
   JoinState,
   JoinStatus,
   LeftReason,
+  LostConnection,
+  NetworkQuality,
+  NetworkQualitySnapshot,
   Participant,
   PasswordFailure,
   RemoteMediaSnapshot,

@@ -177,6 +177,8 @@ export interface SdkWebex {
   ready?: boolean;
   once?(event: string, listener: SdkListener): unknown;
   credentials?: { refresh?(): Promise<unknown>; canRefresh?: boolean };
+  /** The SDK's internals; only Mercury's `online`/`offline` events are read (both versions). */
+  internal?: { mercury?: SdkEmitter };
 }
 
 /** The SDK's token attributes, as `Webex.init({credentials})` takes them. */

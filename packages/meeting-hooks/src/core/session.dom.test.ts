@@ -678,3 +678,143 @@ describe('webex@2.60.4 surface', () => {
     expect(failed.error.code).toBe('join-before-host-not-allowed');
   });
 });
+
+describe('JoinSession: Join again and pagehide', () => {
+  it('Join again while the leave is still under way waits for it, then joins a fresh meeting object', async () => {
+    const { fake, client } = setup({ fail: { leave: 'hang' } });
+    const session = client.join(MEETING_NUMBER, join);
+    await until(session, 'joined');
+    const first = session.meeting;
+    const leaving = session.leave();
+    expect(session.getSnapshot()).toEqual({ status: 'left', reason: 'self' });
+    const again = session.retry();
+    // The SDK still holds (and would hand back) the first object until its leave lands.
+    fake.release('leave');
+    await Promise.all([leaving, again]);
+    await until(session, 'joined');
+    expect(session.meeting).not.toBe(first);
+    // Late events for the first object (its meeting:removed) end nothing.
+    fake.webex.meetings.destroy?.(first as never, 'SELF_REMOVED');
+    expect(session.getSnapshot().status).toBe('joined');
+  });
+
+  it('leaves on pagehide', async () => {
+    const { fake, client } = setup();
+    const session = client.join(MEETING_NUMBER, join);
+    await until(session, 'joined');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(session.getSnapshot()).toEqual({ status: 'left', reason: 'self' });
+    await vi.waitFor(() => expect(fake.calls.leave).toBe(1), WAIT);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(fake.calls.leave).toBe(1);
+  });
+});
+
+describe('JoinSession: connection health', () => {
+  it('a media drop is reconnecting (not failed) until the SDK reconnects, then joined again', async () => {
+    const { fake, client } = setup();
+    const session = client.join(MEETING_NUMBER, join);
+    const joined = await until(session, 'joined');
+    const seen = statuses(session);
+    fake.dropMedia();
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'reconnecting',
+      lost: ['media'],
+      self: joined.self,
+      title: joined.title,
+    });
+    fake.restoreMedia();
+    expect(session.getSnapshot()).toMatchObject({ status: 'joined', self: joined.self });
+    expect(seen).toEqual(['joined', 'reconnecting', 'joined']);
+  });
+
+  it('a Mercury drop is reconnecting until Mercury is back; both down need both back', async () => {
+    const { fake, client } = setup();
+    const session = client.join(MEETING_NUMBER, join);
+    await until(session, 'joined');
+    fake.dropMercury();
+    expect(session.getSnapshot()).toMatchObject({ status: 'reconnecting', lost: ['signalling'] });
+    fake.dropMedia();
+    expect(session.getSnapshot()).toMatchObject({ lost: ['media', 'signalling'] });
+    fake.restoreMercury();
+    expect(session.getSnapshot()).toMatchObject({ status: 'reconnecting', lost: ['media'] });
+    fake.restoreMedia();
+    expect(session.getSnapshot().status).toBe('joined');
+  });
+
+  it('the SDK giving up fails with a retryable network error and leaves', async () => {
+    const { fake, client } = setup();
+    const session = client.join(MEETING_NUMBER, join);
+    await until(session, 'joined');
+    fake.dropMedia();
+    fake.failReconnection();
+    const st = session.getSnapshot();
+    expect(st).toMatchObject({ status: 'failed', error: { code: 'network', retryable: true } });
+    await vi.waitFor(() => expect(fake.calls.leave).toBe(1), WAIT);
+  });
+
+  it('reconnecting longer than timeouts.reconnecting fails with network', async () => {
+    vi.useFakeTimers();
+    const { fake, client } = setup({}, { timeouts: { reconnecting: 5_000 } });
+    const session = client.join(MEETING_NUMBER, join);
+    await vi.runAllTimersAsync();
+    expect(session.getSnapshot().status).toBe('joined');
+    fake.dropMercury();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(session.getSnapshot().status).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'failed',
+      error: { code: 'network', retryable: true, reason: 'reconnecting' },
+    });
+  });
+
+  it('a recovery within the bound cancels it', async () => {
+    vi.useFakeTimers();
+    const { fake, client } = setup({}, { timeouts: { reconnecting: 5_000 } });
+    const session = client.join(MEETING_NUMBER, join);
+    await vi.runAllTimersAsync();
+    fake.dropMedia();
+    await vi.advanceTimersByTimeAsync(3_000);
+    fake.restoreMedia();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(session.getSnapshot().status).toBe('joined');
+  });
+
+  it('network quality follows network:quality, per media and overall', async () => {
+    const { fake, client } = setup();
+    const session = client.join(MEETING_NUMBER, join);
+    await until(session, 'joined');
+    expect(session.networkQuality.getSnapshot()).toEqual({
+      overall: 'unknown',
+      audio: 'unknown',
+      video: 'unknown',
+    });
+    fake.networkQuality('audio', 1);
+    expect(session.networkQuality.getSnapshot()).toEqual({
+      overall: 'good',
+      audio: 'good',
+      video: 'unknown',
+    });
+    const before = session.networkQuality.getSnapshot();
+    fake.networkQuality('audio', 1);
+    expect(session.networkQuality.getSnapshot()).toBe(before);
+    fake.networkQuality('video', 0);
+    expect(session.networkQuality.getSnapshot().overall).toBe('poor');
+    await session.leave();
+    expect(session.networkQuality.getSnapshot().overall).toBe('unknown');
+  });
+
+  it('turns the SDK’s media reconnection on unless the integrator says otherwise', async () => {
+    const a = setup();
+    await a.client.connect();
+    expect(a.fake.initAttributes!.config).toMatchObject({
+      meetings: { reconnection: { enabled: true } },
+    });
+    const b = setup({}, { config: { meetings: { reconnection: { enabled: false } } } });
+    await b.client.connect();
+    expect(b.fake.initAttributes!.config).toMatchObject({
+      meetings: { reconnection: { enabled: false } },
+    });
+  });
+});

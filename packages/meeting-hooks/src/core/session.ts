@@ -8,6 +8,7 @@ import {
   NO_LOCAL_MEDIA,
   NO_MULTISTREAM,
   NO_REMOTE_MEDIA,
+  UNKNOWN_NETWORK_QUALITY,
   type JoinState,
   type LocalMedia,
   type LocalMediaActions,
@@ -15,6 +16,7 @@ import {
   type Multistream,
   type MultistreamActions,
   type MultistreamSnapshot,
+  type NetworkQualitySnapshot,
   type RemoteMediaSnapshot,
   type RosterSnapshot,
 } from './state';
@@ -108,6 +110,8 @@ export interface JoinSession extends ReadableStore<JoinState>, SessionActions {
   readonly remoteMedia: ReadableStore<RemoteMediaSnapshot>;
   /** Multistream: a pane per participant, the layout, active speakers, the share; and which mode media runs in. */
   readonly multistream: Multistream;
+  /** Network quality of the media connection, as the SDK reports it (`network:quality`). */
+  readonly networkQuality: ReadableStore<NetworkQualitySnapshot>;
   /** The SDK meeting object, for what this package does not cover. */
   readonly meeting: unknown;
   /**
@@ -155,6 +159,7 @@ export interface SessionStores {
   remote: WritableStore<RemoteMediaSnapshot>;
   media: WritableStore<LocalMediaState>;
   multistream: WritableStore<MultistreamSnapshot>;
+  network: WritableStore<NetworkQualitySnapshot>;
 }
 
 /**
@@ -203,6 +208,7 @@ export function createJoinSession(host: SessionHost): JoinSession {
     remote: createStore(NO_REMOTE_MEDIA),
     media: createStore(NO_LOCAL_MEDIA),
     multistream: createStore(NO_MULTISTREAM),
+    network: createStore(UNKNOWN_NETWORK_QUALITY),
   };
   const { state } = stores;
   let loaded: SessionEngine | undefined;
@@ -254,6 +260,7 @@ export function createJoinSession(host: SessionHost): JoinSession {
     ...forward(SESSION_ACTIONS),
     roster: stores.roster,
     remoteMedia: stores.remote,
+    networkQuality: stores.network,
     localMedia: { ...stores.media, ...forward(MEDIA_ACTIONS) },
     multistream: { ...stores.multistream, ...forward(MULTISTREAM_ACTIONS) },
     get meeting() {

@@ -40,11 +40,22 @@ export type PasswordFailure = 'wrong-password' | 'wrong-captcha' | 'other';
 export type LeftReason = 'self' | 'ended' | 'removed' | 'license';
 
 /**
+ * What a `reconnecting` session has lost: the media path (ICE/DTLS, the SDK's
+ * media reconnection) or the signalling socket (Mercury).
+ * @public
+ */
+export type LostConnection = 'media' | 'signalling';
+
+/**
  * Every state of a guest join, as a discriminated union on `status`.
  *
  * `idle → connecting → resolving → (password-required ⇄ verifying) → joining
- * → (lobby →) joined → left`, and `failed` from anywhere. A new object is
- * published on every change; parts that did not change keep their identity.
+ * → (lobby →) joined → left`, and `failed` from anywhere. From `joined`, a
+ * dropped media path or signalling socket moves to `reconnecting` (still in
+ * the meeting, as far as the others know), which ends in `joined` again once
+ * the SDK has recovered, or in `failed` with `network` when it gives up or
+ * after `timeouts.reconnecting`. A new object is published on every change;
+ * parts that did not change keep their identity.
  * @public
  */
 export type JoinState =
@@ -81,6 +92,16 @@ export type JoinState =
       /** Self as the roster sees it; `null` until the roster names self. */
       readonly self: Participant | null;
       readonly isHost: boolean;
+    }
+  | {
+      readonly status: 'reconnecting';
+      readonly destination: Destination;
+      readonly title: string | null;
+      readonly meetingNumber: string | null;
+      readonly self: Participant | null;
+      readonly isHost: boolean;
+      /** What is down; it only grows or shrinks while reconnecting, never empty. */
+      readonly lost: readonly LostConnection[];
     }
   | { readonly status: 'left'; readonly reason: LeftReason }
   | { readonly status: 'failed'; readonly error: JoinError };
@@ -194,6 +215,25 @@ export interface MultistreamActions {
 export interface Multistream extends ReadableStore<MultistreamSnapshot>, MultistreamActions {}
 
 /**
+ * Network quality as the SDK reports it (`network:quality`: a score of 1 is
+ * good, 0 is poor), `unknown` before any report.
+ * @public
+ */
+export type NetworkQuality = 'unknown' | 'good' | 'poor';
+
+/**
+ * Network quality of a session's media connection, per kind of media and
+ * overall (the worse of the two reported). Reset to unknown when the session
+ * leaves.
+ * @public
+ */
+export interface NetworkQualitySnapshot {
+  readonly overall: NetworkQuality;
+  readonly audio: NetworkQuality;
+  readonly video: NetworkQuality;
+}
+
+/**
  * Which local device: the microphone or the camera.
  * @public
  */
@@ -298,6 +338,15 @@ export const NO_MULTISTREAM: MultistreamSnapshot = Object.freeze({
   share: null,
   audio: null,
   sources: Object.freeze({ total: 0, live: 0 }),
+});
+/**
+ * Network quality before any report.
+ * @public
+ */
+export const UNKNOWN_NETWORK_QUALITY: NetworkQualitySnapshot = Object.freeze({
+  overall: 'unknown',
+  audio: 'unknown',
+  video: 'unknown',
 });
 /**
  * A device that is off.

@@ -22,6 +22,11 @@ export interface JoinTimeouts {
   lobby: number;
   /** Leaving, ending the meeting for all, unregistering. */
   leaving: number;
+  /**
+   * Being `reconnecting` (media path or signalling socket lost) before the
+   * session gives up with a retryable `network` failure and leaves.
+   */
+  reconnecting: number;
 }
 
 /**
@@ -35,6 +40,7 @@ export const DEFAULT_TIMEOUTS: Readonly<JoinTimeouts> = {
   joining: 30_000,
   lobby: 0,
   leaving: 10_000,
+  reconnecting: 60_000,
 };
 
 /**

@@ -19,6 +19,7 @@ import type {
   LocalMediaState,
   MultistreamActions,
   MultistreamSnapshot,
+  NetworkQualitySnapshot,
   Participant,
   RemoteMediaSnapshot,
   VideoPane,
@@ -221,6 +222,18 @@ export function useVideoPane(id: string, options: SessionOption = {}): VideoPane
     [id],
   );
   return useMultistream({ ...options, select, isEqual: Object.is }).state;
+}
+
+/**
+ * Network quality of the media connection (`overall`, `audio`, `video`:
+ * `unknown`, `good` or `poor`), as the SDK reports it. For a quality
+ * indicator; the join state's `reconnecting` says when the connection is down.
+ * @public
+ */
+export function useNetworkQuality(options: SessionOption = {}): {
+  state: NetworkQualitySnapshot;
+} {
+  return { state: useStore(useSession(options).networkQuality) };
 }
 
 /**

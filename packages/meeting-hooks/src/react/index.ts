@@ -28,6 +28,7 @@ export {
   useLocalMedia,
   useMediaToggle,
   useMultistream,
+  useNetworkQuality,
   useParticipant,
   usePasswordForm,
   useRemoteMedia,

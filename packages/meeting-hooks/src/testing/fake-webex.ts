@@ -218,6 +218,21 @@ export interface FakeWebex {
   speak(memberIds: readonly string[]): void;
   /** A remote screen share starts (`meeting:startedSharingRemote`) or, with `null`, stops. */
   remoteShare(memberId: string | null): void;
+  /**
+   * The media path drops, as the SDK reports it: `network:disconnected`
+   * (ICE), then `meeting:reconnectionStarting` (its media reconnection).
+   */
+  dropMedia(): void;
+  /** The SDK's media reconnection succeeds: `network:connected`, `meeting:reconnectionSuccess`. */
+  restoreMedia(): void;
+  /** The SDK's media reconnection gives up: `meeting:reconnectionFailure`. */
+  failReconnection(): void;
+  /** Mercury's socket closes (`webex.internal.mercury` emits `offline`). */
+  dropMercury(): void;
+  /** Mercury is back (`online`). */
+  restoreMercury(): void;
+  /** Emits `network:quality` (score 1 good, 0 poor) for audio or video. */
+  networkQuality(mediaType: 'audio' | 'video', score: 0 | 1): void;
 }
 
 /** An error shaped like the SDK's `WebexHttpError` subclasses. */
@@ -360,9 +375,11 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
   let token: string | undefined;
   let tokenRenewed = false;
   let captchaSerial = 0;
+  let meetingSerial = 0;
 
   const meetingsEvents = new FakeEmitter();
   const webexEvents = new FakeEmitter();
+  const mercuryEvents = new FakeEmitter();
 
   /** What the SDK's request pipeline does for a phase: wait, auth, fail or succeed. */
   async function request(phase: FakePhase): Promise<void> {
@@ -444,7 +461,8 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
 
   function createMeetingObject(destination: string, type: string): FakeMeeting {
     const m = {
-      id: `fake-meeting-${destination}`,
+      // Unique per object, as the SDK's uuids are: a meeting made again is another meeting.
+      id: `fake-meeting-${destination}-${++meetingSerial}`,
       destination,
       destinationType: type,
       passwordStatus: 'UNKNOWN',
@@ -776,6 +794,7 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
     ready: true,
     events: webexEvents,
     meetings: meetingsApi,
+    internal: { mercury: mercuryEvents },
     once: (e: string, l: (p?: unknown) => void) => webexEvents.once(e, l),
     credentials: {
       get canRefresh() {
@@ -922,6 +941,28 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
     },
     stopRemoteMedia(type) {
       requireMeeting().events.emit('media:stopped', { type });
+    },
+    dropMedia() {
+      const { events } = requireMeeting();
+      events.emit('network:disconnected');
+      events.emit('meeting:reconnectionStarting');
+    },
+    restoreMedia() {
+      const { events } = requireMeeting();
+      events.emit('network:connected');
+      events.emit('meeting:reconnectionSuccess');
+    },
+    failReconnection() {
+      requireMeeting().events.emit('meeting:reconnectionFailure', { error: new Error('fake') });
+    },
+    dropMercury() {
+      mercuryEvents.emit('offline', { code: 1006 });
+    },
+    restoreMercury() {
+      mercuryEvents.emit('online');
+    },
+    networkQuality(mediaType, score) {
+      requireMeeting().events.emit('network:quality', { mediaType, networkQualityScore: score });
     },
   };
   return fake;

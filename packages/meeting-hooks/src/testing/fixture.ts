@@ -6,10 +6,12 @@ import {
   NO_LOCAL_MEDIA,
   NO_MULTISTREAM,
   NO_REMOTE_MEDIA,
+  UNKNOWN_NETWORK_QUALITY,
   type JoinState,
   type LocalMediaState,
   type MultistreamSnapshot,
   type VideoPane,
+  type NetworkQualitySnapshot,
   type Participant,
   type RemoteMediaSnapshot,
   type RosterSnapshot,
@@ -33,6 +35,7 @@ export interface SessionFixture extends JoinSession {
   ): void;
   /** Changes one pane; every other pane keeps its object (as the real store does). */
   setPane(id: string, patch: Partial<VideoPane>): void;
+  setNetworkQuality(patch: Partial<NetworkQualitySnapshot>): void;
   /** Every action called, in order. */
   readonly calls: readonly { name: string; args: readonly unknown[] }[];
 }
@@ -49,6 +52,7 @@ export interface SessionFixtureInit {
   multistream?: Partial<Omit<MultistreamSnapshot, 'panes'>> & {
     panes?: readonly Partial<VideoPane>[];
   };
+  networkQuality?: Partial<NetworkQualitySnapshot>;
 }
 
 let next = 0;
@@ -118,6 +122,10 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
   const local = createStore<LocalMediaState>({ ...NO_LOCAL_MEDIA, ...init.localMedia });
   const remote = createStore<RemoteMediaSnapshot>({ ...NO_REMOTE_MEDIA, ...init.remoteMedia });
   const ms = createStore<MultistreamSnapshot>(multistreamOf(NO_MULTISTREAM, init.multistream));
+  const quality = createStore<NetworkQualitySnapshot>({
+    ...UNKNOWN_NETWORK_QUALITY,
+    ...init.networkQuality,
+  });
   const calls: { name: string; args: readonly unknown[] }[] = [];
   const msSet = (patch: Partial<MultistreamSnapshot>) => ms.set({ ...ms.getSnapshot(), ...patch });
   // Layout and pinning change the snapshot too, so a story can be clicked through.
@@ -142,6 +150,7 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
     ...state,
     roster: people,
     remoteMedia: remote,
+    networkQuality: quality,
     localMedia: {
       ...local,
       start: record('start', null),
@@ -200,6 +209,7 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
           .getSnapshot()
           .panes.map((p) => (p.id === id ? fixturePane({ ...p, ...patch }) : p)),
       }),
+    setNetworkQuality: (patch) => quality.set({ ...quality.getSnapshot(), ...patch }),
   };
 }
 
