@@ -96,8 +96,10 @@ module.exports = [
   browser(
     '@g2g/meeting-hooks (engine, lazy with the SDK)',
     'packages/meeting-hooks/dist/engine-*.js',
-    // 12.5: the multistream driver (panes, active speakers, layouts) lives here.
-    '12.5 KB',
+    // 12.5: the multistream driver (panes, active speakers, layouts) lives here;
+    // 13.5: connection health (reconnecting, network quality), the pagehide
+    // leave and Join again's fresh meeting object (≈ 0.7 KB).
+    '13.5 KB',
   ),
   // The join UI up front, hooks included; the widget and destination-field
   // entries are not part of it.
