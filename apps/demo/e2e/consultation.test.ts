@@ -369,7 +369,7 @@ describe('manual join', () => {
       .getByRole('group', { name: 'Leave the meeting?' })
       .getByRole('button', { name: 'Leave' })
       .click();
-    await page.getByText('You left the meeting.').waitFor(UI);
+    await page.locator('p.g2g-text', { hasText: 'You left the meeting.' }).waitFor(UI);
     await page.close();
   });
 

@@ -115,7 +115,8 @@ export const Joined: Story = {
   play: async ({ canvasElement }) => {
     const c = within(canvasElement);
     await find(canvasElement, 'Follow-up consultation');
-    await c.findByText('3 participants', {}, { timeout: 5000 });
+    // The in-meeting count (people in the meeting, not the lobby) shows once the roster arrives.
+    await c.findAllByText('3 in the meeting', {}, { timeout: 5000 });
   },
 };
 
