@@ -1,8 +1,10 @@
 import { lazy, Suspense } from 'react';
+import { MeetingUiRoot } from '@g2g/meeting-ui';
 import { Loading } from './components/Feedback';
 import { Landing } from './pages/Landing';
 import { Link, useLocation } from './router';
 import { LanguageProvider, LanguageSwitch, useT } from './i18n';
+import { useColorScheme } from './theme';
 import './styles.css';
 
 // Only the landing page is in the main chunk: every other route (and with
@@ -21,6 +23,7 @@ export function App() {
 
 function Shell() {
   const t = useT();
+  const theme = useColorScheme();
   const { pathname } = useLocation();
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
   let page;
@@ -37,8 +40,9 @@ function Shell() {
         </p>
       </section>
     );
+  // The whole page is a themed root of the UI package: its tokens, its stylesheet.
   return (
-    <>
+    <MeetingUiRoot theme={theme} className="demo-app">
       <a className="demo-skip" href="#main">
         {t.skip}
       </a>
@@ -55,6 +59,6 @@ function Shell() {
       <main id="main" className="demo-main">
         <Suspense fallback={<Loading />}>{page}</Suspense>
       </main>
-    </>
+    </MeetingUiRoot>
   );
 }

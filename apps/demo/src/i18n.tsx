@@ -64,8 +64,8 @@ export function LanguageSwitch() {
   const t = useT();
   return (
     <label className="demo-lang">
-      <span className="demo-visually-hidden">{t.language}</span>
-      <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+      <span className="g2g-sr-only">{t.language}</span>
+      <select className="g2g-select" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
         <option value="en" lang="en">
           English
         </option>

@@ -90,8 +90,8 @@ export function DestinationField({
   }
 
   return (
-    <div className={['g2g-destination-field', className].filter(Boolean).join(' ')}>
-      <label className="g2g-destination-field__label" htmlFor={inputId}>
+    <div className={['g2g-field g2g-destination-field', className].filter(Boolean).join(' ')}>
+      <label className="g2g-label g2g-destination-field__label" htmlFor={inputId}>
         {label}
       </label>
       <input
@@ -101,7 +101,7 @@ export function DestinationField({
         inputMode="text"
         autoComplete="off"
         spellCheck={false}
-        className="g2g-destination-field__input"
+        className="g2g-input g2g-destination-field__input"
         value={current}
         onChange={handleChange}
         onBlur={(event) => {
@@ -113,7 +113,7 @@ export function DestinationField({
       />
       <p
         id={messageId}
-        className="g2g-destination-field__message"
+        className={`${showError ? 'g2g-error' : 'g2g-muted'} g2g-destination-field__message`}
         data-state={showError ? 'error' : result.ok ? 'valid' : 'hint'}
         aria-live="polite"
       >

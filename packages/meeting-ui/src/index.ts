@@ -17,6 +17,12 @@ export type { MediaToggleProps } from './media/MediaToggle';
 export { DeviceSelect } from './media/DeviceSelect';
 export type { DeviceSelectProps } from './media/DeviceSelect';
 
+// Controls for an app's own screens around the components (one look)
+export { Button, buttonClassName } from './controls/Button';
+export type { ButtonProps, ButtonVariant } from './controls/Button';
+export { TextField } from './controls/TextField';
+export type { TextFieldProps } from './controls/TextField';
+
 // Screens
 export { PreJoin } from './join/PreJoin';
 export type { PreJoinProps } from './join/PreJoin';

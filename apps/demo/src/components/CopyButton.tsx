@@ -1,13 +1,12 @@
 import { useState } from 'react';
+import { Button } from '@g2g/meeting-ui';
 import { useT } from '../i18n';
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false);
   const t = useT();
   return (
-    <button
-      type="button"
-      className="demo-secondary"
+    <Button
       onClick={() => {
         void navigator.clipboard?.writeText(text).then(
           () => {
@@ -19,9 +18,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       }}
     >
       {copied ? t.copied : label}
-      <span className="demo-visually-hidden" aria-live="polite">
+      <span className="g2g-sr-only" aria-live="polite">
         {copied ? t.copiedAnnouncement : ''}
       </span>
-    </button>
+    </Button>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@g2g/meeting-ui';
 import { ApiError } from '../api';
 import { useT } from '../i18n';
 
@@ -7,7 +8,7 @@ export function Loading({ children }: { children?: ReactNode }) {
   const t = useT();
   return (
     <p className="demo-loading" role="status" aria-live="polite">
-      <span className="demo-spinner" aria-hidden="true" />
+      <span className="g2g-spinner" aria-hidden="true" />
       {children ?? t.loading}
     </p>
   );
@@ -36,9 +37,9 @@ export function ErrorPanel({
       <p>{message}</p>
       <div className="demo-row">
         {onRetry && retryable && (
-          <button type="button" onClick={onRetry}>
+          <Button variant="primary" onClick={onRetry}>
             {t.retry}
-          </button>
+          </Button>
         )}
         {children}
       </div>

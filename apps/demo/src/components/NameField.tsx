@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { TextField } from '@g2g/meeting-ui';
 import { cleanDisplayName, DISPLAY_NAME_MAX } from '@g2g/webex-spec';
 import { useT } from '../i18n';
 
@@ -24,7 +24,6 @@ export function NameField({
   onChange: (name: string) => void;
 }) {
   const t = useT();
-  const id = useId();
   const checked = cleanDisplayName(value);
   // An empty field is simply not ready yet; only say something once there is text.
   const problem =
@@ -32,22 +31,13 @@ export function NameField({
       ? t.nameTooLong(checked.message, DISPLAY_NAME_MAX)
       : null;
   return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        value={value}
-        autoComplete="name"
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        required
-      />
-      {problem && (
-        <p id={`${id}-problem`} role="alert" className="demo-error">
-          {problem}
-        </p>
-      )}
-    </>
+    <TextField
+      label={label}
+      value={value}
+      autoComplete="name"
+      onChange={(e) => onChange(e.target.value)}
+      error={problem}
+      required
+    />
   );
 }

@@ -20,7 +20,7 @@ export function ViewChoice({
           ['widget', t.widget],
         ] as const
       ).map(([view, label]) => (
-        <label key={view}>
+        <label key={view} className="demo-choice">
           <input
             type="radio"
             name="meeting-view"

@@ -1,3 +1,4 @@
+import { buttonClassName } from '@g2g/meeting-ui';
 import { useT } from '../i18n';
 import { preloadOnIntent } from '../preload';
 import { Link } from '../router';
@@ -14,14 +15,14 @@ export function Landing() {
         <section className="demo-card" aria-labelledby="for-operators">
           <h2 id="for-operators">{t.organise}</h2>
           <p>{t.organiseBody}</p>
-          <Link to="/operator" className="demo-button">
+          <Link to="/operator" className={buttonClassName('primary')}>
             {t.openOperator}
           </Link>
         </section>
         <section className="demo-card" aria-labelledby="for-guests">
           <h2 id="for-guests">{t.join}</h2>
           <p>{t.joinBody}</p>
-          <Link to="/manual" className="demo-button" {...preloadOnIntent}>
+          <Link to="/manual" className={buttonClassName('primary')} {...preloadOnIntent}>
             {t.joinByNumber}
           </Link>
         </section>

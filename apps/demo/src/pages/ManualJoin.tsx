@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { GuestJoin } from '@g2g/meeting-ui';
+import { Button, GuestJoin } from '@g2g/meeting-ui';
 import { DestinationField } from '@g2g/meeting-ui/destination-field';
 import { parseDestination } from '@g2g/meeting-hooks';
 import { api } from '../api';
@@ -8,6 +8,7 @@ import { discovery } from '../sim';
 import { firstThen } from '../tokens';
 import { usePreloadWhenIdle } from '../preload';
 import { useT } from '../i18n';
+import { useColorScheme } from '../theme';
 import { useMeetingMessages } from '../meeting-messages';
 import { useMeetingHistory } from '../meeting-guard';
 import { NameField, isUsableName } from '../components/NameField';
@@ -43,6 +44,7 @@ function ManualJoinForm({ pass }: { pass: string }) {
   usePreloadWhenIdle();
   const t = useT();
   const messages = useMeetingMessages();
+  const theme = useColorScheme();
   const [destination, setDestination] = useState('');
   const [name, setName] = useState('');
   const [ui, setUi] = useState<MeetingView>('in-page');
@@ -116,6 +118,7 @@ function ManualJoinForm({ pass }: { pass: string }) {
           destination={submitted.destination}
           getAccessToken={getAccessToken}
           messages={messages}
+          theme={theme}
           onStepChange={history.onStepChange}
           onChangeDestination={history.back}
           {...(discovery ? { clientOptions: { discovery } } : {})}
@@ -145,9 +148,13 @@ function ManualJoinForm({ pass }: { pass: string }) {
         />
         <NameField label={t.yourName} value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
-        <button type="submit" disabled={checking || !isUsableName(name) || !destination.trim()}>
+        <Button
+          variant="primary"
+          type="submit"
+          disabled={checking || !isUsableName(name) || !destination.trim()}
+        >
           {checking ? t.checking : t.join}
-        </button>
+        </Button>
       </form>
       {checking && <Loading>{t.gettingPass}</Loading>}
       {error != null && <ErrorPanel error={error} onRetry={() => void start()} />}

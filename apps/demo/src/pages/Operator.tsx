@@ -13,6 +13,7 @@ import {
 } from '../api';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorPanel, Loading } from '../components/Feedback';
+import { Button, TextField } from '@g2g/meeting-ui';
 import { QrCode } from '../components/QrCode';
 import { useFormatTime, useT } from '../i18n';
 
@@ -40,13 +41,14 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
       <h1 id="op-key-title">{t.opSignIn}</h1>
       <p>{t.opSignInBody}</p>
       <form
+        className="demo-form"
         onSubmit={(e) => {
           e.preventDefault();
           if (value.trim()) onKey(value.trim());
         }}
       >
-        <label htmlFor="op-key">{t.opKey}</label>
-        <input
+        <TextField
+          label={t.opKey}
           id="op-key"
           type="password"
           autoComplete="off"
@@ -54,7 +56,9 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
           onChange={(e) => setValue(e.target.value)}
           required
         />
-        <button type="submit">{t.continue}</button>
+        <Button variant="primary" type="submit">
+          {t.continue}
+        </Button>
       </form>
     </section>
   );
@@ -120,9 +124,9 @@ function OperatorConsole({
   if (error instanceof ApiError && error.kind === 'unauthorized') {
     return (
       <ErrorPanel error={new Error(t.opKeyRefused)}>
-        <button type="button" onClick={onSignOut}>
+        <Button variant="primary" onClick={onSignOut}>
           {t.opOtherKey}
-        </button>
+        </Button>
       </ErrorPanel>
     );
   }
@@ -143,9 +147,7 @@ function OperatorConsole({
     <div className="demo-stack">
       <header className="demo-row demo-spread">
         <h1>{t.opTitle}</h1>
-        <button type="button" className="demo-secondary" onClick={onSignOut}>
-          {t.signOut}
-        </button>
+        <Button onClick={onSignOut}>{t.signOut}</Button>
       </header>
       {tenant ? (
         <StatusBar tenant={tenant} stream={stream} />
@@ -171,7 +173,7 @@ function OperatorConsole({
               ))}
             </ul>
           ) : (
-            <p className="demo-muted">{t.fullElsewhere}</p>
+            <p className="g2g-muted">{t.fullElsewhere}</p>
           )}
         </section>
       )}
@@ -214,7 +216,7 @@ function StatusBar({ tenant, stream }: { tenant: TenantStatus; stream: StreamSta
         ) : (
           <span data-testid="licence">{t.licenceUnknown}</span>
         )}
-        <span className="demo-muted" data-testid="stream">
+        <span className="g2g-muted" data-testid="stream">
           {stream === 'live'
             ? t.streamLive
             : stream === 'connecting'
@@ -283,8 +285,8 @@ function CreateForm({
     <section aria-labelledby="create-title" className="demo-card">
       <h2 id="create-title">{t.newConsultation}</h2>
       <form onSubmit={(e) => void submit(e)} className="demo-form">
-        <label htmlFor="c-title">{t.title}</label>
-        <input
+        <TextField
+          label={t.title}
           id="c-title"
           value={title}
           maxLength={128}
@@ -292,7 +294,7 @@ function CreateForm({
         />
         <fieldset>
           <legend>{t.starts}</legend>
-          <label>
+          <label className="demo-choice">
             <input
               type="radio"
               name="when"
@@ -301,7 +303,7 @@ function CreateForm({
             />{' '}
             {t.now}
           </label>
-          <label>
+          <label className="demo-choice">
             <input
               type="radio"
               name="when"
@@ -312,8 +314,8 @@ function CreateForm({
           </label>
           {when === 'later' && (
             <>
-              <label htmlFor="c-start">{t.startTime}</label>
-              <input
+              <TextField
+                label={t.startTime}
                 id="c-start"
                 type="datetime-local"
                 value={startsAt}
@@ -324,8 +326,8 @@ function CreateForm({
             </>
           )}
         </fieldset>
-        <label htmlFor="c-duration">{t.duration}</label>
-        <input
+        <TextField
+          label={t.duration}
           id="c-duration"
           type="number"
           min={10}
@@ -335,7 +337,7 @@ function CreateForm({
         />
         <fieldset>
           <legend>{t.whoRuns}</legend>
-          <label>
+          <label className="demo-choice">
             <input
               type="radio"
               name="mode"
@@ -344,7 +346,7 @@ function CreateForm({
             />{' '}
             {t.modeHostGuest}
           </label>
-          <label>
+          <label className="demo-choice">
             <input
               type="radio"
               name="mode"
@@ -356,23 +358,20 @@ function CreateForm({
         </fieldset>
         {mode === 'host-guest' && (
           <>
-            <label htmlFor="c-host-email">{t.hostEmail}</label>
-            <input
+            <TextField
+              label={t.hostEmail}
+              hint={t.hostEmailHelp}
               id="c-host-email"
               type="email"
               autoComplete="off"
               value={hostEmail}
-              aria-describedby="c-host-email-help"
               onChange={(e) => setHostEmail(e.target.value)}
             />
-            <p id="c-host-email-help" className="demo-muted">
-              {t.hostEmailHelp}
-            </p>
           </>
         )}
-        <button type="submit" disabled={busy}>
+        <Button variant="primary" type="submit" disabled={busy}>
           {busy ? t.creating : t.create}
-        </button>
+        </Button>
       </form>
       {error != null && (
         <ErrorPanel error={error} onRetry={() => void submit()}>
@@ -445,9 +444,9 @@ function EndButton({
   };
   return (
     <>
-      <button type="button" className="demo-danger" disabled={busy} onClick={() => void end()}>
+      <Button variant="danger" disabled={busy} onClick={() => void end()}>
         {busy ? t.ending : (label ?? t.endMeeting)}
-      </button>
+      </Button>
       {error != null && <ErrorPanel error={error} onRetry={() => void end()} />}
     </>
   );
@@ -523,45 +522,31 @@ function ConsultationCard({
           ))}
         </div>
       ) : (
-        <button
-          type="button"
-          className="demo-secondary"
-          disabled={busy === 'links'}
-          onClick={() => void showLinks()}
-        >
+        <Button disabled={busy === 'links'} onClick={() => void showLinks()}>
           {busy === 'links' ? t.loadingLinks : t.showLinks}
-        </button>
+        </Button>
       )}
       <div className="demo-row">
         {running && <EndButton consultation={c} operatorKey={operatorKey} onEnded={onChanged} />}
         {confirming ? (
           <div role="group" aria-labelledby={`confirm-${c.id}`} className="demo-row">
             <span id={`confirm-${c.id}`}>{t.confirmCancel(c.title)}</span>
-            <button
-              type="button"
-              className="demo-danger"
-              disabled={busy === 'cancel'}
-              onClick={() => void cancel()}
-            >
+            <Button variant="danger" disabled={busy === 'cancel'} onClick={() => void cancel()}>
               {busy === 'cancel' ? t.cancelling : t.yesCancel}
-            </button>
-            <button type="button" className="demo-secondary" onClick={() => setConfirming(false)}>
-              {t.keepIt}
-            </button>
+            </Button>
+            <Button onClick={() => setConfirming(false)}>{t.keepIt}</Button>
           </div>
         ) : (
-          <button
-            type="button"
-            className="demo-secondary"
+          <Button
             disabled={running}
             title={running ? t.endFirst : undefined}
             onClick={() => setConfirming(true)}
           >
             {t.cancelConsultation}
-          </button>
+          </Button>
         )}
       </div>
-      {running && <p className="demo-muted">{t.endBeforeCancel}</p>}
+      {running && <p className="g2g-muted">{t.endBeforeCancel}</p>}
       {error != null && <ErrorPanel error={error} />}
     </article>
   );
@@ -594,9 +579,7 @@ function WalkIn({ operatorKey }: { operatorKey: string }) {
     <section aria-labelledby="walkin-title" className="demo-card">
       <h2 id="walkin-title">{t.walkInTitle}</h2>
       <p>{t.walkInBody}</p>
-      <button type="button" className="demo-secondary" onClick={() => void load()}>
-        {t.getWalkIn}
-      </button>
+      <Button onClick={() => void load()}>{t.getWalkIn}</Button>
       {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
       {pass && (
         <p data-testid="walk-in">
@@ -625,9 +608,7 @@ function InstantConnect({ operatorKey }: { operatorKey: string }) {
     <section aria-labelledby="ic-title" className="demo-card">
       <h2 id="ic-title">{t.icTitle}</h2>
       <p>{t.icBody}</p>
-      <button type="button" className="demo-secondary" onClick={() => void load()}>
-        {t.getIc}
-      </button>
+      <Button onClick={() => void load()}>{t.getIc}</Button>
       {error != null && <ErrorPanel error={error} onRetry={() => void load()} />}
       {links && (
         <ul data-testid="instant-connect">

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { GuestJoin } from '@g2g/meeting-ui';
+import { Button, GuestJoin } from '@g2g/meeting-ui';
 import { api, ApiError, type JoinResult } from '../api';
 import { ErrorPanel, Loading } from '../components/Feedback';
 import { discovery } from '../sim';
 import { firstThen } from '../tokens';
 import { usePreloadWhenIdle } from '../preload';
 import { useT } from '../i18n';
+import { useColorScheme } from '../theme';
 import { useMeetingMessages } from '../meeting-messages';
 import { useMeetingHistory } from '../meeting-guard';
 import { NameField, isUsableName } from '../components/NameField';
@@ -31,6 +32,7 @@ export default function Participant({ consultationId }: { consultationId: string
   usePreloadWhenIdle();
   const t = useT();
   const messages = useMeetingMessages();
+  const theme = useColorScheme();
   const capability = useMemo(() => capabilityFromHash(window.location.hash), []);
   const [name, setName] = useState(() => localStorage.getItem(NAME_STORAGE) ?? '');
   const [ui, setUi] = useState<MeetingView>('in-page');
@@ -92,6 +94,7 @@ export default function Participant({ consultationId }: { consultationId: string
             messages={messages}
             onStepChange={history.onStepChange}
             onBack={history.back}
+            theme={theme}
             {...(joined.hostKey ? { hostKey: joined.hostKey } : {})}
             {...(discovery ? { clientOptions: { discovery } } : {})}
           />
@@ -122,9 +125,9 @@ export default function Participant({ consultationId }: { consultationId: string
       >
         <NameField label={t.yourNameSeen} value={name} onChange={setName} />
         <ViewChoice value={ui} onChange={setUi} />
-        <button type="submit" disabled={busy || !isUsableName(name)}>
+        <Button variant="primary" type="submit" disabled={busy || !isUsableName(name)}>
           {busy ? t.gettingReady : t.continue}
-        </button>
+        </Button>
       </form>
       {busy && <Loading>{t.gettingAccess}</Loading>}
       {error != null && (

@@ -25,7 +25,7 @@ export const meetingUiCss = `
 .g2g-input:focus-visible,.g2g-select:focus-visible,.g2g-button:focus-visible{outline:3px solid var(--g2g-focus);outline-offset:2px}
 .g2g-error{margin:0;color:var(--g2g-danger);font-weight:600}
 .g2g-row{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
-.g2g-button{font:inherit;font-weight:600;cursor:pointer;min-height:40px;padding:8px 16px;border-radius:calc(var(--g2g-radius)*.6);border:1px solid var(--g2g-border);background:var(--g2g-surface);color:var(--g2g-fg)}
+.g2g-button{display:inline-flex;align-items:center;justify-content:center;text-decoration:none;font:inherit;font-weight:600;cursor:pointer;min-height:40px;padding:8px 16px;border-radius:calc(var(--g2g-radius)*.6);border:1px solid var(--g2g-border);background:var(--g2g-surface);color:var(--g2g-fg)}
 .g2g-button[aria-pressed=true]{background:var(--g2g-fg);color:var(--g2g-bg)}
 .g2g-button--primary{background:var(--g2g-accent);border-color:var(--g2g-accent);color:var(--g2g-on-accent)}
 .g2g-button--danger{background:var(--g2g-danger);border-color:var(--g2g-danger);color:var(--g2g-on-danger)}
