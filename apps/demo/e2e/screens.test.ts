@@ -6,14 +6,15 @@
 // scroll, and a keyboard walk: Tab reaches every control in reading order and
 // each shows a visible focus ring.
 import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { SHOTS, startE2E, type E2E } from './harness';
 
 const UI = { timeout: 60_000 };
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected script tag.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DIR = join(SHOTS, 'screens');
 const DEVICES = {
   desktop: { width: 1280, height: 800 },
@@ -77,7 +78,7 @@ afterAll(async () => {
 
 /** axe on the whole page; the stock widget's DOM is not ours (and is never shown here). */
 async function expectNoAxeViolations(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -107,7 +108,10 @@ async function keyboardWalk(page: Page, max = 40): Promise<string[]> {
         style.boxShadow !== 'none';
       const name =
         el.getAttribute('aria-label') ??
-        (el.labels?.[0]?.textContent || el.textContent || el.getAttribute('name') || '');
+        ((el as HTMLInputElement).labels?.[0]?.textContent ||
+          el.textContent ||
+          el.getAttribute('name') ||
+          '');
       return { key: `${el.tagName.toLowerCase()}:${name.trim().slice(0, 40)}`, ring };
     });
     if (!stop) break;
@@ -170,7 +174,10 @@ for (const lang of ['en', 'fr'] as const) {
         const card = page.getByTestId('consultation').filter({ hasText: 'Knee follow-up' });
         await card.getByRole('button', { name: w.showLinks }).click();
         await card.getByTestId('link-guest').locator('svg').waitFor(UI);
-        await page.getByTestId('stream').filter({ hasText: /Live|En direct/ }).waitFor(UI);
+        await page
+          .getByTestId('stream')
+          .filter({ hasText: /Live|En direct/ })
+          .waitFor(UI);
         await check(page, lang, device, 'operator-console');
       });
 
