@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
+import type axeCore from 'axe-core';
 import { SHOTS, startE2E, type E2E } from './harness';
 
 const UI = { timeout: 60_000 };
@@ -80,7 +81,7 @@ afterAll(async () => {
 async function expectNoAxeViolations(page: Page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const axe = (window as unknown as { axe: typeof axeCore }).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map(
       (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
