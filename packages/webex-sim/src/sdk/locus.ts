@@ -250,8 +250,13 @@ export class LocusService {
     // Participant controls: `{audio|video: {muted}}` is a remote mute
     // (`meeting.mute(memberId)`, members/util.js in both versions); the
     // participant's own unmute lifts it (webex@3's MuteState does so when the
-    // user unmutes). Other controls (`hand`, …) are accepted as no-ops.
-    r.patch('/locus/api/v1/loci/:locusId/participant/:pid/controls', (req, p) => {
+    // user unmutes). Other controls (`hand`, …) are accepted as no-ops, and so
+    // is a participant's own video layout, which webex@2.60.4 (the stock
+    // widget's `changeVideoLayout`) PUTs rather than PATCHes: `{layout: {type}}`.
+    const participantControls = (
+      req: Parameters<typeof jsonBody>[0],
+      p: Record<string, string | undefined>,
+    ) => {
       const token = requireToken(this.world, req);
       const m = this.meetingByLocus(p.locusId!);
       const target = m.locus?.participants.get(p.pid!);
@@ -276,7 +281,9 @@ export class LocusService {
       if (changed) target.mutedBy = token.personId;
       if (changed) this.changed(m, LOCUS_EVENT.participantControlsUpdated);
       return { status: 200, body: { locus: this.render(m, this.selfFor(m, token.personId)) } };
-    });
+    };
+    r.patch('/locus/api/v1/loci/:locusId/participant/:pid/controls', participantControls);
+    r.put('/locus/api/v1/loci/:locusId/participant/:pid/controls', participantControls);
 
     // The content floor: `PUT {mediaShares[content].url}` grants or releases screen share.
     r.put('/locus/api/v1/loci/:locusId/mediashares/:shareId', (req, p) => {
