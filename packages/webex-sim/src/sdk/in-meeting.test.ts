@@ -93,6 +93,17 @@ describe('host controls', () => {
     expect(res.status).toBe(403);
   });
 
+  it("a participant's own video layout (webex@2.60.4 PUTs it: the stock widget's changeVideoLayout) is accepted and changes nobody's mute", async () => {
+    const { guest, asGuest } = await setUp();
+    const res = await asGuest('PUT', `/participant/${guest.participantId}/controls`, {
+      layout: { type: 'ActivePresence' },
+    });
+    expect(res.status).toBe(200);
+    const self = (res.body as { locus: { self: { controls?: { audio?: { muted?: boolean } } } } })
+      .locus.self;
+    expect(self.controls?.audio?.muted ?? false).toBe(false);
+  });
+
   it('a host removes a guest, who is told so (self removed)', async () => {
     const { m, guest, asHost } = await setUp();
     const res = await asHost('PUT', `/participant/${guest.participantId}/leave`, {
