@@ -11,6 +11,7 @@ export default defineConfig(
       'testing/network-guard': 'src/testing/network-guard.ts',
       'testing/peer': 'src/testing/peer.ts',
       'testing/webex-sites': 'src/testing/webex-sites.ts',
+      'testing/world': 'src/testing/world.ts',
     },
     { platform: 'node', external: ['vitest', 'vitest/browser', 'playwright'] },
   ),

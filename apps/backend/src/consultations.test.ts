@@ -1,7 +1,7 @@
 // Consultations that behave: nothing orphaned in Webex, a start link fresh
 // whenever the host arrives, live status from the webhooks, and ending a
 // running one.
-import { joinOverHttp, readJoinLink } from '@g2g/webex-sim';
+import { joinOverHttp } from '@g2g/webex-sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   backendPerFile,
@@ -10,6 +10,7 @@ import {
   simMinutes,
   startTestBackend,
 } from './testing/harness';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 const env = backendPerFile({ seed: 'backend-consultations' }, { createTimeoutMs: 1_000 });
 afterEach(() => env.sim.control.clearFaults());
@@ -18,7 +19,7 @@ const create = (body: Record<string, unknown> = {}) =>
   env.t.op('POST', '/api/consultations', { guests: 1, ...body });
 const join = (id: string, capability: string, displayName = 'Pat') =>
   env.t.call('POST', `/api/consultations/${id}/join`, { token: capability, body: { displayName } });
-const meetings = () => [...env.sim.world.meetings.values()];
+const meetings = () => [...worldOf(env.sim).meetings.values()];
 const get = async (id: string) => (await env.t.op('GET', `/api/consultations/${id}`)).body;
 
 describe('a create that fails leaves nothing behind', () => {
@@ -72,7 +73,7 @@ describe('a create that fails leaves nothing behind', () => {
   });
 
   it('a space-backed create that fails after the room was made deletes the room', async () => {
-    const rooms = () => env.sim.world.rooms.size;
+    const rooms = () => worldOf(env.sim).rooms.size;
     const before = rooms();
     env.sim.control.addFault({ path: '/v1/memberships', method: 'POST', status: 500, count: 1 });
     const res = await create({ title: 'Care team', space: { memberEmails: ['p@example.com'] } });
@@ -93,7 +94,7 @@ describe('scheduling', () => {
     env.sim.control.advanceClock(24 * 3600_000);
     const host = await join(res.body.consultation.id, res.body.links.host.capability, 'Dr Hale');
     expect(host.status).toBe(200);
-    const link = readJoinLink(env.sim.world, host.body.startLink);
+    const link = env.sim.control.readJoinLink(host.body.startLink);
     expect(link).toMatchObject({ role: 'host', expired: false });
     expect(link!.expiresAt).toBeGreaterThan(env.sim.control.now() + 50 * 60_000);
     // Guests get no start link; their join costs the guest token only.

@@ -8,6 +8,7 @@ import {
   seen,
   serviceAppSecrets,
 } from './testing/harness';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 const env = backendPerFile(
   { seed: 'backend-routes' },
@@ -127,8 +128,8 @@ describe('consultations (operator)', () => {
       (await env.t.op('GET', '/api/consultations')).body.items.map((x: { id: string }) => x.id),
     ).toContain(c.id);
 
-    const meeting = env.sim.world.meetings.get(
-      [...env.sim.world.meetings.values()].find((m) => m.meetingNumber === c.meetingNumber)!.id,
+    const meeting = worldOf(env.sim).meetings.get(
+      [...worldOf(env.sim).meetings.values()].find((m) => m.meetingNumber === c.meetingNumber)!.id,
     )!;
     expect(meeting).toMatchObject({
       enabledJoinBeforeHost: true,
@@ -137,7 +138,7 @@ describe('consultations (operator)', () => {
 
     const del = await env.t.op('DELETE', `/api/consultations/${c.id}`);
     expect(del.body.state).toBe('deleted');
-    expect(env.sim.world.meetings.has(meeting.id)).toBe(false);
+    expect(worldOf(env.sim).meetings.has(meeting.id)).toBe(false);
     expect((await join(c.id, links.guests[0].capability)).status).toBe(410);
     expect((await env.t.op('GET', `/api/consultations/${c.id}/links`)).status).toBe(410);
   });
@@ -166,7 +167,7 @@ describe('consultations (operator)', () => {
     });
     const res = await create({ mode: 'host-guest', hostEmail: user.email });
     expect(res.status).toBe(201);
-    const m = [...env.sim.world.meetings.values()].find(
+    const m = [...worldOf(env.sim).meetings.values()].find(
       (x) => x.meetingNumber === res.body.consultation.meetingNumber,
     )!;
     expect(m.hostEmail).toBe('dr.who@example.com');
@@ -198,7 +199,7 @@ describe('participant join', () => {
     const id = body.consultation.id;
     const host = await join(id, body.links.host.capability, 'Dr. Ada');
     expect(host.status).toBe(200);
-    const meeting = [...env.sim.world.meetings.values()].find(
+    const meeting = [...worldOf(env.sim).meetings.values()].find(
       (m) => m.meetingNumber === body.consultation.meetingNumber,
     )!;
     expect(host.body).toMatchObject({

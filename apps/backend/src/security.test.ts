@@ -3,6 +3,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { backendPerFile, startTestBackend } from './testing/harness';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 const env = backendPerFile(
   { seed: 'backend-security' },
@@ -192,7 +193,7 @@ describe('titles', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.consultation.title).toBe('Knee follow-up');
-    const m = [...env.sim.world.meetings.values()].find(
+    const m = [...worldOf(env.sim).meetings.values()].find(
       (x) => x.meetingNumber === res.body.consultation.meetingNumber,
     )!;
     expect(m.title).toBe('Knee follow-up');

@@ -4,6 +4,7 @@
 import { canonicalOrgId } from '@g2g/service-app';
 import { describe, expect, it } from 'vitest';
 import { backendPerFile, joinThroughLocus, startTestBackend } from './testing/harness';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 const env = backendPerFile({ seed: 'backend-tenants' }, { licenceLimit: 3 });
 
@@ -19,7 +20,7 @@ describe('two orgs authorizing the same Service App', () => {
     const b = (await create(B, { title: 'Beacon visit', mode: 'host-guest' })).body;
     // Scheduled in each org's own site, by each org's own tokens.
     const meetingOf = (n: string) =>
-      [...env.sim.world.meetings.values()].find((m) => m.meetingNumber === n)!;
+      [...worldOf(env.sim).meetings.values()].find((m) => m.meetingNumber === n)!;
     expect(meetingOf(a.consultation.meetingNumber).orgId).toBe(orgA!.orgId);
     expect(meetingOf(b.consultation.meetingNumber).orgId).toBe(orgB!.orgId);
     expect(a.consultation.siteUrl).toBe(orgA!.siteUrl);
@@ -104,7 +105,7 @@ describe('two orgs authorizing the same Service App', () => {
     expect(rec.authorizedAt).toBeDefined();
     // The configured orgs keep working where they were: nothing moved to the outsider.
     const a = (await create(A, { title: 'Still Acme' })).body;
-    const m = [...env.sim.world.meetings.values()].find(
+    const m = [...worldOf(env.sim).meetings.values()].find(
       (x) => x.meetingNumber === a.consultation.meetingNumber,
     )!;
     expect(m.orgId).toBe(env.t.backend.simOrgs![A]!.orgId);

@@ -12,6 +12,7 @@ import {
   tempDir,
   type TestBackend,
 } from './testing/harness';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 let sim: Sim;
 
@@ -29,10 +30,10 @@ const refreshes = () => sim.control.requests({ path: '/v1/access_token' });
 
 /** Expires every access token the simulator issued to this Service App in its home org. */
 function expireAppTokens(clientId: string): void {
-  const home = sim.world.apps.get(clientId)!.ownerOrgId;
-  for (const [value, tok] of sim.world.tokens) {
+  const home = worldOf(sim).identity.app(clientId)!.ownerOrgId;
+  for (const tok of [...worldOf(sim).tokens.allAccess()]) {
     if (tok.kind === 'service-app' && tok.appClientId === clientId && tok.orgId === home) {
-      sim.control.expireToken(value);
+      sim.control.expireToken(tok.value);
     }
   }
 }
@@ -113,8 +114,9 @@ describe('token refresh through the backend', () => {
   it('a superseded refresh token is recovered with the client credentials; the org stays authorized', async () => {
     const c = await consultation(t);
     // Someone else rotates the app's refresh token (e.g. a second deployment): ours is superseded.
-    const home = sim.world.apps.get(t.backend.simApp!.clientId)!.ownerOrgId;
-    for (const [value, rt] of [...sim.world.refreshTokens]) {
+    const home = worldOf(sim).identity.app(t.backend.simApp!.clientId)!.ownerOrgId;
+    for (const rt of [...worldOf(sim).tokens.allRefresh()]) {
+      const value = rt.value;
       if (rt.kind === 'service-app' && rt.orgId === home && !rt.supersededAt) {
         await fetch(`${sim.url}/v1/access_token`, {
           method: 'POST',
@@ -122,7 +124,7 @@ describe('token refresh through the backend', () => {
           body: new URLSearchParams({
             grant_type: 'refresh_token',
             client_id: t.backend.simApp!.clientId,
-            client_secret: sim.world.apps.get(t.backend.simApp!.clientId)!.clientSecret,
+            client_secret: worldOf(sim).identity.app(t.backend.simApp!.clientId)!.clientSecret,
             refresh_token: value,
           }),
         });
@@ -291,7 +293,7 @@ describe('a backend killed and restarted mid-run', () => {
         expect(created.status).toBe(201);
         const id = created.body.consultation.id as string;
         const cap = created.body.links.guests[0].capability as string;
-        const clientId = [...sim.world.apps.keys()][0]!;
+        const clientId = [...worldOf(sim).identity.allApps()][0]!.clientId;
 
         // 1. A refreshes (rotating the refresh token), then dies.
         expireAppTokens(clientId);

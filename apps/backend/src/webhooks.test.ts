@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { deliveryId } from '@g2g/service-app';
 import { describe, expect, it } from 'vitest';
 import { backendPerFile, startTestBackend } from './testing/harness';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 const env = backendPerFile({ seed: 'backend-webhooks' });
 
@@ -73,7 +74,7 @@ async function tap(target: string) {
 describe('POST /webhooks/webex', () => {
   it('the backend registered each tenant’s webhooks, and the home org’s authorization ones', () => {
     const byOrg = (orgId: string) =>
-      [...env.sim.world.webhooks.values()]
+      [...worldOf(env.sim).webhooks.values()]
         .filter((w) => w.orgId === orgId)
         .map((w) => `${w.resource}:${w.event}`)
         .sort();
@@ -88,7 +89,7 @@ describe('POST /webhooks/webex', () => {
       [...tenantHooks, 'serviceApp:authorized', 'serviceApp:deauthorized'].sort(),
     );
     expect(byOrg(second!.orgId)).toEqual(tenantHooks);
-    for (const w of env.sim.world.webhooks.values())
+    for (const w of worldOf(env.sim).webhooks.values())
       expect(w.targetUrl).toBe(`${env.t.backend.url}/webhooks/webex`);
   });
 
@@ -184,7 +185,7 @@ describe('replay after a restart', () => {
     const second = env.t.backend.simOrgs![1]!;
     // Capture the home org's serviceApp deliveries on their way to the backend.
     const proxy = await tap(`${env.t.backend.url}/webhooks/webex`);
-    for (const w of env.sim.world.webhooks.values()) {
+    for (const w of worldOf(env.sim).webhooks.values()) {
       if (w.resource === 'serviceApp') w.targetUrl = proxy.url;
     }
     try {

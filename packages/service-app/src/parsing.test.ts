@@ -8,6 +8,7 @@ import { startSim, type Sim } from '@g2g/webex-sim';
 import { WebexApiError, WebexResponseError, isServiceAppError } from './errors';
 import { createServiceApp, type ServiceApp } from './service-app';
 import { simMinutes, tokenResponse, type App } from './testing/sim-kit';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 async function connect(sim: Sim): Promise<{ sa: ServiceApp; app: App }> {
   const app = sim.control.createServiceApp() as App;
@@ -31,7 +32,7 @@ async function corruptMeeting(sim: Sim, sa: ServiceApp, app: App): Promise<strin
     end: simMinutes(sim, 35),
     mode: 'no-host',
   });
-  (sim.world.meetings.get(m.id) as unknown as { title: unknown }).title = 42;
+  (worldOf(sim).meetings.get(m.id) as unknown as { title: unknown }).title = 42;
   return m.id;
 }
 

@@ -4,9 +4,11 @@ import type { BenchPart } from './measure';
 import { memoryBench } from './memory.bench';
 import { relayBench } from './relay.bench';
 import { restBench } from './rest.bench';
+import { scaleBench } from './scale.bench';
 
 const PARTS: [string, BenchPart][] = [
   ['REST face', restBench],
+  ['Create throughput as meetings accumulate', scaleBench],
   ['Memory', memoryBench],
   ['Media relay', relayBench],
 ];

@@ -1,5 +1,5 @@
 import { discoveryFor, type ServiceDiscovery } from '@g2g/webex-spec';
-import { SimControl } from './control/control';
+import { createControl, type SimControl } from './control/control';
 import { isLoopbackHost } from './loopback';
 import type { Router } from './http/router';
 import { controlRoutes } from './control/routes';
@@ -17,6 +17,7 @@ import { SimServer } from './server';
 import { WebhookDelivery } from './webhooks/delivery';
 import type { SimOptions } from './world/options';
 import { World } from './world/world';
+import { registerWorld } from './world/registry';
 
 export interface StartSimOptions {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -45,8 +46,6 @@ export interface Sim {
   control: SimControl;
   /** SDK configuration that points the real `webex` SDK at this simulator. */
   discovery: ServiceDiscovery;
-  /** The world itself, for white-box assertions in this package's tests. */
-  world: World;
   /** Whether REST answers are checked against the shared schemas. */
   validatesResponses: boolean;
   /** REST answers that broke the shared schemas so far (reset() keeps them). */
@@ -82,18 +81,18 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
     ...(checker ? { checker } : {}),
   });
   const webhooks = new WebhookDelivery(world).start();
-  const control = new SimControl(world, faults, log, server, webhooks, sdk.media);
-  routers.push(controlRoutes(control), restRoutes(world), sdk.router);
+  const deps = { world, faults, log, server, webhooks, media: sdk.media };
+  const control = createControl(deps);
+  routers.push(controlRoutes(deps), restRoutes(world), sdk.router);
 
   const url = await server.listen(options.port ?? 0, host);
   sdk.locus.setBaseUrl(url);
   const pruneTimer = setInterval(() => world.prune(), 60_000);
   pruneTimer.unref();
 
-  return {
+  const sim: Sim = {
     url,
     control,
-    world,
     discovery: discoveryFor(url),
     validatesResponses,
     responseViolations: () => [...(checker?.violations ?? [])],
@@ -111,9 +110,11 @@ export async function startSim(options: StartSimOptions = {}): Promise<Sim> {
       }
     },
   };
+  registerWorld(sim, world);
+  return sim;
 }
 
-export { SimControl } from './control/control';
+export type { SimControl } from './control/control';
 export { joinOverHttp } from './testing/participant';
 export type {
   HeadlessParticipant,
@@ -121,14 +122,22 @@ export type {
   LocusDto,
   LocusPush,
 } from './testing/participant';
-/** What a join or start link the simulator issued grants, and whether it has expired (tests). */
-export { readJoinLink } from './rest/joinLinks';
 export { httpCaller } from './testing/http-call';
 export type { HttpCallOptions, HttpCallResponse } from './testing/http-call';
-export type { ProvisionedApp, CreateServiceAppInput } from './control/control';
+export type {
+  AppTokens,
+  ControlApi,
+  CreateServiceAppInput,
+  CreateUserInput,
+  ProvisionedApp,
+  SimMeetingState,
+  SimOrg,
+  SimUser,
+} from './control/operations';
 export type { FaultSpec, Fault } from './faults';
 export type { LoggedRequest } from './requestLog';
 export type { SimOptions } from './world/options';
+export type { JoinLinkClaims } from './rest/joinLinks';
 export type { ResponseViolation } from './http/response-check';
 export { VALIDATE_ENV } from './http/response-check';
 export { DEFAULT_OPTIONS } from './world/options';

@@ -137,7 +137,7 @@ export class SimServer {
       return;
     }
 
-    const auth = world.authenticate(header(req, 'authorization'));
+    const auth = world.tokens.authenticate(header(req, 'authorization'));
     const entry = {
       at: world.now(),
       method,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResponseChecker } from './http/response-check';
 import { startSim, type ProvisionedApp, type Sim } from './index';
+import { worldOf } from './testing/world';
 
 let sim: Sim;
 beforeAll(async () => {
@@ -86,7 +87,7 @@ describe('REST answers checked against @g2g/webex-spec/rest', () => {
       }),
     });
     const { id } = (await res.json()) as { id: string };
-    (s.world.meetings.get(id) as unknown as { title: unknown }).title = 42;
+    (worldOf(s).meetings.get(id) as unknown as { title: unknown }).title = 42;
     return () =>
       fetch(`${s.url}/v1/meetings/${id}`, {
         headers: { Authorization: `Bearer ${app.tokens!.accessToken}` },

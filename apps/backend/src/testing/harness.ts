@@ -15,6 +15,7 @@ import {
   type StartSimOptions,
 } from '@g2g/webex-sim';
 import { startBackend, type Backend, type StartBackendOptions } from '../backend';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 
 /** Everything the test run saw: response bodies and log lines, across backends. */
 export const seen: { responses: string[]; logs: string[] } = { responses: [], logs: [] };
@@ -115,10 +116,10 @@ const everSeenSecrets = new Set<string>();
 
 export function serviceAppSecrets(sim: Sim): string[] {
   const secrets = everSeenSecrets;
-  for (const [value, t] of sim.world.tokens) if (t.kind === 'service-app') secrets.add(value);
-  for (const [value, t] of sim.world.refreshTokens)
-    if (t.kind === 'service-app') secrets.add(value);
-  for (const app of sim.world.apps.values()) secrets.add(app.clientSecret);
+  const world = worldOf(sim);
+  for (const t of world.tokens.allAccess()) if (t.kind === 'service-app') secrets.add(t.value);
+  for (const t of world.tokens.allRefresh()) if (t.kind === 'service-app') secrets.add(t.value);
+  for (const app of world.identity.allApps()) secrets.add(app.clientSecret);
   return [...secrets];
 }
 

@@ -9,7 +9,7 @@ import type { SimRequest } from './types';
  * specific scope); a missing scope is a 403.
  */
 export function requireToken(world: World, req: SimRequest, scopes: string[] = []): AccessToken {
-  const auth = world.authenticate(headerOf(req, 'authorization'));
+  const auth = world.tokens.authenticate(headerOf(req, 'authorization'));
   if (auth === undefined || auth === 'expired') throw unauthorized();
   if (scopes.length && !scopes.some((s) => auth.scopes.has(s))) {
     throw forbidden(`Missing required scope: ${scopes.join(' or ')}.`);
@@ -19,7 +19,7 @@ export function requireToken(world: World, req: SimRequest, scopes: string[] = [
 
 /** The Service App behind an app token, or 403 for guest/user tokens. */
 export function requireApp(world: World, token: AccessToken): ServiceApp {
-  const app = token.appClientId ? world.apps.get(token.appClientId) : undefined;
+  const app = token.appClientId ? world.identity.app(token.appClientId) : undefined;
   if (!app || token.kind !== 'service-app') throw forbidden('This API needs a Service App token.');
   if (!app.authorizations.has(token.orgId)) {
     throw new HttpError(403, MESSAGES.forbidden, [

@@ -21,8 +21,8 @@ export interface Caller {
 export function requireCaller(world: World, req: SimRequest, scopes: string[]): Caller {
   const token = requireToken(world, req, scopes);
   const app = token.kind === 'service-app' ? requireApp(world, token) : undefined;
-  const person = world.people.get(token.personId);
-  const org = world.orgs.get(token.orgId);
+  const person = world.identity.person(token.personId);
+  const org = world.identity.org(token.orgId);
   // A token whose person or org was reset away is as good as unknown.
   if (!person || !org) throw unauthorized();
   return { token, person, org, ...(app ? { app } : {}) };

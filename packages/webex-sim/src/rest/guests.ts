@@ -18,7 +18,8 @@ export function guestRoutes(r: Router, world: World): void {
     // Webex keeps names as given; only the limit (in code points) is checked.
     if (displayNameLength(displayName) > DISPLAY_NAME_MAX)
       throw badRequest(`displayName must be at most ${DISPLAY_NAME_MAX} characters.`);
-    const { guest, token: guestToken } = world.mintGuest(app, token.orgId, subject, displayName);
+    const guest = world.identity.guest(app, token.orgId, subject, displayName);
+    const guestToken = world.tokens.issueGuest(guest, token.orgId);
     return {
       status: 200,
       body: {
@@ -37,7 +38,7 @@ export function guestRoutes(r: Router, world: World): void {
   r.get('/v1/guests/count', (req) => {
     const token = requireToken(world, req, ['guest-issuer:read', 'guest-issuer:write']);
     const app = requireApp(world, token);
-    const count = world.guestCount(app.clientId);
+    const count = world.identity.guestCount(app.clientId);
     return world.options.guestCountShape === 'number'
       ? {
           status: 200,

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSim, type Sim } from '../index';
-import { readJoinLink } from './joinLinks';
 import { client, expectEnvelope, meetingBody, provision, type App, type Json } from './testkit';
 
 let sim: Sim;
@@ -46,8 +45,8 @@ describe('POST /v1/meetings/join', () => {
     const expiresAt = Date.parse(res.body.expiration);
     expect(expiresAt).toBeGreaterThanOrEqual(before + 30 * 60_000);
     expect(expiresAt).toBeLessThanOrEqual(sim.control.now() + 30 * 60_000);
-    const start = readJoinLink(sim.world, res.body.startLink)!;
-    const joinClaims = readJoinLink(sim.world, res.body.joinLink)!;
+    const start = sim.control.readJoinLink(res.body.startLink)!;
+    const joinClaims = sim.control.readJoinLink(res.body.joinLink)!;
     expect(start).toMatchObject({ meetingId: meeting.id, role: 'host', expired: false });
     expect(joinClaims).toMatchObject({ meetingId: meeting.id, role: 'attendee', expired: false });
     expect(start.expiresAt).toBe(Date.parse(res.body.expiration));
@@ -78,9 +77,9 @@ describe('POST /v1/meetings/join', () => {
     // Bounded by the clock before and after the call, not by elapsed time.
     expect(expiresAt).toBeGreaterThanOrEqual(before + 15 * 60_000);
     expect(expiresAt).toBeLessThanOrEqual(sim.control.now() + 15 * 60_000);
-    expect(readJoinLink(sim.world, res.body.joinLink)!.expired).toBe(false);
+    expect(sim.control.readJoinLink(res.body.joinLink)!.expired).toBe(false);
     sim.control.advanceClock(15 * 60_000);
-    expect(readJoinLink(sim.world, res.body.joinLink)!.expired).toBe(true);
+    expect(sim.control.readJoinLink(res.body.joinLink)!.expired).toBe(true);
   });
 
   it('finds the meeting by webLink too', async () => {
@@ -90,14 +89,14 @@ describe('POST /v1/meetings/join', () => {
       hostEmail: app.machineAccountEmail,
     });
     expect(res.status).toBe(200);
-    expect(readJoinLink(sim.world, res.body.joinLink)!.meetingId).toBe(meeting.id);
+    expect(sim.control.readJoinLink(res.body.joinLink)!.meetingId).toBe(meeting.id);
   });
 
   it('redirects with 302 when joinDirectly is omitted', async () => {
     const res = await join({ meetingId: meeting.id, hostEmail: app.machineAccountEmail });
     expect(res.status).toBe(302);
     const location = res.headers.get('location')!;
-    expect(readJoinLink(sim.world, location)).toMatchObject({
+    expect(sim.control.readJoinLink(location)).toMatchObject({
       meetingId: meeting.id,
       role: 'attendee',
     });
@@ -141,7 +140,7 @@ describe('POST /v1/meetings/join', () => {
       email: 'pat@example.com',
       displayName: 'Pat',
     });
-    expect(readJoinLink(sim.world, res.body.joinLink)).toMatchObject({
+    expect(sim.control.readJoinLink(res.body.joinLink)).toMatchObject({
       email: 'pat@example.com',
       displayName: 'Pat',
     });
@@ -209,6 +208,6 @@ describe('POST /v1/meetings/join', () => {
     const url = new URL(res.body.joinLink);
     const t = url.searchParams.get('t')!;
     url.searchParams.set('t', `${t.slice(0, -2)}${t.endsWith('AA') ? 'BB' : 'AA'}`);
-    expect(readJoinLink(sim.world, url.toString())).toBeUndefined();
+    expect(sim.control.readJoinLink(url.toString())).toBeUndefined();
   });
 });

@@ -53,7 +53,7 @@ function findTarget(world: World, caller: Caller, body: Record<string, unknown>)
   if (given !== 1) throw badRequest('Give exactly one of meetingId, meetingNumber or webLink.');
   const m = meetingId
     ? requireMeeting(world, caller, meetingId)
-    : world.findMeeting(meetingNumber ? { meetingKey: meetingNumber } : { meetingUrl: webLink! });
+    : world.meetings.find(meetingNumber ? { meetingKey: meetingNumber } : { meetingUrl: webLink! });
   if (!m || m.orgId !== caller.org.id || m.state === 'ended') {
     throw notFound('The meeting was not found.');
   }
@@ -69,8 +69,8 @@ function requester(world: World, caller: Caller, hostEmail: string | undefined):
     if (caller.app) throw badRequest('hostEmail is required when using a Service App token.');
     return caller.person;
   }
-  const person = world.findPersonByEmail(hostEmail);
-  const machine = caller.app ? world.machineAccount(caller.app, caller.org.id) : undefined;
+  const person = world.identity.personByEmail(hostEmail);
+  const machine = caller.app ? world.identity.machineAccount(caller.app, caller.org.id) : undefined;
   const ok =
     person &&
     person.orgId === caller.org.id &&

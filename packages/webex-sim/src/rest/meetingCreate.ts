@@ -32,9 +32,8 @@ export function createMeeting(
   if (room) requireMember(world, caller, room);
 
   if (adhoc && room) {
-    for (const m of world.meetings.values()) {
-      if (m.adhoc && m.roomId === room.id && m.state !== 'ended')
-        return { meeting: m, created: false };
+    for (const m of world.meetings.inRoom(room.id)) {
+      if (m.adhoc && m.state !== 'ended') return { meeting: m, created: false };
     }
   }
 
@@ -57,7 +56,7 @@ export function createMeeting(
   }
 
   // Unset join-before-host fields follow the org's scheduling preferences.
-  const prefs = world.schedulingOptions(caller.org.id);
+  const prefs = world.preferences.schedulingOptions(caller.org.id);
   const enabledJoinBeforeHost = adhoc
     ? true
     : (bool(body, 'enabledJoinBeforeHost') ?? prefs.enabledJoinBeforeHost);
@@ -85,8 +84,7 @@ export function createMeeting(
   const host = resolveHost(world, caller, room ? undefined : str(body, 'hostEmail'));
 
   let meetingNumber = world.ids.meetingNumber();
-  while (world.findMeeting({ meetingKey: meetingNumber }))
-    meetingNumber = world.ids.meetingNumber();
+  while (world.meetings.numberTaken(meetingNumber)) meetingNumber = world.ids.meetingNumber();
   const prefix = sitePrefix(siteUrl);
   const meeting: Meeting = {
     id: world.ids.meetingId(),
@@ -120,7 +118,7 @@ export function createMeeting(
     created: world.now(),
     locus: undefined,
   };
-  world.addMeeting(meeting);
+  world.meetings.add(meeting);
   return { meeting, created: true };
 }
 
@@ -147,9 +145,9 @@ function scheduledTimes(world: World, body: Record<string, unknown>, tz: string)
 
 function roomInvitees(world: World, room: Room, caller: Caller): Meeting['invitees'] {
   const out: Meeting['invitees'] = [];
-  for (const m of world.memberships.values()) {
-    if (m.roomId !== room.id || m.personId === caller.person.id) continue;
-    const person = world.people.get(m.personId);
+  for (const m of world.rooms.membersOf(room)) {
+    if (m.personId === caller.person.id) continue;
+    const person = world.identity.person(m.personId);
     out.push({
       email: m.personEmail,
       ...(person ? { displayName: person.displayName } : {}),
@@ -183,13 +181,13 @@ function resolveHost(world: World, caller: Caller, hostEmail: string | undefined
     if (!caller.token.scopes.has('meeting:admin_schedule_write')) {
       throw forbidden('hostEmail needs the meeting:admin_schedule_write scope.');
     }
-    const host = world.findPersonByEmail(hostEmail);
+    const host = world.identity.personByEmail(hostEmail);
     if (!host || host.orgId !== caller.org.id || host.type !== 'person' || !host.licensed) {
       throw badRequest(`hostEmail ${hostEmail} is not a licensed user in this organization.`);
     }
     return host;
   }
-  if (caller.app) return world.machineAccount(caller.app, caller.org.id);
+  if (caller.app) return world.identity.machineAccount(caller.app, caller.org.id);
   if (caller.person.type === 'person' && !caller.person.licensed) {
     throw new HttpError(403, 'The user does not have a Webex Meetings licence.');
   }

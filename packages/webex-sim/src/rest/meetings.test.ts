@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSim, type Sim } from '../index';
 import { client, expectEnvelope, inMinutes, meetingBody, provision, type App } from './testkit';
+import { worldOf } from '../testing/world';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
@@ -62,7 +63,7 @@ describe('POST /v1/meetings', () => {
       /^ciscospark:\/\/us\/PEOPLE\//,
     );
     // Licence accounting: the meeting belongs to the creating app.
-    expect(sim.world.meetings.get(m.id)).toMatchObject({
+    expect(worldOf(sim).meetings.get(m.id)).toMatchObject({
       appClientId: app.clientId,
       state: 'active',
     });
@@ -84,7 +85,7 @@ describe('POST /v1/meetings', () => {
       timezone: 'America/New_York',
     });
     expect(res.body.start).toBe('2099-07-01T10:00:00-04:00');
-    expect(sim.world.meetings.get(res.body.id)!.start).toBe(Date.parse('2099-07-01T14:00:00Z'));
+    expect(worldOf(sim).meetings.get(res.body.id)!.start).toBe(Date.parse('2099-07-01T14:00:00Z'));
   });
 
   it('keeps a given password and generates one otherwise', async () => {
@@ -109,7 +110,7 @@ describe('POST /v1/meetings', () => {
       unlockedMeetingJoinSecurity: 'allowJoin',
       enabledAutoRecordMeeting: true,
     });
-    expect(sim.world.meetings.get(res.body.id)!.invitees).toEqual([
+    expect(worldOf(sim).meetings.get(res.body.id)!.invitees).toEqual([
       { email: 'pat@example.com', displayName: 'Pat', coHost: true },
     ]);
   });
@@ -231,7 +232,7 @@ describe('scheduling on behalf of a user (hostEmail)', () => {
     const res = await create({ hostEmail: 'DR@acme.test' }, admin.tokens.accessToken);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ hostEmail: 'dr@acme.test', hostDisplayName: 'Dr Who' });
-    expect(sim.world.meetings.get(res.body.id)!.hostUserId).toBe(user.personId);
+    expect(worldOf(sim).meetings.get(res.body.id)!.hostUserId).toBe(user.personId);
   });
 
   it('refuses unlicensed, unknown and other-org hosts', async () => {
@@ -263,7 +264,7 @@ describe('scheduling on behalf of a user (hostEmail)', () => {
     const res = await create({}, user.accessToken);
     expect(res.status).toBe(200);
     expect(res.body.hostEmail).toBe('dr@acme.test');
-    expect(sim.world.meetings.get(res.body.id)!.appClientId).toBeUndefined();
+    expect(worldOf(sim).meetings.get(res.body.id)!.appClientId).toBeUndefined();
   });
 });
 
@@ -311,12 +312,12 @@ describe('GET and DELETE /v1/meetings/{id}', () => {
 
   it('refuses to delete a meeting in progress', async () => {
     const created = (await create()).body;
-    const m = sim.world.meetings.get(created.id)!;
-    sim.world.startMeeting(m, m.hostUserId);
+    const m = worldOf(sim).meetings.get(created.id)!;
+    worldOf(sim).meetings.start(m, m.hostUserId);
     const res = await call('DELETE', `/v1/meetings/${created.id}`, { token });
     expect(res.status).toBe(409);
     expect(expectEnvelope(res).descriptions[0]).toMatch(/End the meeting/);
-    expect(sim.world.meetings.has(created.id)).toBe(true);
+    expect(worldOf(sim).meetings.has(created.id)).toBe(true);
   });
 });
 
@@ -335,8 +336,8 @@ describe('GET /v1/meetings', () => {
   it('lists meetings in progress as meeting instances', async () => {
     const a = (await create()).body;
     const b = (await create()).body;
-    const m = sim.world.meetings.get(a.id)!;
-    sim.world.startMeeting(m, m.hostUserId);
+    const m = worldOf(sim).meetings.get(a.id)!;
+    worldOf(sim).meetings.start(m, m.hostUserId);
     const res = await call(
       'GET',
       `/v1/meetings?meetingType=meeting&state=inProgress&siteUrl=${app.siteUrl}`,
@@ -352,7 +353,7 @@ describe('GET /v1/meetings', () => {
       meetingType: 'meeting',
       state: 'inProgress',
     });
-    sim.world.endMeeting(m, m.hostUserId);
+    worldOf(sim).meetings.end(m, m.hostUserId);
     const after = await call('GET', '/v1/meetings?meetingType=meeting&state=inProgress', { token });
     expect(after.body.items).toEqual([]);
     const ended = await call('GET', '/v1/meetings?meetingType=meeting&state=ended', { token });
@@ -440,8 +441,8 @@ describe('GET /v1/meetings filters (webex-meeting.json)', () => {
     expect(occurrences.body.items).toEqual([
       expect.objectContaining({ id: a.id, meetingSeriesId: a.id, meetingType: 'scheduledMeeting' }),
     ]);
-    const m = sim.world.meetings.get(a.id)!;
-    sim.world.startMeeting(m, m.hostUserId);
+    const m = worldOf(sim).meetings.get(a.id)!;
+    worldOf(sim).meetings.start(m, m.hostUserId);
     const both = await call('GET', `/v1/meetings?meetingSeriesId=${a.id}`, { token });
     expect(both.body.items.map((x: { meetingType: string }) => x.meetingType).sort()).toEqual([
       'meeting',
@@ -473,8 +474,8 @@ describe('GET /v1/meetings filters (webex-meeting.json)', () => {
 
   it('lists an instance that started early (join before host) as in progress', async () => {
     const a = (await create({ start: inMinutes(sim, 10), end: inMinutes(sim, 40) })).body;
-    const m = sim.world.meetings.get(a.id)!;
-    sim.world.startMeeting(m, m.hostUserId);
+    const m = worldOf(sim).meetings.get(a.id)!;
+    worldOf(sim).meetings.start(m, m.hostUserId);
     const res = await call('GET', '/v1/meetings?meetingType=meeting&state=inProgress', { token });
     expect(ids(res)).toEqual([a.id]);
   });

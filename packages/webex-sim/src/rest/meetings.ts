@@ -3,7 +3,7 @@ import { HttpError, badRequest, forbidden, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import { parseQuery } from '../http/schema-input';
 import type { Meeting } from '../world/types';
-import { normaliseLink, type World } from '../world/world';
+import type { World } from '../world/world';
 import { checkSiteUrl, requireCaller, type Caller } from './caller';
 import { createMeeting } from './meetingCreate';
 import { meetingListItem, meetingView, viewState } from './meetingView';
@@ -84,7 +84,7 @@ export function meetingRoutes(r: Router, world: World): void {
         'Only a running meeting can be ended.',
       ]);
     }
-    world.endMeeting(m, caller.person.id);
+    world.meetings.end(m, caller.person.id);
     return { status: 204 };
   });
 
@@ -109,20 +109,18 @@ type ListItem = ReturnType<typeof meetingListItem>;
  */
 function listMeetings(world: World, caller: Caller, q: ListQuery): ListItem[] {
   if (q.siteUrl) checkSiteUrl(caller.org, q.siteUrl);
-  const visible = visibleTo(world, caller, q.hostEmail);
-  const all = [...world.meetings.values()].filter(visible);
+  const { candidates, visible } = visibleTo(world, caller, q.hostEmail);
 
   if (q.meetingNumber || q.webLink || q.roomId) {
     const room = q.roomId ? requireRoom(world, caller, q.roomId) : undefined;
-    const link = q.webLink ? normaliseLink(q.webLink) : undefined;
-    return all
-      .filter((m) =>
-        q.meetingNumber
-          ? m.meetingNumber === q.meetingNumber.replace(/\D/g, '')
-          : link
-            ? normaliseLink(m.webLink) === link
-            : m.roomId === room!.id,
-      )
+    // A lookup goes through the meetings' indexes, then keeps what the caller may see.
+    const found = q.meetingNumber
+      ? [world.meetings.byNumberOf(q.meetingNumber.replace(/\D/g, ''))]
+      : q.webLink
+        ? [world.meetings.byWebLink(q.webLink)]
+        : [...world.meetings.inRoom(room!.id)];
+    return found
+      .filter((m): m is Meeting => m !== undefined && visible(m))
       .sort(byStart)
       .map((m) =>
         meetingListItem(world, m, 'meetingSeries', viewState(world, m, 'meetingSeries')!),
@@ -139,7 +137,12 @@ function listMeetings(world: World, caller: Caller, q: ListQuery): ListItem[] {
     : q.meetingSeriesId
       ? ['scheduledMeeting', 'meeting']
       : ['meetingSeries'];
-  const series = q.meetingSeriesId ? all.filter((m) => m.id === q.meetingSeriesId) : all;
+  const one = q.meetingSeriesId ? world.meetings.get(q.meetingSeriesId) : undefined;
+  const series = q.meetingSeriesId
+    ? one && visible(one)
+      ? [one]
+      : []
+    : [...candidates].filter(visible);
 
   const items: { at: number; item: ListItem }[] = [];
   for (const type of types) {
@@ -185,21 +188,33 @@ function instanceSpan(world: World, m: Meeting): [number, number] {
  * they host. With `hostEmail` (admin scopes) the caller sees that user's
  * meetings of the org, hosted or invited to, as if it were them.
  */
-function visibleTo(world: World, caller: Caller, hostEmail: string | undefined) {
+function visibleTo(
+  world: World,
+  caller: Caller,
+  hostEmail: string | undefined,
+): { candidates: Iterable<Meeting>; visible: (m: Meeting) => boolean } {
   if (hostEmail === undefined) {
-    return (m: Meeting) =>
-      m.orgId === caller.org.id &&
-      (caller.app ? m.appClientId === caller.app.clientId : m.hostUserId === caller.person.id);
+    return {
+      candidates: caller.app
+        ? world.meetings.ofApp(caller.app.clientId)
+        : world.meetings.ofHost(caller.person.id),
+      visible: (m) =>
+        m.orgId === caller.org.id &&
+        (caller.app ? m.appClientId === caller.app.clientId : m.hostUserId === caller.person.id),
+    };
   }
   if (!ADMIN_READ.some((s) => caller.token.scopes.has(s))) {
     throw forbidden(`hostEmail needs one of the scopes ${ADMIN_READ.join(', ')}.`);
   }
-  const host = world.findPersonByEmail(hostEmail);
-  if (!host || host.orgId !== caller.org.id) return () => false;
+  const host = world.identity.personByEmail(hostEmail);
+  if (!host || host.orgId !== caller.org.id) return { candidates: [], visible: () => false };
   const mail = hostEmail.toLowerCase();
-  return (m: Meeting) =>
-    m.orgId === caller.org.id &&
-    (m.hostUserId === host.id || m.invitees.some((i) => i.email.toLowerCase() === mail));
+  return {
+    candidates: world.meetings.ofOrg(caller.org.id),
+    visible: (m) =>
+      m.orgId === caller.org.id &&
+      (m.hostUserId === host.id || m.invitees.some((i) => i.email.toLowerCase() === mail)),
+  };
 }
 
 const byStart = (a: Meeting, b: Meeting) => a.start - b.start;

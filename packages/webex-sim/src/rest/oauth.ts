@@ -33,11 +33,11 @@ export function oauthRoutes(r: Router, world: World): void {
     for (const field of ['client_id', 'client_secret', 'refresh_token']) {
       if (!form[field]) throw oauthError(400, 'invalid_request', `${field} is required.`);
     }
-    const app = world.apps.get(form.client_id!);
+    const app = world.identity.app(form.client_id!);
     if (!app || app.clientSecret !== form.client_secret) {
       throw oauthError(401, 'invalid_client', 'The client_id or client_secret is not valid.');
     }
-    const issued = world.refresh(form.refresh_token!, app);
+    const issued = world.tokens.refresh(form.refresh_token!, app);
     if (issued === 'invalid') {
       throw oauthError(
         400,
@@ -56,24 +56,25 @@ export function oauthRoutes(r: Router, world: World): void {
     // Webex shows org ids in Hydra form (webhook envelopes, /people); accept both.
     const targetOrgInput = str(body, 'targetOrgId', { required: true });
     const targetOrgId = uuidFromHydraId(targetOrgInput) ?? targetOrgInput;
-    const app = world.findAppByApplicationId(p.applicationId!);
+    const app = world.identity.appByApplicationId(p.applicationId!);
     if (!app) throw notFound('The application was not found.');
     if (app.clientId !== clientId || app.clientSecret !== clientSecret) {
       throw new HttpError(401, 'The client credentials are not valid.');
     }
-    if (!world.orgs.has(targetOrgId)) throw badRequest('targetOrgId is not a known organization.');
+    if (!world.identity.org(targetOrgId))
+      throw badRequest('targetOrgId is not a known organization.');
     if (!app.authorizations.has(targetOrgId)) {
       throw new HttpError(
         403,
         'The Service App has not been authorized by a full administrator of the target organization.',
       );
     }
-    const person = world.machineAccount(app, targetOrgId);
+    const person = world.identity.machineAccount(app, targetOrgId);
     return {
       status: 200,
       body: tokenResponse(
         world,
-        world.issueTokens('service-app', app, targetOrgId, person.id, app.scopes),
+        world.tokens.issuePair('service-app', app, targetOrgId, person.id, app.scopes),
       ),
     };
   });

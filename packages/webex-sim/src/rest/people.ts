@@ -24,7 +24,7 @@ export function peopleRoutes(r: Router, world: World): void {
   // Guests and Service Apps are `appuser`s: the SDK's register() calls this too.
   r.get('/v1/people/me', (req) => {
     const token = requireToken(world, req);
-    const person = world.people.get(token.personId);
+    const person = world.identity.person(token.personId);
     if (!person) throw notFound('The person was not found.');
     return { status: 200, body: personView(world, person) };
   });
@@ -45,7 +45,7 @@ export function peopleRoutes(r: Router, world: World): void {
       const found: Person[] = [];
       const notFoundIds: string[] = [];
       for (const id of ids) {
-        const person = world.people.get(uuidFromHydraId(id) ?? id);
+        const person = world.identity.person(uuidFromHydraId(id) ?? id);
         if (person) found.push(person);
         else notFoundIds.push(id);
       }
@@ -59,7 +59,7 @@ export function peopleRoutes(r: Router, world: World): void {
     }
     const email = q.email?.toLowerCase();
     const prefix = q.displayName?.toLowerCase();
-    const items = [...world.people.values()]
+    const items = [...world.identity.allPeople()]
       .filter((p) => email === undefined || p.emails.some((e) => e.toLowerCase() === email))
       .filter((p) => prefix === undefined || p.displayName.toLowerCase().startsWith(prefix))
       .slice(0, max)
@@ -69,7 +69,7 @@ export function peopleRoutes(r: Router, world: World): void {
 
   r.get('/v1/people/:id', (req, p) => {
     requireToken(world, req);
-    const person = world.people.get(uuidFromHydraId(p.id!) ?? '');
+    const person = world.identity.person(uuidFromHydraId(p.id!) ?? '');
     if (!person) throw notFound('The person was not found.');
     return { status: 200, body: personView(world, person) };
   });

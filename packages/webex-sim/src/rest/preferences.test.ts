@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Sim } from '../index';
 import { type client, expectEnvelope, provision, type App, simPerTest } from './testkit';
+import { worldOf } from '../testing/world';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
@@ -65,7 +66,7 @@ describe('meeting preferences', () => {
     await call('PUT', PATH, { token, body: options() });
     sim.control.reset();
     const fresh = provision(sim);
-    expect(sim.world.schedulingPreferences.size).toBe(0);
+    expect(worldOf(sim).preferences.size).toBe(0);
     expect(
       (await call('GET', PATH, { token: fresh.tokens.accessToken })).body.enabledJoinBeforeHost,
     ).toBe(false);

@@ -12,7 +12,7 @@ const WRITE = ['meeting:preferences_write'];
 function preferencesView(world: World, caller: Caller) {
   const { org } = caller;
   return {
-    schedulingOptions: world.schedulingOptions(org.id),
+    schedulingOptions: world.preferences.schedulingOptions(org.id),
     sites: sitesOf(caller),
     audio: {
       defaultAudioType: 'webexAudio' as const,
@@ -120,7 +120,7 @@ export function preferenceRoutes(r: Router, world: World): void {
   r.get('/v1/meetingPreferences/schedulingOptions', (req) => {
     const caller = requireCaller(world, req, READ);
     if (req.query.get('siteUrl')) checkSiteUrl(caller.org, req.query.get('siteUrl')!);
-    return { status: 200, body: world.schedulingOptions(caller.org.id) };
+    return { status: 200, body: world.preferences.schedulingOptions(caller.org.id) };
   });
 
   r.get('/v1/meetingPreferences/sites', (req) => {
@@ -132,6 +132,6 @@ export function preferenceRoutes(r: Router, world: World): void {
   r.put('/v1/meetingPreferences/schedulingOptions', (req) => {
     const caller = requireCaller(world, req, WRITE);
     const patch = readPatch(jsonBody(req));
-    return { status: 200, body: world.setSchedulingOptions(caller.org.id, patch) };
+    return { status: 200, body: world.preferences.setSchedulingOptions(caller.org.id, patch) };
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Sim } from '../index';
 import { type client, expectEnvelope, provision, type App, simPerTest } from './testkit';
+import { worldOf } from '../testing/world';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
@@ -22,7 +23,7 @@ describe('POST /v1/rooms and /v1/memberships', () => {
     );
     const me = await call('GET', '/v1/people/me', { token });
     expect(res.body.creatorId).toBe(me.body.id);
-    expect([...sim.world.memberships.values()].map((m) => m.roomId)).toEqual([res.body.id]);
+    expect([...worldOf(sim).rooms.allMemberships()].map((m) => m.roomId)).toEqual([res.body.id]);
   });
 
   it('validates the title', async () => {
@@ -191,7 +192,9 @@ describe('GET /v1/rooms, /v1/rooms/{id} and /v1/memberships', () => {
     const del = await call('DELETE', `/v1/rooms/${room.id}`, { token });
     expect(del.status).toBe(204);
     expect((await call('GET', `/v1/rooms/${room.id}`, { token })).status).toBe(404);
-    expect([...sim.world.memberships.values()].filter((m) => m.roomId === room.id)).toEqual([]);
+    expect([...worldOf(sim).rooms.allMemberships()].filter((m) => m.roomId === room.id)).toEqual(
+      [],
+    );
   });
 });
 
@@ -219,9 +222,9 @@ describe('ad-hoc space meetings', () => {
     });
     expect(second.body.id).toBe(first.body.id);
 
-    const m = sim.world.meetings.get(first.body.id)!;
-    sim.world.startMeeting(m, m.hostUserId);
-    sim.world.endMeeting(m, m.hostUserId);
+    const m = worldOf(sim).meetings.get(first.body.id)!;
+    worldOf(sim).meetings.start(m, m.hostUserId);
+    worldOf(sim).meetings.end(m, m.hostUserId);
     const third = await call('POST', '/v1/meetings', {
       token,
       body: { roomId: room.id, adhoc: true },
@@ -239,7 +242,7 @@ describe('ad-hoc space meetings', () => {
       token,
       body: { roomId: room.id, adhoc: true, invitees: [{ email: 'ignored@example.com' }] },
     });
-    expect(sim.world.meetings.get(res.body.id)!.invitees).toEqual([
+    expect(worldOf(sim).meetings.get(res.body.id)!.invitees).toEqual([
       { email: 'pat@example.com', displayName: 'pat', coHost: true },
     ]);
   });

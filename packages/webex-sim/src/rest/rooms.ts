@@ -15,17 +15,13 @@ const MEMBERSHIP_READ = ['spark:memberships_read', ...MEMBERSHIP_WRITE];
 
 /** Rooms are stored under their Hydra id; a bare uuid is accepted too. */
 export function requireRoom(world: World, caller: Caller, roomId: string): Room {
-  const uuid = uuidFromHydraId(roomId);
-  const room =
-    world.rooms.get(roomId) ?? (uuid ? world.rooms.get(hydraId('ROOM', uuid)) : undefined);
+  const room = world.rooms.get(roomId);
   if (!room || room.orgId !== caller.org.id) throw notFound('The room was not found.');
   return room;
 }
 
 export function isMember(world: World, room: Room, personId: string): boolean {
-  for (const m of world.memberships.values())
-    if (m.roomId === room.id && m.personId === personId) return true;
-  return false;
+  return world.rooms.isMember(room, personId);
 }
 
 /** A room the caller is in; others' rooms are as unknown to it as missing ones. */
@@ -40,20 +36,6 @@ export function requireMember(world: World, caller: Caller, room: Room): void {
   if (!isMember(world, room, caller.person.id)) {
     throw forbidden('The caller is not a member of this room.');
   }
-}
-
-function addMembership(world: World, room: Room, person: Person, isModerator: boolean): Membership {
-  const uuid = world.ids.uuid();
-  const membership: Membership = {
-    id: hydraId('MEMBERSHIP', uuid),
-    roomId: room.id,
-    personId: person.id,
-    personEmail: person.emails[0]!,
-    isModerator,
-    created: world.now(),
-  };
-  world.memberships.set(membership.id, membership);
-  return membership;
 }
 
 function roomView(world: World, room: Room) {
@@ -73,7 +55,7 @@ function roomView(world: World, room: Room) {
 }
 
 function membershipView(world: World, m: Membership) {
-  const person = world.people.get(m.personId);
+  const person = world.identity.person(m.personId);
   return {
     id: m.id,
     roomId: m.roomId,
@@ -99,14 +81,14 @@ function resolvePerson(world: World, caller: Caller, body: Record<string, unknow
     throw badRequest('Give exactly one of personId or personEmail.');
   }
   if (personId !== undefined) {
-    const person = world.people.get(uuidFromHydraId(personId) ?? '');
+    const person = world.identity.person(uuidFromHydraId(personId) ?? '');
     if (!person) throw notFound('The person was not found.');
     return person;
   }
   if (!isEmail(personEmail!)) throw badRequest('personEmail is not a valid email address.');
   return (
-    world.findPersonByEmail(personEmail!) ??
-    world.createPerson({
+    world.identity.personByEmail(personEmail!) ??
+    world.identity.createPerson({
       displayName: personEmail!.split('@')[0]!,
       emails: [personEmail!],
       orgId: caller.org.id,
@@ -122,16 +104,7 @@ export function roomRoutes(r: Router, world: World): void {
     const body = jsonBody(req);
     const title = str(body, 'title', { required: true, max: 256 });
     if (!title.trim()) throw badRequest('title must not be blank.');
-    const room: Room = {
-      id: hydraId('ROOM', world.ids.uuid()),
-      title,
-      orgId: caller.org.id,
-      creatorId: caller.person.id,
-      created: world.now(),
-    };
-    world.rooms.set(room.id, room);
-    // Webex makes the creator a member of a new space.
-    addMembership(world, room, caller.person, false);
+    const room = world.rooms.create({ title, orgId: caller.org.id, creator: caller.person });
     return { status: 200, body: roomView(world, room) };
   });
 
@@ -145,10 +118,9 @@ export function roomRoutes(r: Router, world: World): void {
     if (isMember(world, room, person.id)) {
       throw new HttpError(409, 'The person is already a member of this room.');
     }
-    room.lastActivity = world.now();
     return {
       status: 200,
-      body: membershipView(world, addMembership(world, room, person, isModerator)),
+      body: membershipView(world, world.rooms.addMember(room, person, isModerator)),
     };
   });
 
@@ -159,10 +131,9 @@ export function roomRoutes(r: Router, world: World): void {
     const order = { id: byId, lastactivity: byLastActivity, created: byCreated }[q.sortBy ?? 'id'];
     // The simulator has no teams and no direct rooms: those filters match nothing.
     const none = q.teamId !== undefined || q.type === 'direct';
-    const items = [...world.rooms.values()]
-      .filter(
-        (room) => !none && room.orgId === caller.org.id && isMember(world, room, caller.person.id),
-      )
+    const items = (none ? [] : world.rooms.membershipsOf(caller.person.id))
+      .map((m) => world.rooms.get(m.roomId)!)
+      .filter((room) => room.orgId === caller.org.id)
       .sort(order)
       .slice(0, q.max ?? 100)
       .map((room) => roomView(world, room));
@@ -181,8 +152,7 @@ export function roomRoutes(r: Router, world: World): void {
     if (room.creatorId !== caller.person.id && !isModeratorOf(world, room, caller.person.id)) {
       throw forbidden('Only the creator or a moderator can delete this room.');
     }
-    world.rooms.delete(room.id);
-    for (const [id, m] of world.memberships) if (m.roomId === room.id) world.memberships.delete(id);
+    world.rooms.delete(room);
     return { status: 204 };
   });
 
@@ -194,8 +164,7 @@ export function roomRoutes(r: Router, world: World): void {
     if (room) requireMember(world, caller, room);
     const personId = q.personId ? (uuidFromHydraId(q.personId) ?? q.personId) : undefined;
     const email = q.personEmail?.toLowerCase();
-    const items = [...world.memberships.values()]
-      .filter((m) => (room ? m.roomId === room.id : m.personId === caller.person.id))
+    const items = (room ? world.rooms.membersOf(room) : world.rooms.membershipsOf(caller.person.id))
       .filter((m) => personId === undefined || m.personId === personId)
       .filter((m) => email === undefined || m.personEmail.toLowerCase() === email)
       .sort((a, b) => a.created - b.created)
@@ -206,9 +175,7 @@ export function roomRoutes(r: Router, world: World): void {
 }
 
 function isModeratorOf(world: World, room: Room, personId: string): boolean {
-  for (const m of world.memberships.values())
-    if (m.roomId === room.id && m.personId === personId && m.isModerator) return true;
-  return false;
+  return world.rooms.membership(room, personId)?.isModerator === true;
 }
 
 const byId = (a: Room, b: Room) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Sim } from '../index';
 import { type client, expectEnvelope, provision, type App, simPerTest } from './testkit';
+import { worldOf } from '../testing/world';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
@@ -84,7 +85,7 @@ describe('webhooks CRUD', () => {
 
   it('reactivates a disabled webhook and forgets its failures', async () => {
     const created = (await call('POST', '/v1/webhooks', { token, body: hook })).body;
-    const stored = sim.world.webhooks.get(created.id)!;
+    const stored = worldOf(sim).webhooks.get(created.id)!;
     stored.status = 'inactive';
     stored.failures = [sim.control.now()];
     const put = await call('PUT', `/v1/webhooks/${created.id}`, {

@@ -105,7 +105,7 @@ export function webhookRoutes(r: Router, world: World): void {
       ...(caller.app ? { appClientId: caller.app.clientId } : {}),
       failures: [],
     };
-    world.webhooks.set(w.id, w);
+    world.webhooks.add(w);
     return { status: 200, body: webhookView(world, w) };
   });
 

@@ -29,22 +29,18 @@ function deviceView(world: World, req: SimRequest, d: Device) {
 export function deviceRoutes(r: Router, world: World): void {
   r.post('/wdm/api/v1/devices', (req) => {
     const token = requireToken(world, req);
-    const id = world.ids.uuid();
-    const device: Device = {
-      id,
-      url: `${req.baseUrl}/wdm/api/v1/devices/${id}`,
-      webSocketUrl: websocketUrl(req.baseUrl, id),
+    const device = world.devices.register({
+      baseUrl: req.baseUrl,
+      webSocketUrl: (id) => websocketUrl(req.baseUrl, id),
       personId: token.personId,
       orgId: token.orgId,
-      created: world.now(),
-    };
-    world.devices.set(device.url, device);
+    });
     return { status: 200, body: deviceView(world, req, device) };
   });
 
   const ownDevice = (req: SimRequest, id: string) => {
     const token = requireToken(world, req);
-    const device = world.devices.get(`${req.baseUrl}/wdm/api/v1/devices/${id}`);
+    const device = world.devices.byDeviceUrl(`${req.baseUrl}/wdm/api/v1/devices/${id}`);
     if (!device || device.personId !== token.personId) throw notFound('Device not found.');
     return device;
   };
@@ -57,7 +53,7 @@ export function deviceRoutes(r: Router, world: World): void {
     body: deviceView(world, req, ownDevice(req, p.id!)),
   }));
   r.delete('/wdm/api/v1/devices/:id', (req, p) => {
-    world.devices.delete(ownDevice(req, p.id!).url);
+    world.devices.delete(ownDevice(req, p.id!));
     return { status: 204 };
   });
   r.get('/wdm/api/v1/ping', () => ({ status: 200, body: {} }));

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { joinOverHttp, startSim, type Sim } from '../index';
 import { client, meetingBody, provision, webhookTarget, type App } from '../rest/testkit';
+import { worldOf } from '../testing/world';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
@@ -199,14 +200,14 @@ describe('limits', () => {
     const m = await meeting(app, { ...OPEN, adhoc: false });
     const g = await join(app, m, 'g', { listen: false });
     await g.leave();
-    const tokensBefore = sim.world.tokens.size;
+    const tokensBefore = worldOf(sim).tokens.size;
     // Past the meeting's end and the guest token's lifetime, plus retention.
     sim.control.advanceClock(2 * 24 * 3600_000);
     const pruned = sim.control.prune();
     expect(pruned.meetings).toBeGreaterThanOrEqual(1);
     expect(pruned.tokens).toBeGreaterThanOrEqual(1);
-    expect(sim.world.meetings.has(m.id)).toBe(false);
-    expect(sim.world.tokens.size).toBeLessThan(tokensBefore);
+    expect(worldOf(sim).meetings.has(m.id)).toBe(false);
+    expect(worldOf(sim).tokens.size).toBeLessThan(tokensBefore);
   });
 });
 

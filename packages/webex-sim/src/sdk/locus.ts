@@ -4,7 +4,7 @@ import { HttpError, badRequest, notFound } from '../http/errors';
 import type { Router } from '../http/router';
 import type { SimRequest } from '../http/types';
 import { LOCUS_EVENT, type LocusEventType } from '../world/locus-events';
-import type { Locus, Meeting, Participant, ShareFloor } from '../world/types';
+import type { Meeting, Participant, ShareFloor } from '../world/types';
 import type { World, WorldEvent } from '../world/world';
 import type { MediaRelay } from '../media';
 import { emitParticipantEvent } from '../webhooks/participants';
@@ -91,7 +91,7 @@ export class LocusService {
     // What the SDK asks on every Mercury (re)connect to find meetings it is in.
     r.get('/locus/api/v1/loci', (req) => {
       const token = requireToken(this.world, req);
-      const loci = [...this.world.meetings.values()]
+      const loci = [...this.world.meetings.withPerson(token.personId)]
         .filter(
           (m) =>
             m.locus &&
@@ -133,12 +133,12 @@ export class LocusService {
     r.post('/locus/api/v1/loci/call', (req) => {
       const body = jsonBody(req);
       const address = String((body.invitee as { address?: unknown } | undefined)?.address ?? '');
-      const meeting = this.world.findMeeting(
+      const meeting = this.world.meetings.find(
         address.startsWith('wbxmn:') ? { meetingKey: address.slice(6) } : { sipUrl: address },
       );
       if (!meeting)
         throw locusError(404, LOCUS_CODES.NO_MEETING_FOR_ADDRESS, 'No meeting for that address.');
-      meeting.locusId ??= this.world.ids.uuid();
+      this.world.meetings.locusIdOf(meeting);
       return this.join(req, meeting);
     });
 
@@ -163,7 +163,7 @@ export class LocusService {
       const body = jsonBody(req);
       const admit = (body.admit as { participantIds?: unknown } | undefined)?.participantIds;
       if (Array.isArray(admit))
-        this.world.admit(
+        this.world.meetings.admit(
           m,
           admit.filter((x): x is string => typeof x === 'string'),
         );
@@ -182,7 +182,7 @@ export class LocusService {
       const m = this.meetingByLocus(p.locusId!);
       this.requireHost(m, token.personId);
       const self = this.selfFor(m, token.personId);
-      this.world.endMeeting(m, token.personId, self?.deviceUrl);
+      this.world.meetings.end(m, token.personId, self?.deviceUrl);
       return { status: 200, body: { locus: self ? this.renderEnded(m, self) : {} } };
     });
 
@@ -333,9 +333,8 @@ export class LocusService {
   }
 
   private meetingByLocus(locusId: string, forJoin = false): Meeting {
-    for (const m of this.world.meetings.values()) {
-      if (m.locusId === locusId || m.locus?.id === locusId) return m;
-    }
+    const live = this.world.meetings.byLocus(locusId);
+    if (live) return live;
     const endedMeeting = forJoin
       ? undefined
       : this.world.meetings.get(this.ended.get(locusId) ?? '');
@@ -375,7 +374,7 @@ export class LocusService {
     const body = jsonBody(req);
     const device = body.device as { url?: unknown; deviceType?: unknown } | undefined;
     const deviceUrl = typeof device?.url === 'string' ? device.url : '';
-    if (!this.world.devices.has(deviceUrl))
+    if (!this.world.devices.byDeviceUrl(deviceUrl))
       throw locusError(400, LOCUS_CODES.DEVICE_REQUIRED, 'Join needs a registered device url.');
     const now = this.world.now();
 
@@ -401,7 +400,7 @@ export class LocusService {
     }
     if (
       meeting.locus &&
-      this.world.activeParticipants(meeting).length >= this.world.options.maxParticipants
+      this.world.meetings.activeParticipants(meeting).length >= this.world.options.maxParticipants
     ) {
       throw locusError(
         403,
@@ -410,7 +409,7 @@ export class LocusService {
       );
     }
 
-    const hostPresent = this.world
+    const hostPresent = this.world.meetings
       .activeParticipants(meeting)
       .some((p) => p.isHost && p.state === 'JOINED');
     const jbhOpen =
@@ -422,8 +421,8 @@ export class LocusService {
       (meeting.unlockedMeetingJoinSecurity === 'allowJoinWithLobby' ||
         (!hostPresent && !jbhOpen) ||
         !!meeting.locus?.locked);
-    if (!inLobby && this.world.wouldExceedLicence(meeting)) {
-      const app = this.world.apps.get(meeting.appClientId!);
+    if (!inLobby && this.world.meetings.wouldExceedLicence(meeting)) {
+      const app = this.world.identity.app(meeting.appClientId!);
       throw locusError(
         403,
         LOCUS_CODES.LICENCE_EXCEEDED,
@@ -431,15 +430,7 @@ export class LocusService {
       );
     }
 
-    meeting.locusId ??= this.world.ids.uuid();
-    const locus: Locus = (meeting.locus ??= {
-      id: meeting.locusId,
-      startedAt: now,
-      sequence: 0,
-      locked: false,
-      participants: new Map(),
-      state: 'ACTIVE',
-    });
+    const locus = this.world.meetings.openLocus(meeting);
     // Rejoining from the same device replaces the old participant.
     for (const p of locus.participants.values()) {
       if (p.deviceUrl === deviceUrl && p.state !== 'LEFT') {
@@ -449,7 +440,7 @@ export class LocusService {
         emitParticipantEvent(this.world, meeting, p, 'left');
       }
     }
-    const person = this.world.people.get(token.personId);
+    const person = this.world.identity.person(token.personId);
     // The display-name rule of @g2g/webex-spec; without a usable alias Locus
     // shows the name the token was minted with.
     const cleaned = body.alias === undefined ? undefined : cleanDisplayName(body.alias);
@@ -469,8 +460,8 @@ export class LocusService {
       remoteAudioMuted: false,
       remoteVideoMuted: false,
     };
-    locus.participants.set(participant.id, participant);
-    if (!inLobby) this.world.startMeeting(meeting, token.personId);
+    this.world.meetings.addParticipant(meeting, participant);
+    if (!inLobby) this.world.meetings.start(meeting, token.personId);
     emitParticipantEvent(this.world, meeting, participant, 'joined');
     // Guests waiting only for the host go in when the host arrives (join before host off, no lobby).
     if (isHost && meeting.unlockedMeetingJoinSecurity === 'allowJoin') {
@@ -507,12 +498,12 @@ export class LocusService {
     const locus = m.locus!;
     if (locus.share?.disposition === 'GRANTED' && locus.share.participantId === participant.id)
       this.releaseFloor(m, false);
-    if (!this.world.activeParticipants(m).some((p) => p.state === 'JOINED')) {
+    if (!this.world.meetings.activeParticipants(m).some((p) => p.state === 'JOINED')) {
       // The last one out ends the meeting; lobby waiters are sent away with it.
       // (Rendered first: an ended meeting forgets its Locus.)
       locus.sequence = this.world.nextLocusSequence();
       const view = this.render(m, participant);
-      this.world.endMeeting(m, participant.personId, participant.deviceUrl);
+      this.world.meetings.end(m, participant.personId, participant.deviceUrl);
       return view;
     }
     // Whoever did not ask (removed by a host, dropped by presence) hears it over Mercury.
@@ -528,7 +519,7 @@ export class LocusService {
   /** Drops every participant joined from a device (presence: its Mercury socket is gone). */
   dropDevice(deviceUrl: string): number {
     let dropped = 0;
-    for (const m of [...this.world.meetings.values()]) {
+    for (const m of [...this.world.meetings.withDevice(deviceUrl)]) {
       for (const p of [...(m.locus?.participants.values() ?? [])]) {
         if (p.deviceUrl !== deviceUrl || p.state === 'LEFT' || m.locus?.state !== 'ACTIVE')
           continue;

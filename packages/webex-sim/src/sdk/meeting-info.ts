@@ -33,29 +33,22 @@ function partialInfo(m: Meeting) {
 }
 
 export function meetingInfoRoutes(r: Router, world: World, permissionSecret: string): void {
-  const issueCaptcha = (req: SimRequest, meeting: Meeting, personId: string) => {
-    const captchaID = world.ids.uuid();
-    world.captchas.set(captchaID, {
-      code: world.ids.captchaCode(),
-      meetingId: meeting.id,
-      personId,
-      created: world.now(),
-    });
-    return {
-      captchaID,
-      verificationImageURL: `${req.baseUrl}/wbxappapi/v1/captchas/${captchaID}/image.png`,
-      verificationAudioURL: `${req.baseUrl}/wbxappapi/v1/captchas/${captchaID}/audio.wav`,
-      // The SDK appends `&siteFullName=…`, so the URL must already have a query.
-      refreshURL: `${req.baseUrl}/wbxappapi/v1/captchas/refresh?meetingId=${meeting.id}`,
-    };
-  };
+  const captchaUrls = (req: SimRequest, meeting: Meeting, captchaID: string) => ({
+    captchaID,
+    verificationImageURL: `${req.baseUrl}/wbxappapi/v1/captchas/${captchaID}/image.png`,
+    verificationAudioURL: `${req.baseUrl}/wbxappapi/v1/captchas/${captchaID}/audio.wav`,
+    // The SDK appends `&siteFullName=…`, so the URL must already have a query.
+    refreshURL: `${req.baseUrl}/wbxappapi/v1/captchas/refresh?meetingId=${meeting.id}`,
+  });
+  const issueCaptcha = (req: SimRequest, meeting: Meeting, personId: string) =>
+    captchaUrls(req, meeting, world.challenges.issueCaptcha(meeting.id, personId).id);
 
   r.post('/wbxappapi/v1/meetingInfo', (req) => {
     const token = requireToken(world, req);
     const body = jsonBody(req);
     const asString = (v: unknown) =>
       typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
-    const meeting = world.findMeeting({
+    const meeting = world.meetings.find({
       ...(asString(body.meetingKey) ? { meetingKey: asString(body.meetingKey)! } : {}),
       ...(asString(body.sipUrl) ? { sipUrl: asString(body.sipUrl)! } : {}),
       ...(asString(body.meetingUrl) ? { meetingUrl: asString(body.meetingUrl)! } : {}),
@@ -67,8 +60,6 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
         'The meeting does not exist or has ended.',
       );
 
-    const key = `${meeting.id}|${token.personId}`;
-    const failures = world.passwordFailures.get(key) ?? 0;
     const password = asString(body.password);
 
     // Join before host is on, but its window (minutes before the start) has
@@ -92,17 +83,14 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
         `The meeting opens to attendees ${meeting.joinBeforeHostMinutes} minutes before it starts.`,
       );
     }
-    const captchaRequired = failures >= world.options.captchaAfterFailures;
+    const captchaRequired = world.challenges.captchaRequired(meeting.id, token.personId);
 
     if (captchaRequired) {
       const id = asString(body.captchaID);
-      const challenge = id ? world.captchas.get(id) : undefined;
+      // One answer per challenge, right or wrong.
       const solved =
-        !!challenge &&
-        challenge.meetingId === meeting.id &&
-        challenge.personId === token.personId &&
-        challenge.code === asString(body.captchaVerifyCode);
-      if (id) world.captchas.delete(id); // one answer per challenge, right or wrong
+        !!id &&
+        world.challenges.solve(id, meeting.id, token.personId, asString(body.captchaVerifyCode));
       if (!solved) {
         const code = id
           ? MEETING_INFO_CODES.CAPTCHA_REQUIRED_AGAIN
@@ -126,8 +114,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
           { data: { meetingInfo: partialInfo(meeting) } },
         );
       }
-      const next = failures + 1;
-      world.passwordFailures.set(key, next);
+      const next = world.challenges.wrongPassword(meeting.id, token.personId);
       if (captchaRequired) {
         throw wbxError(
           423,
@@ -152,8 +139,8 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
       );
     }
 
-    world.passwordFailures.delete(key);
-    meeting.locusId ??= world.ids.uuid();
+    world.challenges.passwordAccepted(meeting.id, token.personId);
+    const locusId = world.meetings.locusIdOf(meeting);
     const now = world.now();
     const permissionToken = signPermissionToken(permissionSecret, {
       meetingId: meeting.id,
@@ -179,7 +166,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
         owner: meeting.hostUserId,
         siteFullName: meeting.siteUrl,
         siteURL: meeting.siteUrl,
-        locusUrl: locusUrlFor(req.baseUrl, meeting.locusId),
+        locusUrl: locusUrlFor(req.baseUrl, locusId),
         permissionToken,
         isWebexMeeting: true,
         supportHostKey: true,
@@ -192,7 +179,8 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
   r.post('/wbxappapi/v1/captchas/refresh', (req) => {
     requireToken(world, req);
     const body = jsonBody(req);
-    const old = typeof body.captchaId === 'string' ? world.captchas.get(body.captchaId) : undefined;
+    const old =
+      typeof body.captchaId === 'string' ? world.challenges.captcha(body.captchaId) : undefined;
     const meeting = old ? world.meetings.get(old.meetingId) : undefined;
     if (!old || !meeting)
       throw wbxError(
@@ -200,8 +188,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
         MEETING_INFO_CODES.CAPTCHA_NOT_FOUND,
         'The captcha is unknown or has expired.',
       );
-    world.captchas.delete(body.captchaId as string);
-    const fresh = issueCaptcha(req, meeting, old.personId);
+    const fresh = captchaUrls(req, meeting, world.challenges.refreshCaptcha(old.id)!.id);
     return {
       status: 200,
       body: {
@@ -215,7 +202,7 @@ export function meetingInfoRoutes(r: Router, world: World, permissionSecret: str
 
   // Captcha media is fetched by <img>/<audio> with no token, like Webex's.
   const media = (kind: 'png' | 'wav') => (_req: SimRequest, p: Record<string, string>) => {
-    const c = world.captchas.get(p.id!);
+    const c = world.challenges.captcha(p.id!);
     if (!c)
       return {
         status: 404,

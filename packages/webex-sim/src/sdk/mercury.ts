@@ -24,7 +24,7 @@ export class MercuryHub {
     let deviceUrl: string | undefined;
     this.speak(ws, (auth) => {
       // The token must belong to the person who registered the device.
-      const device = [...this.world.devices.values()].find((d) => d.id === deviceId);
+      const device = this.world.devices.byDeviceId(deviceId);
       if (!device || device.personId !== auth.personId) return false;
       deviceUrl = device.url;
       let set = this.byDevice.get(device.url);
@@ -66,7 +66,7 @@ export class MercuryHub {
         return; // not ours to answer; the real service ignores garbage too
       }
       if (msg.type === 'authorization') {
-        const auth = this.world.authenticate(msg.data?.token);
+        const auth = this.world.tokens.authenticate(msg.data?.token);
         if (auth === undefined || auth === 'expired' || !accept(auth)) {
           ws.close(4401, 'Authorization failed');
           return;

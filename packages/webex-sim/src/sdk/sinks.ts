@@ -17,8 +17,7 @@ import { CLIENT_LOG_UPLOAD_PATH as UPLOAD_PATH_PREFIX } from './urls';
  * `tempURL` in the first answer the SDK logs "a `resource` parameter is required".
  */
 export function sinkRoutes(r: Router, world: World): void {
-  const uploads = () => world.clientLogs;
-  const remember = (u: ClientLogUpload) => world.rememberClientLog(u);
+  const remember = (u: ClientLogUpload) => world.clientLogs.remember(u);
 
   // Every metrics resource the SDKs post to (`clientmetrics`, `clientmetrics-prelogin`,
   // `metrics`): accepted, nothing to answer.
@@ -57,7 +56,7 @@ export function sinkRoutes(r: Router, world: World): void {
   });
   // The temporary URL is capability-like (no token), as a pre-signed storage URL is.
   r.put(`${UPLOAD_PATH_PREFIX}:id`, (req, p) => {
-    const upload = uploads().find((u) => u.id === p.id);
+    const upload = world.clientLogs.find((u) => u.id === p.id);
     if (!upload) throw notFound('No such upload.');
     upload.bytes = req.rawBody.length;
     return { status: 200 };
@@ -66,7 +65,7 @@ export function sinkRoutes(r: Router, world: World): void {
     const token = requireToken(world, req);
     const body = jsonBody(req);
     const filename = typeof body.filename === 'string' ? body.filename : '';
-    const upload = uploads().find((u) => `${u.id}/${u.file}` === filename);
+    const upload = world.clientLogs.find((u) => `${u.id}/${u.file}` === filename);
     if (!upload) throw notFound('No log upload has that filename.');
     const data = Array.isArray(body.data)
       ? (body.data as { key?: unknown; value?: unknown }[])

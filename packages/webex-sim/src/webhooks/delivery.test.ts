@@ -10,6 +10,7 @@ import {
   type App,
   type Json,
 } from '../rest/testkit';
+import { worldOf } from '../testing/world';
 
 let sim: Sim;
 let call: ReturnType<typeof client>;
@@ -47,13 +48,16 @@ async function register(body: Record<string, unknown>, t = token): Promise<Json>
 /** A `meetings:created` world event, the cheapest way to fire many deliveries. */
 function emitCreated(n: number) {
   for (let i = 0; i < n; i++) {
-    sim.world.emit({
+    worldOf(sim).emit({
       type: 'webhook',
       resource: 'meetings',
       event: 'created',
       orgId: app.orgId,
       appClientId: app.clientId,
-      actorId: sim.world.machineAccount(sim.world.apps.get(app.clientId)!, app.orgId).id,
+      actorId: worldOf(sim).identity.machineAccount(
+        worldOf(sim).identity.app(app.clientId)!,
+        app.orgId,
+      ).id,
       data: { id: `m${i}` },
     });
   }
@@ -131,7 +135,7 @@ describe('webhook delivery', () => {
     expect(t.received).toHaveLength(3);
     expect(new Set(t.received.map((r) => r.raw.toString('base64'))).size).toBe(1);
     expect(new Set(t.received.map((r) => r.headers['x-spark-signature'])).size).toBe(1);
-    const stored = sim.world.webhooks.get(hook.id)!;
+    const stored = worldOf(sim).webhooks.get(hook.id)!;
     expect(stored.failures).toHaveLength(2);
     expect(stored.status).toBe('active');
   });
@@ -143,7 +147,7 @@ describe('webhook delivery', () => {
     emitCreated(1);
     await sim.control.webhooksIdle();
     expect(t.received).toHaveLength(3);
-    expect(sim.world.webhooks.get(hook.id)!.failures).toHaveLength(3);
+    expect(worldOf(sim).webhooks.get(hook.id)!.failures).toHaveLength(3);
   });
 
   it('counts a refused connection as a failed delivery', async () => {
@@ -153,7 +157,7 @@ describe('webhook delivery', () => {
     const hook = await register({ targetUrl: closed.url, resource: 'meetings', event: 'created' });
     emitCreated(1);
     await sim.control.webhooksIdle();
-    expect(sim.world.webhooks.get(hook.id)!.failures).toHaveLength(2);
+    expect(worldOf(sim).webhooks.get(hook.id)!.failures).toHaveLength(2);
   });
 
   it('never calls a target beyond loopback', async () => {
@@ -165,14 +169,14 @@ describe('webhook delivery', () => {
     });
     emitCreated(1);
     await sim.control.webhooksIdle();
-    expect(sim.world.webhooks.get(hook.id)!.failures).toHaveLength(1);
+    expect(worldOf(sim).webhooks.get(hook.id)!.failures).toHaveLength(1);
   });
 
   it('disables a webhook after 100 failures within 5 minutes', async () => {
     sim.control.configure({ webhookAttempts: 1 });
     const t = await target(() => 500);
     const hook = await register({ targetUrl: t.url, resource: 'meetings', event: 'created' });
-    const stored = sim.world.webhooks.get(hook.id)!;
+    const stored = worldOf(sim).webhooks.get(hook.id)!;
 
     emitCreated(99);
     await sim.control.webhooksIdle();
@@ -230,9 +234,9 @@ describe('which webhooks hear what', () => {
     await register({ targetUrl: allMeetings.url, resource: 'meetings', event: 'all' });
 
     const meeting = (await call('POST', '/v1/meetings', { token, body: meetingBody(sim) })).body;
-    const m = sim.world.meetings.get(meeting.id)!;
-    sim.world.startMeeting(m, m.hostUserId);
-    sim.world.endMeeting(m, m.hostUserId);
+    const m = worldOf(sim).meetings.get(meeting.id)!;
+    worldOf(sim).meetings.start(m, m.hostUserId);
+    worldOf(sim).meetings.end(m, m.hostUserId);
     await sim.control.webhooksIdle();
 
     const events = (t: { received: { body: Json }[] }) =>

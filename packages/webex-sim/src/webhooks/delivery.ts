@@ -67,7 +67,7 @@ export class WebhookDelivery {
   }
 
   private live(w: Webhook): boolean {
-    return !this.stopped && w.status === 'active' && this.world.webhooks.get(w.id) === w;
+    return !this.stopped && w.status === 'active' && this.world.webhooks.isRegistered(w);
   }
 
   private async deliver(w: Webhook, body: Buffer): Promise<void> {

@@ -21,7 +21,7 @@ export function restData(data: Record<string, unknown>): Record<string, unknown>
 }
 
 export function appIdOf(world: World, w: Webhook): string {
-  return (w.appClientId && world.apps.get(w.appClientId)?.applicationId) || USER_TOKEN_APP_ID;
+  return (w.appClientId && world.identity.app(w.appClientId)?.applicationId) || USER_TOKEN_APP_ID;
 }
 
 /** The JSON Webex POSTs to a webhook's target. */

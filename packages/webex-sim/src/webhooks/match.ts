@@ -35,7 +35,7 @@ function inScope(
   if (w.appClientId) {
     if (w.appClientId !== e.appClientId) return false;
     if (w.orgId === e.orgId) return true;
-    return e.resource === 'serviceApp' && world.apps.get(w.appClientId)?.ownerOrgId === w.orgId;
+    return e.resource === 'serviceApp' && world.identity.app(w.appClientId)?.ownerOrgId === w.orgId;
   }
   if (w.orgId !== e.orgId) return false;
   // A user's own webhook hears what they did or what happens in meetings they host.

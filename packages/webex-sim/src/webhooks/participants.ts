@@ -1,6 +1,7 @@
 import { hydraId } from '../ids';
 import type { Meeting, Participant } from '../world/types';
-import type { World } from '../world/world';
+import type { WorldContext } from '../world/context';
+import type { Identity } from '../world/identity';
 
 /**
  * `meetingParticipants` webhooks: `joined` when someone enters the meeting or
@@ -17,12 +18,12 @@ import type { World } from '../world/world';
  * lobby, joined and left (join, admit, leave, end, replaced device).
  */
 export function emitParticipantEvent(
-  world: World,
+  world: WorldContext & { readonly identity: Identity },
   meeting: Meeting,
   p: Participant,
   event: 'joined' | 'left',
 ): void {
-  const person = world.people.get(p.personId);
+  const person = world.identity.person(p.personId);
   const iso = (t: number | undefined) => world.clock.iso(t ?? 0);
   world.emit({
     type: 'webhook',
