@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { startSim, type Sim } from '../src/index';
 import { fmt, median, throughput, type BenchPart } from './measure';
 
@@ -74,3 +75,9 @@ export const scaleBench: BenchPart = async () => {
     for (const w of worlds) await w.sim.close();
   }
 };
+
+// `tsx bench/scale.bench.ts` (pnpm bench:scale): this part alone.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log('# Create throughput as meetings accumulate');
+  for (const line of await scaleBench()) console.log(line);
+}
