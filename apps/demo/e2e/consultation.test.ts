@@ -5,7 +5,46 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { joinOverHttp } from '@g2g/webex-sim';
-import { startE2E, type E2E } from './harness';
+import { SHOTS as SHOTS_DIR, startE2E, type E2E } from './harness';
+import { readFileSync as readAxe } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// axe-core's browser build, injected into pages by source.
+const AXE = readAxe(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document);
+    return r.violations.map(
+      (v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
+}
+
+/** Frames the remote video shows in 2 s (requestVideoFrameCallback), and its width. */
+async function remoteFrames(page: Page): Promise<{ frames: number; width: number }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ frames: number; width: number }>((resolve) => {
+        const v = document.querySelector<HTMLVideoElement>('[data-g2g-remote] video');
+        if (!v) return resolve({ frames: 0, width: 0 });
+        let frames = 0;
+        const tick = () => {
+          frames++;
+          v.requestVideoFrameCallback(tick);
+        };
+        v.requestVideoFrameCallback(tick);
+        setTimeout(() => resolve({ frames, width: v.videoWidth }), 2000);
+      }),
+  );
+}
 
 const UI = { timeout: 60_000 };
 let e2e: E2E;
@@ -189,9 +228,30 @@ describe('a consultation from scheduling to the end', () => {
     await e2e.shot(host, '04-host-in-meeting');
   });
 
+  it('4b. with cameras on, each sees the test pattern of the other move; axe is clean; screenshots', async () => {
+    for (const page of [host, guest]) {
+      await page.getByRole('button', { name: 'Turn camera on' }).click(UI);
+      await page.getByRole('button', { name: 'Turn camera off' }).waitFor(UI);
+    }
+    for (const page of [host, guest]) {
+      await page.locator('[data-g2g-remote] video').waitFor(UI);
+      await expect
+        .poll(async () => (await remoteFrames(page)).frames, { timeout: 60_000 })
+        .toBeGreaterThan(3);
+      expect((await remoteFrames(page)).width).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await e2e.shot(host, '04b-host-both-videos-desktop');
+    await guest.setViewportSize({ width: 375, height: 667 });
+    await e2e.shot(guest, '04b-guest-both-videos-phone');
+    await guest.screenshot({ path: `${SHOTS_DIR}/04b-guest-phone-viewport.png` });
+    await guest.setViewportSize({ width: 1280, height: 720 });
+  });
+
   it('5. the host ends the meeting and the guest sees that it ended; so does the operator', async () => {
     await host.getByRole('button', { name: 'End for everyone' }).click();
     await host.getByRole('button', { name: 'End meeting' }).click();
+    expect(await axeViolations(guest)).toEqual([]);
     await guest.getByText('The meeting has ended.').first().waitFor(UI);
     await e2e.shot(guest, '05-guest-ended');
     const card = watcher.getByTestId('consultation').filter({ hasText: 'Knee follow-up' });
