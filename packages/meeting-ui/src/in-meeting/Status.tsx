@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { useJoinState, useRoster, useSession } from '@g2g/meeting-hooks/react';
+import {
+  useJoinState,
+  useNetworkQuality,
+  useRoster,
+  useSession,
+} from '@g2g/meeting-hooks/react';
 import type { PartProps } from '../join/shared';
 import { useInMeetingMessages } from './messages';
 
@@ -33,17 +38,12 @@ export function MeetingTimer({ messages, since }: PartProps & { since?: number }
   );
 }
 
-/** The network quality levels the indicator shows. @public */
+/**
+ * The network quality levels the indicator shows. The hooks report `good`,
+ * `poor` or `unknown`; `fair` is there for an integrator's own `quality`.
+ * @public
+ */
 export type NetworkQuality = 'good' | 'fair' | 'poor' | 'unknown';
-
-// What the hooks publish (a `reconnecting` status, a quality level) is read
-// structurally, so this part works on hooks that do not report them yet.
-type Structural = { status: string; quality?: unknown; networkQuality?: unknown };
-const QUALITIES = ['good', 'fair', 'poor'];
-const qualityOf = (state: Structural): NetworkQuality => {
-  const q = state.networkQuality ?? state.quality;
-  return typeof q === 'string' && QUALITIES.includes(q) ? (q as NetworkQuality) : 'unknown';
-};
 
 /**
  * A banner while the connection to the meeting is being re-established
@@ -54,7 +54,7 @@ const qualityOf = (state: Structural): NetworkQuality => {
 export function ReconnectingBanner({ session, messages }: PartProps) {
   const m = useInMeetingMessages(messages);
   const { state } = useJoinState({ session });
-  const reconnecting = (state as Structural).status === 'reconnecting';
+  const reconnecting = state.status === 'reconnecting';
   const [back, setBack] = useState(false);
   const was = useRef(reconnecting);
   useEffect(() => {
@@ -84,7 +84,8 @@ export function ReconnectingBanner({ session, messages }: PartProps) {
 
 /**
  * The connection's quality as bars and words (`data-g2g-quality`), from the
- * join state's network quality when the SDK reports one. `quality` overrides.
+ * session's network quality (`useNetworkQuality().state.overall`, as the SDK
+ * reports it). `quality` overrides.
  * @public
  */
 export function QualityIndicator({
@@ -93,8 +94,8 @@ export function QualityIndicator({
   quality,
 }: PartProps & { quality?: NetworkQuality }) {
   const m = useInMeetingMessages(messages);
-  const { state } = useJoinState({ session });
-  const q = quality ?? qualityOf(state as Structural);
+  const { state } = useNetworkQuality({ session });
+  const q: NetworkQuality = quality ?? state.overall;
   const bars = { good: 3, fair: 2, poor: 1, unknown: 0 }[q];
   return (
     <span className="g2g-quality" data-g2g-quality={q} title={m.im.quality[q]}>

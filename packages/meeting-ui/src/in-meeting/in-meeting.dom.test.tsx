@@ -4,7 +4,14 @@ import type { JoinState } from '@g2g/meeting-hooks';
 import { JoinSessionProvider } from '@g2g/meeting-hooks/react';
 import { createSessionFixture, failedWith, type SessionFixture } from '@g2g/meeting-hooks/testing';
 import { JoinErrorView, Lobby, MessagesProvider, fr } from '../index';
-import { InMeeting, MeetingControls, ReconnectingBanner, Roster, useKnockAlerts } from './index';
+import {
+  InMeeting,
+  MeetingControls,
+  QualityIndicator,
+  ReconnectingBanner,
+  Roster,
+  useKnockAlerts,
+} from './index';
 import { formatElapsed } from './Status';
 
 afterEach(() => {
@@ -237,6 +244,23 @@ describe('lobby, errors, connection', () => {
     expect(screen.getByRole('status').textContent).toBe('Connection lost. Reconnecting…');
     act(() => session.setState(joined()));
     expect(screen.getByRole('status').textContent).toBe('Reconnected.');
+  });
+
+  it('shows the network quality the hooks report (useNetworkQuality), not a join-state field', () => {
+    const session = createSessionFixture({ state: joined() });
+    const { container } = mount(session, <QualityIndicator />);
+    const indicator = () => container.querySelector('[data-g2g-quality]')!;
+    expect(indicator().getAttribute('data-g2g-quality')).toBe('unknown');
+    act(() => session.setNetworkQuality({ overall: 'good', audio: 'good', video: 'good' }));
+    expect(indicator().getAttribute('data-g2g-quality')).toBe('good');
+    expect(indicator().textContent).toBe('Connection: good');
+    expect(indicator().querySelectorAll('[data-on="true"]')).toHaveLength(3);
+    act(() => session.setNetworkQuality({ overall: 'poor', video: 'poor' }));
+    expect(indicator().getAttribute('data-g2g-quality')).toBe('poor');
+    expect(indicator().querySelectorAll('[data-on="true"]')).toHaveLength(1);
+    // A quality field on the join state is not where quality comes from.
+    act(() => session.setState({ ...joined(), quality: 'good' } as unknown as JoinState));
+    expect(indicator().getAttribute('data-g2g-quality')).toBe('poor');
   });
 
   it('formats the meeting time', () => {
