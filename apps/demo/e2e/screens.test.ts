@@ -5,17 +5,14 @@
 // (test-results/e2e/screens/<lang>-<device>-<screen>.png), no horizontal
 // scroll, and a keyboard walk: Tab reaches every control in reading order and
 // each shows a visible focus ring.
-import { createRequire } from 'node:module';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
-import type axeCore from 'axe-core';
+import { axeViolations } from './axe';
 import { SHOTS, startE2E, type E2E } from './harness';
 
 const UI = { timeout: 60_000 };
-// Evaluated over the DevTools protocol: the page's CSP (rightly) refuses an injected script tag.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DIR = join(SHOTS, 'screens');
 const DEVICES = {
   desktop: { width: 1280, height: 800 },
@@ -79,15 +76,7 @@ afterAll(async () => {
 
 /** axe on the whole page; the stock widget's DOM is not ours (and is never shown here). */
 async function expectNoAxeViolations(page: Page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof axeCore }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-    );
-  });
-  expect(found).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /**
