@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { LicenceMeter, ServiceApp, WebhookReceiver } from '@g2g/service-app';
 import Fastify, {
   type FastifyBaseLogger,
@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Authenticator } from './auth';
 import type { WalkInPasses } from './capabilities';
 import type { Consultations } from './consultations';
+import type { DatabaseHealth } from './db-health';
 import { ApiError, toHttpError, type HttpFailure } from './http-errors';
 import type { LiveFeed } from './live';
 import { adminRoutes } from './routes/admin';
@@ -20,6 +21,7 @@ import { operatorRoutes } from './routes/operator';
 import { participantRoutes } from './routes/participants';
 import { systemRoutes } from './routes/system';
 import { webhookRoutes } from './routes/webhooks';
+import { StoreUnavailableError, type Store } from './store/store';
 import type { Tenants } from './tenants';
 import type { WebhookHandler } from './webhook-handler';
 
@@ -83,6 +85,11 @@ export interface AppDeps {
   timeouts: Timeouts;
   /** Registers work to do when the server closes (event streams). */
   onClose: (fn: () => void) => void;
+  store: Store;
+  /** Whether the database answers: while it does not, everything but `/healthz` is a 503. */
+  health: DatabaseHealth;
+  /** Where rate-limit counters live; default this process's memory. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
 }
 
 /** API bodies are small; anything larger is refused with 413 before parsing. */
@@ -172,8 +179,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'no-referrer' },
   });
-  app.addHook('onRequest', async (_req, reply) => {
+  app.addHook('onRequest', async (req, reply) => {
     reply.header('Cache-Control', 'no-store');
+    // Without its database a replica serves nothing, not even from caches:
+    // a token or a record it cannot persist or re-read may be stale.
+    if (!deps.health.up && req.url !== '/healthz') throw new StoreUnavailableError();
   });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, origin === undefined || deps.corsOrigins.includes(origin)),
@@ -186,6 +196,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     global: deps.rateLimit !== false,
     max: deps.rateLimit ? deps.rateLimit.max : Number.MAX_SAFE_INTEGER,
     timeWindow: deps.rateLimit ? deps.rateLimit.timeWindow : 60_000,
+    ...(deps.rateLimitStore ? { store: deps.rateLimitStore } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new ApiError(429, 'rate-limited', `Too many requests; retry in ${ctx.after}.`),
   });
@@ -203,6 +214,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, req, reply) => {
+    if (error instanceof StoreUnavailableError) deps.health.lost();
     const failure = toHttpError(error);
     if (failure.status >= 500)
       req.log.error({ err: error, status: failure.status }, 'request failed');

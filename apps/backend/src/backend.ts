@@ -21,7 +21,9 @@ import { MemoryLiveFeed } from './live';
 import { createLogger } from './logger';
 import { OrgContext } from './org-context';
 import { provisionSimApp, SIM_APP_SCOPES } from './sim-mode';
-import { SqliteStore } from './store/sqlite-store';
+import { DatabaseHealth } from './db-health';
+import { SharedAttemptLimiter, sharedRateLimitStore } from './shared-limits';
+import { openStore } from './store/open-store';
 import type { Store } from './store/store';
 import { Tenants } from './tenants';
 import { WebhookHandler } from './webhook-handler';
@@ -60,6 +62,19 @@ export interface StartBackendOptions {
   host?: string;
   /** Where the SQLite file (and in sim mode the dev keys) live. */
   dataDir: string;
+  /**
+   * `postgres://…`: keep everything in PostgreSQL instead of SQLite, so any
+   * number of replicas share it (tokens, refresh lock, deliveries, meter,
+   * tenants, rate limits). Replicas share their keys (webex mode: the same
+   * environment; sim mode: the same `dataDir` for the dev keys).
+   */
+  databaseUrl?: string;
+  /**
+   * The deployment's public URL (a load balancer in front of the replicas):
+   * webhooks are registered once, to `${publicUrl}/webhooks/webex`. Sim mode
+   * defaults to this process's own URL; webex mode takes `webex.publicUrl`.
+   */
+  publicUrl?: string;
   /** Sim mode: a running simulator to use; without it one is started in-process. */
   simUrl?: string;
   /** Sim mode, in-process simulator only: its options (e.g. `licenceLimit`). */
@@ -170,8 +185,19 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
         }
       : { encryptionKey: w!.encryptionKey, adminKey: w!.adminKey, webhookSecret: w!.webhookSecret };
     const master = Buffer.from(keys.encryptionKey, 'base64');
-    const store = new SqliteStore(options.dataDir, new Sealer(deriveKey(master, 'data at rest')));
+    const store = await openStore({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      sealer: new Sealer(deriveKey(master, 'data at rest')),
+    });
     cleanups.push(() => store.close());
+    const health = new DatabaseHealth(store, {
+      onChange: (up) =>
+        up
+          ? logger.info({ database: store.kind }, 'database reachable again')
+          : logger.error({ database: store.kind }, 'database unreachable: answering 503'),
+    });
+    cleanups.push(() => health.close());
 
     let sim: Sim | undefined;
     let simUrl = options.simUrl?.replace(/\/+$/, '');
@@ -181,144 +207,177 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       simUrl = sim.url;
     }
 
-    let credentials: { clientId: string; clientSecret: string; applicationId?: string };
-    let licenceLimit = options.licenceLimit;
-    let provisioned: Awaited<ReturnType<typeof provisionSimApp>> | undefined;
-    if (mode === 'sim') {
-      provisioned = await provisionSimApp(store, simUrl!, {
-        orgs: simOrgCount,
-        ...(options.licenceLimit !== undefined ? { licenceLimit: options.licenceLimit } : {}),
+    // One replica at a time sets the deployment up (provisioning, tenants, initial tokens):
+    // the others find it done. Released before listening.
+    const startup = await store.withLock('startup', async () => {
+      let credentials: { clientId: string; clientSecret: string; applicationId?: string };
+      let licenceLimit = options.licenceLimit;
+      let provisioned: Awaited<ReturnType<typeof provisionSimApp>> | undefined;
+      if (mode === 'sim') {
+        provisioned = await provisionSimApp(store, simUrl!, {
+          orgs: simOrgCount,
+          ...(options.licenceLimit !== undefined ? { licenceLimit: options.licenceLimit } : {}),
+        });
+        credentials = provisioned.app;
+        licenceLimit ??= provisioned.app.licenceLimit;
+      } else {
+        credentials = {
+          clientId: w!.clientId,
+          clientSecret: w!.clientSecret,
+          ...(w!.applicationId ? { applicationId: w!.applicationId } : {}),
+        };
+      }
+
+      const sa = createServiceApp({
+        ...credentials,
+        baseUrl: mode === 'sim' ? `${simUrl}/v1` : (w?.apiUrl ?? 'https://webexapis.com/v1'),
+        ...(mode === 'sim'
+          ? {
+              instantConnect: {
+                brokerUrl: `${simUrl}/mtg-broker`,
+                linkBase: `${simUrl}/mtg-broker`,
+              },
+            }
+          : {}),
+        tokenStore: store.tokens,
+        // One refresh per org across replicas: the token manager re-reads the row under it.
+        refreshLock: { run: (orgId, fn) => store.withLock(`refresh:${orgId}`, fn) },
+        logger: logger.child({ component: 'service-app' }),
+        now,
+        ...(options.refreshMarginMs !== undefined
+          ? { refreshMarginMs: options.refreshMarginMs }
+          : {}),
+        ...(options.refreshBackoff ? { refreshBackoff: options.refreshBackoff } : {}),
+        ...(options.http ? { http: options.http } : {}),
       });
-      credentials = provisioned.app;
-      licenceLimit ??= provisioned.app.licenceLimit;
-    } else {
-      credentials = {
-        clientId: w!.clientId,
-        clientSecret: w!.clientSecret,
-        ...(w!.applicationId ? { applicationId: w!.applicationId } : {}),
+
+      const org = new OrgContext(sa);
+      const meterLimit = { get: (_site: string) => licenceLimit ?? 10 };
+      const meter = new LicenceMeter({
+        limit: (site) => meterLimit.get(site),
+        now,
+        store: store.meter,
+      });
+      const homeOrgId =
+        mode === 'sim' ? provisioned!.orgs[0]!.orgId : w?.orgId && canonicalOrgId(w.orgId);
+      const publicUrl = {
+        value: (options.publicUrl ?? (mode === 'webex' ? w?.publicUrl : undefined))?.replace(
+          /\/+$/,
+          '',
+        ),
       };
-    }
 
-    const sa = createServiceApp({
-      ...credentials,
-      baseUrl: mode === 'sim' ? `${simUrl}/v1` : (w?.apiUrl ?? 'https://webexapis.com/v1'),
-      ...(mode === 'sim'
-        ? {
-            instantConnect: { brokerUrl: `${simUrl}/mtg-broker`, linkBase: `${simUrl}/mtg-broker` },
-          }
-        : {}),
-      tokenStore: store.tokens,
-      logger: logger.child({ component: 'service-app' }),
-      now,
-      ...(options.refreshMarginMs !== undefined
-        ? { refreshMarginMs: options.refreshMarginMs }
-        : {}),
-      ...(options.refreshBackoff ? { refreshBackoff: options.refreshBackoff } : {}),
-      ...(options.http ? { http: options.http } : {}),
-    });
-
-    const org = new OrgContext(sa);
-    const meterLimit = { get: (_site: string) => licenceLimit ?? 10 };
-    const meter = new LicenceMeter({
-      limit: (site) => meterLimit.get(site),
-      now,
-      store: store.meter,
-    });
-    const homeOrgId =
-      mode === 'sim' ? provisioned!.orgs[0]!.orgId : w?.orgId && canonicalOrgId(w.orgId);
-    const publicUrl = { value: mode === 'webex' ? w?.publicUrl : undefined };
-
-    // A tenant that became usable: its webhooks here, its caches warm, its meter reconciled.
-    const ready = async (orgId: string) => {
-      if (publicUrl.value) {
-        await registerWebhooks(sa, orgId, `${publicUrl.value}/webhooks/webex`, keys.webhookSecret, {
-          home: !homeOrgId || orgId === homeOrgId,
-        });
-      }
-      await org.warm(orgId);
-      await reconcile(orgId);
-    };
-    const reconcile = async (orgId: string) => {
-      const site = await org.siteUrl(orgId);
-      await meter.reconcile(site, await sa.meetings.listInProgress(orgId, site));
-    };
-    const tenants = new Tenants({
-      store,
-      sa,
-      logger: logger.child({ component: 'tenants' }),
-      now,
-      allowlist: [...(options.acceptedOrgs ?? []), ...(homeOrgId ? [homeOrgId] : [])],
-      defaultLicenceLimit: licenceLimit ?? 10,
-      keyMacKey: deriveKey(master, 'operator keys'),
-      onReady: ready,
-    });
-    meterLimit.get = (site) => tenants.limitFor(site);
-    await tenants.load();
-
-    const operatorKeys: Backend['operatorKeys'] = [];
-    if (provisioned) {
-      for (const stale of provisioned.staleOrgIds) {
-        if (provisioned.orgs.some((o) => o.orgId === stale)) continue;
-        // A previous simulator's org: gone with its world.
-        await sa.tokens.forget(stale);
-        if (await tenants.get(stale)) await tenants.refuse(stale);
-      }
-      for (const [i, o] of provisioned.orgs.entries()) {
-        org.hint(o.orgId, {
-          siteUrl: o.siteUrl,
-          ...(o.machineAccountEmail ? { machineAccountEmail: o.machineAccountEmail } : {}),
-        });
-        await tenants.ensureAccepted(o.orgId, {
-          name: o.name,
-          siteUrl: o.siteUrl,
-          scopes: SIM_APP_SCOPES,
-          decidedBy: 'sim',
-        });
-        if (o.tokens) {
-          await sa.tokens.adopt(
-            o.orgId,
-            {
-              access_token: o.tokens.accessToken,
-              expires_in: o.tokens.expiresIn,
-              refresh_token: o.tokens.refreshToken,
-              refresh_token_expires_in: o.tokens.refreshTokenExpiresIn,
-            },
-            { siteUrl: o.siteUrl, scopes: SIM_APP_SCOPES },
+      // A tenant that became usable: its webhooks here, its caches warm, its meter reconciled.
+      const ready = async (orgId: string) => {
+        if (publicUrl.value) {
+          const target = `${publicUrl.value}/webhooks/webex`;
+          await store.withLock(`webhooks:${orgId}`, () =>
+            registerWebhooks(sa, orgId, target, keys.webhookSecret, {
+              home: !homeOrgId || orgId === homeOrgId,
+            }),
           );
         }
-        const key = dev!.operatorKeys[i]!;
-        await tenants.registerKey(o.orgId, key, `dev key (${o.name})`);
-        operatorKeys.push({ orgId: o.orgId, name: o.name, key });
-      }
-    }
-    if (mode === 'webex' && homeOrgId) {
-      await tenants.ensureAccepted(homeOrgId, {
-        ...(w!.siteUrl ? { siteUrl: w!.siteUrl } : {}),
-        decidedBy: 'configured',
+        await org.warm(orgId);
+        await reconcile(orgId);
+      };
+      const reconcile = async (orgId: string) => {
+        const site = await org.siteUrl(orgId);
+        await meter.reconcile(site, await sa.meetings.listInProgress(orgId, site));
+      };
+      const tenants = new Tenants({
+        store,
+        sa,
+        logger: logger.child({ component: 'tenants' }),
+        now,
+        allowlist: [...(options.acceptedOrgs ?? []), ...(homeOrgId ? [homeOrgId] : [])],
+        defaultLicenceLimit: licenceLimit ?? 10,
+        keyMacKey: deriveKey(master, 'operator keys'),
+        onReady: ready,
       });
-      if (w!.siteUrl) org.hint(homeOrgId, { siteUrl: w!.siteUrl });
-      if (w!.operatorKey) {
-        await tenants.registerKey(homeOrgId, w!.operatorKey, 'G2G_OPERATOR_KEY');
-        operatorKeys.push({ orgId: homeOrgId, key: w!.operatorKey });
+      meterLimit.get = (site) => tenants.limitFor(site);
+      await tenants.load();
+
+      const operatorKeys: Backend['operatorKeys'] = [];
+      if (provisioned) {
+        for (const stale of provisioned.staleOrgIds) {
+          if (provisioned.orgs.some((o) => o.orgId === stale)) continue;
+          // A previous simulator's org: gone with its world.
+          await sa.tokens.forget(stale);
+          if (await tenants.get(stale)) await tenants.refuse(stale);
+        }
+        for (const [i, o] of provisioned.orgs.entries()) {
+          org.hint(o.orgId, {
+            siteUrl: o.siteUrl,
+            ...(o.machineAccountEmail ? { machineAccountEmail: o.machineAccountEmail } : {}),
+          });
+          await tenants.ensureAccepted(o.orgId, {
+            name: o.name,
+            siteUrl: o.siteUrl,
+            scopes: SIM_APP_SCOPES,
+            decidedBy: 'sim',
+          });
+          if (o.tokens) {
+            await sa.tokens.adopt(
+              o.orgId,
+              {
+                access_token: o.tokens.accessToken,
+                expires_in: o.tokens.expiresIn,
+                refresh_token: o.tokens.refreshToken,
+                refresh_token_expires_in: o.tokens.refreshTokenExpiresIn,
+              },
+              { siteUrl: o.siteUrl, scopes: SIM_APP_SCOPES },
+            );
+          }
+          const key = dev!.operatorKeys[i]!;
+          await tenants.registerKey(o.orgId, key, `dev key (${o.name})`);
+          operatorKeys.push({ orgId: o.orgId, name: o.name, key });
+        }
       }
-      if (
-        w!.accessToken &&
-        w!.refreshToken &&
-        (await sa.tokens.status(homeOrgId)).state === 'not-authorized'
-      ) {
-        // Expiry of configured tokens is unknown: treat them as due soon so they rotate early.
-        await sa.tokens.adopt(
-          homeOrgId,
-          {
-            access_token: w!.accessToken,
-            expires_in: 3600,
-            refresh_token: w!.refreshToken,
-            refresh_token_expires_in: 14 * 24 * 3600,
-          },
-          w!.siteUrl ? { siteUrl: w!.siteUrl } : {},
-        );
+      if (mode === 'webex' && homeOrgId) {
+        await tenants.ensureAccepted(homeOrgId, {
+          ...(w!.siteUrl ? { siteUrl: w!.siteUrl } : {}),
+          decidedBy: 'configured',
+        });
+        if (w!.siteUrl) org.hint(homeOrgId, { siteUrl: w!.siteUrl });
+        if (w!.operatorKey) {
+          await tenants.registerKey(homeOrgId, w!.operatorKey, 'G2G_OPERATOR_KEY');
+          operatorKeys.push({ orgId: homeOrgId, key: w!.operatorKey });
+        }
+        if (
+          w!.accessToken &&
+          w!.refreshToken &&
+          (await sa.tokens.status(homeOrgId)).state === 'not-authorized'
+        ) {
+          // Expiry of configured tokens is unknown: treat them as due soon so they rotate early.
+          await sa.tokens.adopt(
+            homeOrgId,
+            {
+              access_token: w!.accessToken,
+              expires_in: 3600,
+              refresh_token: w!.refreshToken,
+              refresh_token_expires_in: 14 * 24 * 3600,
+            },
+            w!.siteUrl ? { siteUrl: w!.siteUrl } : {},
+          );
+        }
       }
-    }
+
+      return {
+        sa,
+        org,
+        meter,
+        tenants,
+        operatorKeys,
+        provisioned,
+        licenceLimit,
+        homeOrgId,
+        ready,
+        reconcile,
+        publicUrl,
+      };
+    });
+    const { sa, org, meter, tenants, operatorKeys, provisioned, ready, reconcile, publicUrl } =
+      startup;
 
     const live = new MemoryLiveFeed();
     const joinBaseUrl = (options.joinBaseUrl ?? 'http://127.0.0.1:5173').replace(/\/+$/, '');
@@ -338,10 +397,15 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     const auth = new Authenticator({
       tenants,
       adminKey: keys.adminKey,
-      limiter: new MemoryAttemptLimiter(
-        failureLimit === false ? { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } : failureLimit,
-        now,
-      ),
+      limiter: (() => {
+        const limit =
+          failureLimit === false
+            ? { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 }
+            : failureLimit;
+        return store.counters
+          ? new SharedAttemptLimiter(store.counters, limit, now)
+          : new MemoryAttemptLimiter(limit, now);
+      })(),
       now,
     });
     const closers: (() => void)[] = [];
@@ -379,6 +443,9 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
       trustProxy: options.trustProxy ?? false,
       timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
       onClose: (fn) => closers.push(fn),
+      store,
+      health,
+      ...(store.counters ? { rateLimitStore: sharedRateLimitStore(store.counters) } : {}),
     });
     cleanups.push(() => app.close());
     // Open event streams would hold the close forever: end them first.
@@ -396,7 +463,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
-    if (mode === 'sim') publicUrl.value = url;
+    if (mode === 'sim') publicUrl.value ??= url;
 
     for (const t of await tenants.accepted()) {
       try {
@@ -414,6 +481,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
           );
         }
         await store.deliveries.prune(now() - DELIVERY_RETENTION_MS);
+        await store.counters?.prune(Date.now() - 24 * 3600_000);
       })().catch(() => undefined);
     }, RECONCILE_EVERY_MS);
     timer.unref();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KEY_NAMES, webexKeyProblems } from './key-strength';
+import { isPostgresUrl } from './store/open-store';
 
 /** Demo SPA dev origins, allowed by default in sim mode. */
 export const DEMO_DEV_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
@@ -63,6 +64,11 @@ const common = {
   G2G_JOIN_BASE_URL: z.url({ error: 'must be the URL of the SPA' }).optional(),
   G2G_ACCEPTED_ORGS: orgList.optional(),
   G2G_WEBHOOK_MAX_AGE_SEC: z.coerce.number().int().min(60).max(86_400).optional(),
+  // PostgreSQL instead of SQLite: any number of replicas on one database.
+  G2G_DATABASE_URL: z
+    .string()
+    .refine((u) => isPostgresUrl(u), { error: 'must be a postgres:// (or postgresql://) URL' })
+    .optional(),
 };
 
 const base64Key = z
@@ -79,6 +85,8 @@ const simEnv = z.object({
     })
     .optional(),
   G2G_SIM_ORGS: z.coerce.number().int().min(1, 'must be 1–5').max(5, 'must be 1–5').optional(),
+  // Replicas behind a front: webhooks go to the front, registered once.
+  G2G_PUBLIC_URL: z.url().optional(),
 });
 
 const webexEnv = z.object({

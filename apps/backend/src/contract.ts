@@ -226,7 +226,11 @@ export const instantConnectLinks = z.object({
 /** The public health answer: nothing about tenants, tokens or scopes. */
 export const publicStatus = z.object({ status: z.enum(['ok', 'degraded']) });
 
-export const healthz = z.object({ ok: z.literal(true) });
+/** Up, and which database answered (a replica that cannot reach its database answers 503). */
+export const healthz = z.object({
+  ok: z.literal(true),
+  database: z.enum(['sqlite', 'postgres']),
+});
 
 export const licenceUsage = z.object({
   siteUrl: z.string(),
@@ -328,10 +332,10 @@ export const ROUTES = {
     method: 'GET',
     path: '/healthz',
     auth: 'none',
-    summary: 'Health check',
+    summary: 'Health check: the process and its database (503 while the database is unreachable)',
     status: 200,
     response: healthz,
-    errors: [],
+    errors: [503],
   }),
   status: route({
     method: 'GET',

@@ -6,6 +6,7 @@ import {
 } from '@g2g/service-app';
 import type { z } from 'zod';
 import type { ErrorBody } from './contract';
+import { StoreUnavailableError } from './store/store';
 
 export type { ErrorBody };
 
@@ -108,6 +109,13 @@ export interface HttpFailure {
  * the fixed table above; never from a framework's echo of the request.
  */
 export function toHttpError(error: unknown): HttpFailure {
+  if (error instanceof StoreUnavailableError) {
+    return {
+      status: 503,
+      body: { error: error.code, message: 'The service cannot reach its database; retry shortly.' },
+      headers: { 'Retry-After': '2' },
+    };
+  }
   if (error instanceof ApiError) {
     return { status: error.status, body: { error: error.code, message: error.message } };
   }

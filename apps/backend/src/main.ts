@@ -14,6 +14,7 @@ function optionsFrom(config: EnvConfig): StartBackendOptions {
     ...(config.G2G_TRUST_PROXY !== undefined ? { trustProxy: config.G2G_TRUST_PROXY } : {}),
     ...(config.G2G_JOIN_BASE_URL ? { joinBaseUrl: config.G2G_JOIN_BASE_URL } : {}),
     ...(config.G2G_ACCEPTED_ORGS ? { acceptedOrgs: config.G2G_ACCEPTED_ORGS } : {}),
+    ...(config.G2G_DATABASE_URL ? { databaseUrl: config.G2G_DATABASE_URL } : {}),
     ...(config.G2G_WEBHOOK_MAX_AGE_SEC
       ? { webhookMaxAgeMs: config.G2G_WEBHOOK_MAX_AGE_SEC * 1000 }
       : {}),
@@ -24,6 +25,7 @@ function optionsFrom(config: EnvConfig): StartBackendOptions {
       ...common,
       ...(config.G2G_SIM_URL ? { simUrl: config.G2G_SIM_URL } : {}),
       ...(config.G2G_SIM_ORGS ? { simOrgs: config.G2G_SIM_ORGS } : {}),
+      ...(config.G2G_PUBLIC_URL ? { publicUrl: config.G2G_PUBLIC_URL } : {}),
     };
   }
   return {

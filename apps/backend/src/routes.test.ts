@@ -21,7 +21,7 @@ const join = (id: string, capability: string, displayName = 'Pat') =>
 
 describe('system routes', () => {
   it('healthz, a public status that reveals nothing, the tenant status behind operator auth, and the OpenAPI document', async () => {
-    expect((await env.t.call('GET', '/healthz')).body).toEqual({ ok: true });
+    expect((await env.t.call('GET', '/healthz')).body).toEqual({ ok: true, database: 'sqlite' });
     const pub = await env.t.call('GET', '/api/status');
     expect(pub.body).toEqual({ status: 'ok' });
     expect(pub.text).not.toContain(env.t.backend.simApp!.orgId);

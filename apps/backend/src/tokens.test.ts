@@ -283,7 +283,8 @@ async function until(check: () => boolean): Promise<void> {
 describe('a backend killed and restarted mid-run', () => {
   it(
     'loses no token and never reuses a superseded refresh token',
-    { timeout: 60_000 },
+    // Three backend processes start one after the other: minutes on a loaded 2-core machine.
+    { timeout: 180_000 },
     async () => {
       sim.control.reset({ accessTokenTtlSec: 3600 });
       const dataDir = tempDir();

@@ -2,10 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app';
 import { openApiDocument } from '../openapi';
 import { serve } from './register';
+import { StoreUnavailableError } from '../store/store';
 
 /** Health, the public status and the OpenAPI document. None of them says anything about a tenant. */
 export async function systemRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  serve(app, 'healthz', async () => ({ ok: true as const }));
+  serve(app, 'healthz', async () => {
+    if (!(await deps.health.check())) throw new StoreUnavailableError();
+    return { ok: true as const, database: deps.store.kind };
+  });
 
   // "degraded" when an accepted tenant cannot work (not authorized, re-authorization needed);
   // which one, and why, is for its operators (GET /api/tenant) and the admin.

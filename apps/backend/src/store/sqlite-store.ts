@@ -109,6 +109,9 @@ function prepareFiles(dataDir: string): string {
   return path;
 }
 
+/** Held locks of this process, by database file and name. */
+const LOCKS = new Map<string, Promise<unknown>>();
+
 interface ConsultationRow {
   id: string;
   data: string;
@@ -122,6 +125,7 @@ interface ConsultationRow {
  * interface is asynchronous for the stores that are not.
  */
 export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
   readonly tokens: TokenStore;
   readonly deliveries: PersistentDeliveryLog;
   readonly meter: MeterStore;
@@ -129,12 +133,14 @@ export class SqliteStore implements Store {
   readonly operatorKeys: OperatorKeyStore;
   readonly consultations: ConsultationStore;
   private readonly db: Database.Database;
+  private readonly path: string;
 
   constructor(
     dataDir: string,
     private readonly sealer: Sealer,
   ) {
     const path = prepareFiles(dataDir);
+    this.path = path;
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // A rotated token must be on disk before it is used: no relaxed durability.
@@ -174,6 +180,23 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  /** One process owns the file: a promise chain per file and name is the whole lock. */
+  async withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const id = `${this.path}\0${name}`;
+    const previous = LOCKS.get(id) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(fn);
+    const tail = run.catch(() => undefined);
+    LOCKS.set(id, tail);
+    void tail.then(() => {
+      if (LOCKS.get(id) === tail) LOCKS.delete(id);
+    });
+    return run;
   }
 
   private consultationStore(): ConsultationStore {

@@ -8,6 +8,8 @@ import type { DeliveryLog, MeetingMode, MeterStore, TokenStore } from '@g2g/serv
  * operation names the tenant (org) it belongs to: nothing crosses tenants.
  */
 export interface Store {
+  /** Which database: `sqlite` (one process) or `postgres` (any number of replicas). */
+  readonly kind: 'sqlite' | 'postgres';
   /** Service App tokens, per org (for `@g2g/service-app`). */
   readonly tokens: TokenStore;
   /** Webhook delivery ids already taken (replays after a restart are refused). */
@@ -17,10 +19,48 @@ export interface Store {
   readonly tenants: TenantStore;
   readonly operatorKeys: OperatorKeyStore;
   readonly consultations: ConsultationStore;
+  /**
+   * Fixed-window counters every replica shares (rate limits, lock-outs);
+   * absent where one process is the whole deployment (SQLite), which counts
+   * in memory.
+   */
+  readonly counters?: WindowCounters;
   /** Small settings (provisioned sim app, webhook ids); `secret` values are encrypted. */
   getMeta(key: string, options?: { secret?: boolean }): Promise<string | undefined>;
   setMeta(key: string, value: string, options?: { secret?: boolean }): Promise<void>;
+  /** Resolves when the database answers; rejects with {@link StoreUnavailableError} when not. */
+  ping(): Promise<void>;
+  /**
+   * Runs `fn` while holding the lock `name` for the whole deployment: within
+   * this process for SQLite, across replicas for PostgreSQL. What `fn`
+   * writes through the store commits on its own (a marker written inside
+   * survives the holder's death; the lock does not).
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The database cannot be reached (connection refused or lost): a 503, retried later. */
+export class StoreUnavailableError extends Error {
+  readonly code = 'database-unavailable';
+  constructor(cause?: unknown) {
+    super('The database is unavailable.', cause !== undefined ? { cause } : undefined);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+/** Counts hits per key in fixed windows, atomically across replicas. */
+export interface WindowCounters {
+  /** Counts one hit at `now`; a window older than `windowMs` starts again. */
+  hit(key: string, windowMs: number, now: number): Promise<{ count: number; start: number }>;
+  /** The current window of `key` without counting, if one is open at `now`. */
+  peek(
+    key: string,
+    windowMs: number,
+    now: number,
+  ): Promise<{ count: number; start: number } | undefined>;
+  /** Forgets windows started before `before`. */
+  prune(before: number): Promise<number>;
 }
 
 export interface PersistentDeliveryLog extends DeliveryLog {
