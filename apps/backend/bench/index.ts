@@ -13,6 +13,7 @@ import type { CallRecord } from '@g2g/service-app';
 import { startSim } from '@g2g/webex-sim';
 import { startBackend } from '../src/backend';
 import { describeStorm, refreshStorm } from './refresh-storm';
+import { describeScale, scaleBench } from './scale';
 
 const LATENCY_MS = 20;
 const CREATES = 60;
@@ -137,3 +138,4 @@ console.log(describeStorm(await refreshStorm({ clock: 'simulated' })));
 console.log(
   '(on main at 81826a9, before this fix: 362 refresh calls in 10 s wall clock, every join failed)',
 );
+console.log(describeScale(await scaleBench()));
