@@ -72,6 +72,7 @@ function run(user: string | undefined, bin: string, args: string[]): void {
     const e = error as { stderr?: Buffer; stdout?: Buffer; message: string };
     throw new Error(
       `${bin.split('/').pop()} failed: ${e.stderr?.toString() || e.stdout?.toString() || e.message}`,
+      { cause: error },
     );
   }
 }
