@@ -70,10 +70,8 @@ function run(user: string | undefined, bin: string, args: string[]): void {
     execFileSync(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const e = error as { stderr?: Buffer; stdout?: Buffer; message: string };
-    throw new Error(
-      `${bin.split('/').pop()} failed: ${e.stderr?.toString() || e.stdout?.toString() || e.message}`,
-      { cause: error },
-    );
+    const detail = e.stderr?.toString() || e.stdout?.toString() || e.message;
+    throw new Error(`${bin.split('/').pop()} failed: ${detail}`, { cause: error });
   }
 }
 
