@@ -10,6 +10,11 @@ const root = new URL('..', import.meta.url).pathname;
 
 const ensure = spawnSync('bash', [join(root, 'scripts/ensure-chromium.sh')], { stdio: 'inherit' });
 if (ensure.status !== 0) process.exit(ensure.status ?? 1);
+// The scale-out tests start throw-away PostgreSQL clusters: they need the server binaries.
+const ensurePg = spawnSync('bash', [join(root, 'scripts/ensure-postgresql.sh')], {
+  stdio: 'inherit',
+});
+if (ensurePg.status !== 0) process.exit(ensurePg.status ?? 1);
 
 const outDir = mkdtempSync(join(tmpdir(), 'g2g-test-'));
 const report = join(outDir, 'vitest.json');
