@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalOrgId } from '@g2g/service-app';
 import { httpCaller, startSim, type Sim } from '@g2g/webex-sim';
+import { worldOf } from '@g2g/webex-sim/testing/world';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveKey, loadOrCreateDevKeys, Sealer } from './crypto';
 import { startFront, type Front } from './scale/front';
@@ -47,7 +48,7 @@ async function advance(ms: number) {
 
 /** The org's Service App access tokens the simulator would still accept. */
 function liveAppTokens() {
-  return [...sim.world.tokens.values()].filter(
+  return [...worldOf(sim).tokens.allAccess()].filter(
     (t) =>
       t.kind === 'service-app' &&
       canonicalOrgId(t.orgId) === orgId &&
@@ -142,7 +143,9 @@ afterAll(async () => {
 
 describe('three replicas on one PostgreSQL', () => {
   it('registered the webhooks once, to the deployment URL, whichever replica started first', () => {
-    const hooks = [...sim.world.webhooks.values()].filter((w) => w.name.startsWith('g2g-backend'));
+    const hooks = [...worldOf(sim).webhooks.values()].filter((w) =>
+      w.name.startsWith('g2g-backend'),
+    );
     expect(hooks.length).toBeGreaterThan(0);
     expect(new Set(hooks.map((w) => w.targetUrl))).toEqual(
       new Set([`${front.url}/webhooks/webex`]),
@@ -231,8 +234,13 @@ describe('three replicas on one PostgreSQL', () => {
     // No token lost: what the database holds is live at the simulator, and refreshes.
     const stored = (await store.tokens.load(orgId))!;
     expect(stored.refreshStartedAt).toBeUndefined();
-    expect(sim.world.refreshTokens.get(stored.refreshToken)?.supersededAt).toBeUndefined();
-    expect(sim.world.tokens.get(stored.accessToken)?.expiresAt).toBeGreaterThan(sim.control.now());
+    expect(
+      [...worldOf(sim).tokens.allRefresh()].find((t) => t.value === stored.refreshToken)
+        ?.supersededAt,
+    ).toBeUndefined();
+    expect(
+      [...worldOf(sim).tokens.allAccess()].find((t) => t.value === stored.accessToken)?.expiresAt,
+    ).toBeGreaterThan(sim.control.now());
 
     // A replacement replica joins the set.
     const replacement = await startReplica(options);
