@@ -98,12 +98,31 @@ async function inbound(session: JoinSession, kind: 'audio' | 'video') {
 
 /** The remote address of the selected ICE pair: the relay on loopback. */
 async function remoteAddress(session: JoinSession) {
-  const report = await stats(session);
-  let pair: any;
-  report.forEach((r: any) => {
-    if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') pair = r;
-  });
-  return pair ? (report.get(pair.remoteCandidateId) as any)?.address : undefined;
+  // The transport's selected pair, else any succeeded one: after a fallback or
+  // a reconnection the first pair may not be the nominated one, and a loaded
+  // machine can report the pair a moment after frames already flow.
+  const pick = async () => {
+    const report = await stats(session);
+    let selected: string | undefined;
+    let pair: any;
+    report.forEach((r: any) => {
+      if (r.type === 'transport' && r.selectedCandidatePairId) selected = r.selectedCandidatePairId;
+    });
+    report.forEach((r: any) => {
+      if (r.type !== 'candidate-pair') return;
+      if (r.id === selected || (!pair && r.state === 'succeeded')) pair = r;
+    });
+    return pair ? (report.get(pair.remoteCandidateId) as any)?.address : undefined;
+  };
+  let address: string | undefined;
+  await vi.waitFor(
+    async () => {
+      address = await pick();
+      if (!address) throw new Error('no connected candidate pair yet');
+    },
+    { timeout: 30_000, interval: 500 },
+  );
+  return address;
 }
 
 /** A moving canvas: a screen share with frames that change, without a capture picker. */
