@@ -27,6 +27,7 @@ import { createServer } from 'node:http';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
 import { createSimClient, type SimClient } from '../src/client';
 import { joinOverHttp, type HeadlessParticipant } from '../src/testing/participant';
 import { fmt, median, type BenchPart } from './measure';
@@ -40,17 +41,10 @@ const SETTLE_MS = 5_000;
 /** Bounds on waiting, never speed targets. */
 const FIRST_FRAME_TIMEOUT_MS = 60_000;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  // Every page keeps rendering and decoding as a foreground tab would.
+// The repo's headless flags (one list, scripts/chromium.mjs), plus: every page
+// keeps rendering and decoding as a foreground tab would.
+const RELAY_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
@@ -549,8 +543,8 @@ export const relayBench: BenchPart = async () => {
   const proc = await startSimProcess();
   const server = await pageServer();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    executablePath: findChromium(),
+    args: RELAY_CHROMIUM_ARGS,
   });
   const sim = createSimClient(proc.url);
   const app = await sim.createServiceApp({ licenceLimit: 1000 });
