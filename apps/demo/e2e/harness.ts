@@ -31,7 +31,13 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
   });
   const browser: Browser = await chromium.launch({
     executablePath: findChromium(),
-    args: CHROMIUM_ARGS,
+    // Two people are two pages of one browser; neither may be backgrounded.
+    args: [
+      ...CHROMIUM_ARGS,
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+      '--disable-background-timer-throttling',
+    ],
   });
   const contexts: BrowserContext[] = [];
   const guards: NetworkGuard[] = [];
