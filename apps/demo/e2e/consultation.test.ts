@@ -7,6 +7,7 @@ import type { Page } from 'playwright';
 import { joinOverHttp } from '@g2g/webex-sim';
 import { SHOTS as SHOTS_DIR, startE2E, type E2E } from './harness';
 import { axeViolations } from './axe';
+import { mediaReport } from './media-probe';
 
 /** Frames the remote video shows in 2 s (requestVideoFrameCallback), and its width. */
 async function remoteFrames(page: Page): Promise<{ frames: number; width: number }> {
@@ -156,6 +157,35 @@ async function joinFromLink(page: Page, link: string, name: string) {
   await page.getByRole('button', { name: 'Join meeting' }).click(UI);
 }
 
+/** Both pages' media and the simulator's view of it, to a JSON file in the artifacts dir. */
+async function dumpMedia(label: string, waitedMs: number) {
+  const meetings = e2e.stack.sim.control
+    .requests({ path: '*/media' })
+    .map((r) => `${r.seq} ${r.method} ${r.path} ${r.status} ${r.personId ?? ''}`);
+  const items = (
+    await backendApi<{ items: { title: string; meetingNumber?: string; consultation?: unknown }[] }>(
+      '/api/consultations',
+    )
+  ).items;
+  let sim: unknown;
+  try {
+    const knee = items.find((c) => c.title === 'Knee follow-up') as { meetingNumber: string };
+    sim = e2e.stack.sim.control.meetingState(knee.meetingNumber);
+  } catch (e) {
+    sim = String(e);
+  }
+  const report = {
+    label,
+    waitedMs,
+    host: await mediaReport(host),
+    guest: await mediaReport(guest),
+    sim,
+    mediaRequests: meetings,
+  };
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`${SHOTS_DIR}/media-${label}-${Date.now()}.json`, JSON.stringify(report, null, 1));
+}
+
 describe('a consultation from scheduling to the end', () => {
   it('1. the operator creates a consultation and sees its links and licence usage', async () => {
     const page = (watcher = await operatorPage());
@@ -210,10 +240,7 @@ describe('a consultation from scheduling to the end', () => {
     await e2e.shot(host, '04-host-in-meeting');
   });
 
-  // Known flake (issue 11, open): about one run in three, one side's remote video
-  // shows no frames for 90 s. Skipped until the relay or the page is fixed, so
-  // that CI stays meaningful; the two-browser real-SDK media tests cover frames.
-  it.skip('4b. with cameras on, each sees the other move; axe is clean; desktop, phone and French screenshots', async () => {
+  it('4b. with cameras on, each sees the other move; axe is clean; desktop, phone and French screenshots', async () => {
     for (const page of [host, guest]) {
       await page.getByRole('button', { name: 'Turn camera on' }).click(UI);
       await page.getByRole('button', { name: 'Turn camera off' }).waitFor(UI);
@@ -224,9 +251,14 @@ describe('a consultation from scheduling to the end', () => {
       // and Chromium stops requestVideoFrameCallback there. Look as a person would.
       await page.bringToFront();
       // Frames advance: requestVideoFrameCallback fires more than once in the window.
-      await expect
-        .poll(async () => (await remoteFrames(page)).frames, { timeout: 90_000 })
-        .toBeGreaterThan(1);
+      const t0 = Date.now();
+      try {
+        await expect
+          .poll(async () => (await remoteFrames(page)).frames, { timeout: 90_000 })
+          .toBeGreaterThan(1);
+      } finally {
+        await dumpMedia(page === host ? 'host' : 'guest', Date.now() - t0);
+      }
       expect((await remoteFrames(page)).width).toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
     }

@@ -13,6 +13,7 @@ import {
 import { SDK_HARD_CODED_URLS } from '@g2g/webex-sim';
 import { CHROMIUM_ARGS, findChromium } from '../../../scripts/chromium.mjs';
 import { startStack, type Stack, type StackOptions } from '../scripts/stack';
+import { installPcProbe } from './media-probe';
 
 export const SHOTS = join(new URL('../../..', import.meta.url).pathname, 'test-results/e2e');
 
@@ -53,6 +54,8 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
       contexts.push(context);
       // Nothing leaves loopback: see checkNetwork.
       guards.push(await guardNetwork(context));
+      // Every peer connection kept for mediaReport (diagnostics when frames do not come).
+      await context.addInitScript(installPcProbe);
       const page = await context.newPage();
       page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
       page.on('console', (msg) => {

@@ -249,11 +249,32 @@ export function createSessionEngine(
         );
       } else ended(LICENCE.test(why) ? 'license' : (REMOVED[why] ?? 'ended'));
     });
+    // The SDK hands over the share stream when media connects, whether or not
+    // anyone shares (its track idles until a share starts): `share` is published
+    // only while Locus says someone else holds the floor.
+    let shareStream: MediaStream | null = null;
+    let sharing = false;
+    const publishShare = () => {
+      const share = sharing ? shareStream : null;
+      if (remote.getSnapshot().share !== share) remote.set({ ...remote.getSnapshot(), share });
+    };
     const onMedia = (stopped: boolean) => (payload?: unknown) => {
       const { type, stream } = (payload ?? {}) as { type?: string; stream?: MediaStream };
       const key = REMOTE_KEYS[type ?? ''];
-      if (key) remote.set({ ...remote.getSnapshot(), [key]: stopped ? null : (stream ?? null) });
+      if (!key) return;
+      if (key === 'share') {
+        shareStream = stopped ? null : (stream ?? null);
+        publishShare();
+      } else remote.set({ ...remote.getSnapshot(), [key]: stopped ? null : (stream ?? null) });
     };
+    listen(m, 'meeting:startedSharingRemote', () => {
+      sharing = true;
+      publishShare();
+    });
+    listen(m, 'meeting:stoppedSharingRemote', () => {
+      sharing = false;
+      publishShare();
+    });
     if (typeof window !== 'undefined' && window.addEventListener) {
       window.addEventListener('pagehide', onPageHide);
       detach.push(() => window.removeEventListener('pagehide', onPageHide));

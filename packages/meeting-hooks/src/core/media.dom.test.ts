@@ -33,6 +33,23 @@ describe('local media (3.x mediaHelpers)', () => {
     expect(options.localStreams.camera).toBeTruthy();
   });
 
+  it('a camera turned on while the media connection opens is sent once it is open', async () => {
+    // The demo e2e flake (issue 11): the camera went on during the seconds the
+    // connection took (a multistream attempt, then its fallback); `start` saw no
+    // connected meeting, the connection opened with no camera, and nothing sent it.
+    const { fake, client } = setup({ fail: { addMedia: 'hang' } });
+    const session = client.join(MEETING_NUMBER, { ...join, media: true });
+    await until(session, 'joined');
+    await expect.poll(() => fake.calls.addMedia).toBe(1);
+    expect(session.localMedia.getSnapshot().connection).toBe('connecting');
+    expect(await session.localMedia.start('camera')).toBeNull();
+    expect(fake.calls.publishStreams).toBe(0);
+    fake.setFailure('addMedia', undefined);
+    fake.release('addMedia');
+    await expect.poll(() => session.localMedia.getSnapshot().connection).toBe('connected');
+    await expect.poll(() => fake.calls.publishStreams).toBe(1);
+  });
+
   it('connect() before joining says not-joined', async () => {
     const { client } = setup();
     const session = client.createSession();

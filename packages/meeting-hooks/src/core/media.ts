@@ -136,9 +136,19 @@ export function createLocalMedia(
         }
         if (connected()) return;
         patch({ connection: 'connecting', connectionError: null });
-        await publishTracks(w, meeting, tracks, false);
+        // The tracks the connection opens with. A device started or stopped while
+        // it opens (seconds, with a multistream attempt and its fallback) is not
+        // published by `start`/`stop`, which only publish on a connected meeting:
+        // it is reconciled below, or that camera would never be sent.
+        const opened = { ...tracks };
+        await publishTracks(w, meeting, opened, false);
         host.connected?.();
         patch({ connection: 'connected' });
+        const removed = Object.values(opened).filter(
+          (t): t is LocalTrack => !!t && !Object.values(tracks).includes(t),
+        );
+        if (removed.length || tracks.microphone !== opened.microphone || tracks.camera !== opened.camera)
+          await publishTracks(w, meeting, tracks, true, removed);
       }),
   };
 }

@@ -636,6 +636,25 @@ describe('JoinSession: roster and snapshots', () => {
     await session.leave();
     expect(session.remoteMedia.getSnapshot()).toEqual({ audio: null, video: null, share: null });
   });
+  it('the share stream is published only while someone else holds the floor', async () => {
+    const { fake, client } = setup();
+    const session = client.join(MEETING_NUMBER, join);
+    await until(session, 'joined');
+    // Media connects: the SDK hands over an idle share stream though nobody shares.
+    fake.remoteMedia('remoteShare');
+    expect(session.remoteMedia.getSnapshot().share).toBeNull();
+    fake.remoteShare('p-ada');
+    const share = session.remoteMedia.getSnapshot().share;
+    expect(share).toBeTruthy();
+    fake.remoteShare(null);
+    expect(session.remoteMedia.getSnapshot().share).toBeNull();
+    // A share that starts before the stream arrives shows once it does.
+    fake.remoteShare('p-ada');
+    fake.stopRemoteMedia('remoteShare');
+    expect(session.remoteMedia.getSnapshot().share).toBeNull();
+    fake.remoteMedia('remoteShare');
+    expect(session.remoteMedia.getSnapshot().share).toBeTruthy();
+  });
 });
 
 describe('webex@2.60.4 surface', () => {
