@@ -84,6 +84,17 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
     expect(screen.getByRole('button', { name: 'Quitter' })).toBeTruthy();
   });
 
+  it('switches language in the meeting without remounting it (the timer and panels keep their state)', async () => {
+    const view = render(<FakeJoin media={false} skipPreJoin displayName="Zoé" />);
+    const leave = await screen.findByRole('button', { name: 'Leave' });
+    view.rerender(<FakeJoin media={false} skipPreJoin displayName="Zoé" messages={fr} />);
+    const quitter = await screen.findByRole('button', { name: 'Quitter' });
+    // The same element, relabelled: nothing below GuestJoin was torn down.
+    expect(quitter).toBe(leave);
+    view.rerender(<FakeJoin media={false} skipPreJoin displayName="Zoé" />);
+    expect(await screen.findByRole('button', { name: 'Leave' })).toBe(leave);
+  });
+
   it('injects its contained stylesheet once', () => {
     render(
       <>

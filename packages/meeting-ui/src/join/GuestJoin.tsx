@@ -19,6 +19,8 @@ import { Lobby } from './Lobby';
 import { PreJoin, type PreJoinProps } from './PreJoin';
 import { HostKeyForm, PasswordForm, type SecretFormProps } from './SecretForm';
 import { useStepFocus, type PartProps } from './shared';
+
+const NO_OVERRIDES: MessageOverrides = Object.freeze({});
 import { announcement, stepOf, type JoinStep } from './steps';
 
 /**
@@ -265,7 +267,9 @@ export function GuestJoin(props: GuestJoinProps) {
         onLeft={props.onLeft}
         onError={props.onError}
       >
-        {messages ? <MessagesProvider messages={messages}>{screens}</MessagesProvider> : screens}
+        {/* Always wrapped: switching language must not change the tree's shape,
+            or every screen remounts (the meeting timer, open panels, videos). */}
+        <MessagesProvider messages={messages ?? NO_OVERRIDES}>{screens}</MessagesProvider>
       </WebexMeeting>
     </MeetingUiRoot>
   );
