@@ -264,7 +264,9 @@ describe('WebexMeetingWidget against webex-sim', () => {
   it('reports timeout after connectTimeoutMs when the cloud does not answer, and retries', async () => {
     const meeting = await kit.meeting();
     const token = await kit.guest('widget-4', 'Tim');
-    await sim.addFault({ path: '/u2c/*', latencyMs: 60_000 });
+    // Slow, not dead: well past the wrapper's 3 s, well short of webex-core's own
+    // 60 s catalog wait, whose rejection would otherwise outlive this test.
+    await sim.addFault({ path: '/u2c/*', latencyMs: 20_000 });
     const onError = vi.fn();
     const props = { accessToken: token, destination: meeting.sipAddress, onError };
     const { container, rerender } = render(
