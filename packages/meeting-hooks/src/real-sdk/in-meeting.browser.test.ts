@@ -8,8 +8,8 @@
 // page: each is its own participant to Locus and the relay.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { until } from '@g2g/webex-sim/testing/browser';
-import type { JoinSession, MeetingClient } from '../core';
-import { setUp, type SimMeeting } from './kit';
+import type { JoinSession } from '../core';
+import { JOIN_BOUND as JOIN, setUp, untilJoined, type Side, type SimMeeting } from './kit';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SDK internals for stats */
 let env: Awaited<ReturnType<typeof setUp>>;
@@ -21,12 +21,6 @@ afterAll(async () => {
 });
 
 const LONG = { timeout: 45_000, interval: 100 };
-const JOIN = { timeout: 180_000, interval: 100 };
-
-interface Side {
-  client: MeetingClient;
-  session: JoinSession;
-}
 
 async function joinWithMedia(
   meeting: SimMeeting,
@@ -44,12 +38,7 @@ async function joinWithMedia(
     displayName: name,
     ...(host ? { hostKey: meeting.hostKey } : { password: meeting.password }),
   });
-  await vi.waitFor(() => {
-    const st = session.getSnapshot();
-    if (st.status === 'failed')
-      throw new Error(`${name} failed to join: ${st.error.code} ${st.error.message}`);
-    expect(st.status).toBe('joined');
-  }, JOIN);
+  await untilJoined(session, name);
   const media = session.localMedia;
   expect(await media.start('microphone')).toBeNull();
   expect(await media.start('camera')).toBeNull();

@@ -2,7 +2,13 @@
 // over REST, guest tokens, and a client pointed at the simulator.
 import type { ReactNode } from 'react';
 import { provision, startBrowserSim, type BrowserSim } from '@g2g/webex-sim/testing/browser';
-import { createMeetingClient, type MeetingClientOptions } from '../core';
+import { vi, expect } from 'vitest';
+import {
+  createMeetingClient,
+  type JoinSession,
+  type MeetingClient,
+  type MeetingClientOptions,
+} from '../core';
 import { MeetingClientProvider } from '../react';
 
 export type { ScheduledMeeting as SimMeeting } from '@g2g/webex-sim/testing/browser';
@@ -52,4 +58,23 @@ export function captchaIdOf(imageUrl: string | null): string {
   const id = /\/captchas\/([^/]+)\/image\.png/.exec(imageUrl ?? '')?.[1];
   if (!id) throw new Error(`no captcha id in ${imageUrl}`);
   return id;
+}
+
+/** A participant of a real-SDK test: its client and its session. */
+export interface Side {
+  client: MeetingClient;
+  session: JoinSession;
+}
+
+/** A bound on joining, never on speed: the first connect imports and registers the 5 MB SDK. */
+export const JOIN_BOUND = { timeout: 180_000, interval: 100 };
+
+/** Waits for `joined`; a `failed` session fails at once, with its code. */
+export async function untilJoined(session: JoinSession, name: string): Promise<void> {
+  await vi.waitFor(() => {
+    const st = session.getSnapshot();
+    if (st.status === 'failed')
+      throw new Error(`${name} failed to join: ${st.error.code} ${st.error.message}`);
+    expect(st.status).toBe('joined');
+  }, JOIN_BOUND);
 }

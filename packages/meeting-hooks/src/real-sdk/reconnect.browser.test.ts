@@ -6,8 +6,8 @@
 // Two SDK instances (two clients, two devices, two Mercury sockets) in one
 // page: each is its own participant to Locus.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JoinSession, JoinState, MeetingClient } from '../core';
-import { setUp, type SimMeeting } from './kit';
+import type { JoinSession, JoinState } from '../core';
+import { JOIN_BOUND as JOIN, setUp, untilJoined, type Side, type SimMeeting } from './kit';
 
 let env: Awaited<ReturnType<typeof setUp>>;
 beforeAll(async () => {
@@ -19,23 +19,8 @@ afterAll(async () => {
 
 /** Bounds on a hang, never speed: the first connect imports and registers the 5 MB SDK. */
 const LONG = { timeout: 60_000, interval: 100 };
-const JOIN = { timeout: 180_000, interval: 100 };
 /** The simulator's default, restored after a test that lengthens it. */
 const DEFAULT_GRACE_MS = 30_000;
-
-interface Side {
-  client: MeetingClient;
-  session: JoinSession;
-}
-
-async function joined(session: JoinSession, name: string) {
-  await vi.waitFor(() => {
-    const st = session.getSnapshot();
-    if (st.status === 'failed')
-      throw new Error(`${name} failed to join: ${st.error.code} ${st.error.message}`);
-    expect(st.status).toBe('joined');
-  }, JOIN);
-}
 
 async function join(meeting: SimMeeting, name: string, host: boolean): Promise<Side> {
   const client = env.client({ accessToken: await env.guestToken(`${name}-3`, name) });
@@ -43,7 +28,7 @@ async function join(meeting: SimMeeting, name: string, host: boolean): Promise<S
     displayName: name,
     ...(host ? { hostKey: meeting.hostKey } : { password: meeting.password }),
   });
-  await joined(session, name);
+  await untilJoined(session, name);
   return { client, session };
 }
 
@@ -129,7 +114,7 @@ describe('webex@3 reconnection through the hooks core', () => {
     const states = record(again);
     try {
       await leaving;
-      await joined(again, 'Pat Guest (again)');
+      await untilJoined(again, 'Pat Guest (again)');
       // Whatever the old meeting object says late must not end the new join.
       await vi.waitFor(
         () =>
