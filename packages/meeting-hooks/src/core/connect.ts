@@ -9,6 +9,7 @@
 import { isWebexTokenFormat } from '@g2g/webex-spec';
 import { resolveToken, toSdkCredentials, type AccessTokenValue, type ResolvedToken } from './auth';
 import type { MeetingClientOptions } from './client';
+import { guardDataChannel, retire, type DataChannelGuard } from './data-channel';
 import { JoinError } from './errors';
 import { toJoinError } from './errors-map';
 import type { SdkModule, SdkWebex } from './sdk-types';
@@ -56,7 +57,7 @@ export interface ClientEngine {
   connect(): Promise<SdkWebex>;
   renewToken(): Promise<void>;
   tokenExpired(): boolean;
-  /** Unregisters the device if this engine registered it. */
+  /** Closes the data channels of an SDK this engine created, then unregisters the device if it registered it. */
   unregister(): Promise<void>;
 }
 
@@ -69,6 +70,8 @@ export function createClientEngine(
   let token: ResolvedToken | undefined;
   let webex: SdkWebex | undefined;
   let registeredByUs = false;
+  // Only an SDK instance this engine created is torn down by it.
+  let created: { webex: SdkWebex; dataChannel: DataChannelGuard } | undefined;
 
   const tokenExpired = () => token?.expiresAt !== undefined && token.expiresAt <= Date.now();
 
@@ -116,7 +119,9 @@ export function createClientEngine(
           : await loadDefaultSdk(),
       );
     if (!init) throw new JoinError('unknown', 'The Webex SDK module has no init().');
-    return init({ credentials: toSdkCredentials(t, renewable), config: sdkConfig() });
+    const instance = init({ credentials: toSdkCredentials(t, renewable), config: sdkConfig() });
+    created = { webex: instance, dataChannel: guardDataChannel(instance) };
+    return instance;
   }
 
   async function open(): Promise<SdkWebex> {
@@ -144,10 +149,16 @@ export function createClientEngine(
       else await freshToken();
     },
     async unregister() {
+      // The data channels first: one still opening would re-register the device.
+      const own = created;
+      created = undefined;
+      if (own)
+        await withTimeout(own.dataChannel.close(), timeouts.leaving, 'leaving').catch(() => {});
       if (webex && registeredByUs) {
         registeredByUs = false;
         await withTimeout(webex.meetings.unregister(), timeouts.leaving, 'leaving').catch(() => {});
       }
+      if (own) retire(own.webex);
     },
   };
 }

@@ -177,8 +177,18 @@ export interface SdkWebex {
   ready?: boolean;
   once?(event: string, listener: SdkListener): unknown;
   credentials?: { refresh?(): Promise<unknown>; canRefresh?: boolean };
-  /** The SDK's internals; only Mercury's `online`/`offline` events are read (both versions). */
-  internal?: { mercury?: SdkEmitter };
+  /**
+   * The SDK's internals: Mercury's `online`/`offline` events (both versions)
+   * and, in 3.x, the data channel, closed on teardown (see data-channel.ts).
+   */
+  internal?: { mercury?: SdkEmitter; llm?: SdkDataChannel };
+}
+
+/** The part of `webex.internal.llm` (3.x) that teardown touches (data-channel.ts). */
+export interface SdkDataChannel {
+  registerAndConnect?(...args: unknown[]): unknown;
+  disconnectAllLLM?(options?: { code: number; reason: string }): Promise<unknown>;
+  disconnectLLM?(options?: { code: number; reason: string }): Promise<unknown>;
 }
 
 /** The SDK's token attributes, as `Webex.init({credentials})` takes them. */
