@@ -15,6 +15,9 @@ import { JOIN_BOUND as JOIN, setUp, untilJoined, type Side, type SimMeeting } fr
 let env: Awaited<ReturnType<typeof setUp>>;
 beforeAll(async () => {
   env = await setUp('hooks-in-meeting');
+  // Transcoded media (one remote stream per kind) for both SDKs: webex@3's
+  // multistream panes have their own file (multistream.browser.test.ts).
+  await env.sim.configure({ multistream: false });
 });
 afterAll(async () => {
   await env?.sim.close();

@@ -16,6 +16,8 @@ import {
 import {
   iceUfrag,
   answerForBrowser,
+  homerAnswer,
+  isMultistreamOffer,
   normalise,
   offeredSections,
   slotsOf,
@@ -222,11 +224,23 @@ export class MediaEndpoint {
     }
   }
 
-  /** Answers an offer (the first one, a renegotiation, or an ICE restart). */
-  async answer(raw: string): Promise<string> {
+  /**
+   * Whether the latest offer was answered as multistream: the participant's
+   * panes are then fed by its JMP media requests, not by the slot policy.
+   */
+  multistream = false;
+
+  /**
+   * Answers an offer (the first one, a renegotiation, or an ICE restart).
+   * With `multistream` allowed, a webex@3 multistream offer gets Homer's
+   * answer ({@link homerAnswer}); any other offer, a transcoded one.
+   */
+  async answer(raw: string, options: { multistream?: boolean } = {}): Promise<string> {
     if (this.closed) throw new Error('media endpoint closed');
     const offer = normalise(raw);
     const sections = offeredSections(offer);
+    const multistream = !!options.multistream && isMultistreamOffer(offer);
+    this.multistream = multistream;
     const ufrag = iceUfrag(offer);
     if (!this.pc || ufrag !== this.ufrag || ['failed', 'closed'].includes(this.state)) {
       this.replaceConnection(sections);
@@ -240,12 +254,20 @@ export class MediaEndpoint {
     for (const t of pc.getTransceivers()) {
       const section = sections.find((s) => s.mid === t.mid);
       const slot = t.mid == null ? undefined : slots.get(t.mid);
+      // Homer only receives on the m-lines it is offered (the client's send
+      // m-lines): what it sends goes to the client's receive-only m-lines,
+      // which the client keeps out of the offer.
       if (section && section.kind !== 'application')
-        t.setDirection(ANSWER_DIRECTION[section.direction]);
+        t.setDirection(
+          multistream && section.direction !== 'inactive'
+            ? 'recvonly'
+            : ANSWER_DIRECTION[section.direction],
+        );
       if (!slot) continue;
-      bound.add(slot);
       const inbound = this.inbound.get(slot)!;
       inbound.keyframe = (ssrc) => void t.receiver.sendRtcpPLI(ssrc).catch(() => {});
+      if (multistream) continue;
+      bound.add(slot);
       this.outbound.get(slot)!.bind(t);
     }
     for (const [slot, out] of this.outbound) if (!bound.has(slot)) out.bind(undefined);
@@ -259,7 +281,8 @@ export class MediaEndpoint {
       this.inbound.get(slot)!.mimeType = mime;
       this.outbound.get(slot)!.mimeType = mime;
     }
-    const sdp = answerForBrowser(pc.localDescription!.sdp);
+    let sdp = answerForBrowser(pc.localDescription!.sdp);
+    if (multistream) sdp = homerAnswer(sdp);
     if (this.dropped) {
       this.closeConnection();
       return unreachable(sdp);

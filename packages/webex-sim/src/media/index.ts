@@ -38,6 +38,9 @@ export class MediaRelay {
   private readonly dropped = new Set<string>();
   private readonly now = () => performance.now();
 
+  /** @param multistream Whether multistream offers get Homer's answer (the `multistream` option, read per offer). */
+  constructor(private readonly multistream: () => boolean = () => true) {}
+
   /** Answers a participant's SDP offer; the first offer creates its endpoint. */
   async negotiate(meetingKey: string, participantId: string, offer: string): Promise<string> {
     let relay = this.meetings.get(meetingKey);
@@ -45,7 +48,7 @@ export class MediaRelay {
     this.byParticipant.set(participantId, meetingKey);
     const ep = relay.ensure(participantId);
     if (this.dropped.has(participantId)) ep.dropped = true;
-    const answer = await ep.answer(offer);
+    const answer = await ep.answer(offer, { multistream: this.multistream() });
     relay.reselect();
     return answer;
   }

@@ -109,3 +109,43 @@ export function answerForBrowser(sdp: string): string {
 export function unreachable(sdp: string): string {
   return sdp.replace(/( 127\.0\.0\.1 )\d+( typ host)/g, '$19$2');
 }
+
+/**
+ * A webex@3 multistream offer: its m-lines carry `a=jmp:v1` (internal-media-core
+ * `injectJmpAttributes`), which a transcoded offer never does.
+ */
+export function isMultistreamOffer(sdp: string): boolean {
+  return /^a=jmp:/m.test(sdp);
+}
+
+/**
+ * A werift answer as Homer (Webex's multistream media server) words it, as
+ * far as webex@3 reads it:
+ * - the origin's user name is `homer`: plugin-meetings reads it
+ *   (`MeetingsUtil.getMediaServer`, the `o=` line's first token) and, for a
+ *   multistream join, anything else throws `MultistreamNotSupportedError`,
+ *   which makes the SDK tear the connection down and rejoin transcoded;
+ * - no `a=ssrc`, `a=ssrc-group` or `a=msid`: the offer carries only the
+ *   client's send m-lines, and internal-media-core synthesises the answer of
+ *   each receive-only m-line from the first answered m-line of its type
+ *   (`matchMediaDescriptionsInAnswer`), adding the receiver's own SSRC only
+ *   when the copy has none (`IngressSdpMunger.mungeRemoteDescription`). The
+ *   relay then sends each pane's RTP on the SSRC the client named for it in
+ *   its JMP media request;
+ * - `a=jmp:v1` on every audio and video m-line, as the offer had.
+ */
+export function homerAnswer(sdp: string): string {
+  const out: string[] = [];
+  let inAv = false;
+  for (const line of sdp.split('\r\n')) {
+    if (line.startsWith('o=')) {
+      out.push(line.replace(/^o=\S+/, 'o=homer'));
+      continue;
+    }
+    if (line.startsWith('m=')) inAv = /^m=(audio|video) /.test(line);
+    if (/^a=(ssrc|ssrc-group|msid):/.test(line)) continue;
+    out.push(line);
+    if (inAv && line.startsWith('a=mid:')) out.push('a=jmp:v1');
+  }
+  return out.join('\r\n');
+}

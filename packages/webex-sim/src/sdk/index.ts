@@ -14,7 +14,7 @@ import { sinkRoutes } from './sinks';
 export function sdkFace(world: World) {
   const permissionSecret = world.ids.secret();
   const mercury = new MercuryHub(world);
-  const media = new MediaRelay();
+  const media = new MediaRelay(() => world.options.multistream);
   const locus = new LocusService(world, mercury, permissionSecret, media);
   const presence = new Presence(world, (deviceUrl) => locus.dropDevice(deviceUrl));
   mercury.onDevice = (deviceUrl, online) =>

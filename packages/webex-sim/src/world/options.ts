@@ -33,6 +33,13 @@ export interface SimOptions {
    * tab, a dead network) before Locus drops it from the meeting. [inferred]
    */
   presenceGraceMs: number;
+  /**
+   * Answer webex@3's multistream offers (`join({enableMultistream: true})`)
+   * as Webex's multistream media servers (Homer) do: a pane per participant,
+   * chosen over JMP on the data channel. `false`: every offer gets today's
+   * transcoded answer, and webex@3 falls back to transcoded by itself.
+   */
+  multistream: boolean;
 }
 
 export const DEFAULT_OPTIONS: SimOptions = {
@@ -48,4 +55,5 @@ export const DEFAULT_OPTIONS: SimOptions = {
   webhookRetryDelayMs: 200,
   instantConnectBase: '/mtg-broker',
   presenceGraceMs: 30_000,
+  multistream: true,
 };
