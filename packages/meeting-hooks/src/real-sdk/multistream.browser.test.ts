@@ -80,8 +80,7 @@ describe('webex@3 multistream against the relay', () => {
     for (const s of sides) expect((s.session.meeting as any).isMultistream).toBe(true);
   });
 
-  // Pending the JMP media requests (the relay forwards nothing to panes yet).
-  it.skip('each participant decodes the two others’ video on two streams, frames advancing', async () => {
+  it('each participant decodes the two others’ video on two streams, frames advancing', async () => {
     const start = await Promise.all(sides.map((s) => inboundVideo(s.session)));
     let now = start;
     await until(

@@ -18,6 +18,8 @@ import {
   answerForBrowser,
   homerAnswer,
   isMultistreamOffer,
+  jmpSources,
+  keepSsrcs,
   normalise,
   offeredSections,
   slotsOf,
@@ -25,6 +27,8 @@ import {
   type MediaSlot,
   type OfferedSection,
 } from './sdp';
+import { MultistreamSession } from './multistream/session';
+import type { MediaTypeKey } from './multistream/jmp';
 
 /** A clock for activity bookkeeping (monotonic milliseconds). */
 export type Now = () => number;
@@ -222,7 +226,11 @@ export class MediaEndpoint {
       this.inbound.set(slot, new InboundStream(participantId, slot, now));
       this.outbound.set(slot, new OutboundSlot(slot));
     }
+    this.jmp = new MultistreamSession(participantId, this.inbound, onChange);
   }
+
+  /** The participant's JMP side and panes (used while {@link multistream}). */
+  readonly jmp: MultistreamSession;
 
   /**
    * Whether the latest offer was answered as multistream: the participant's
@@ -241,6 +249,13 @@ export class MediaEndpoint {
     const sections = offeredSections(offer);
     const multistream = !!options.multistream && isMultistreamOffer(offer);
     this.multistream = multistream;
+    const sources = multistream ? jmpSources(offer) : [];
+    this.jmp.sources = new Map(
+      sources.map((s) => [
+        `${s.kind.toUpperCase()}-${s.slides ? 'SLIDES' : 'MAIN'}` as MediaTypeKey,
+        { type: `${s.kind.toUpperCase()}-${s.slides ? 'SLIDES' : 'MAIN'}` as MediaTypeKey, ...s },
+      ]),
+    );
     const ufrag = iceUfrag(offer);
     if (!this.pc || ufrag !== this.ufrag || ['failed', 'closed'].includes(this.state)) {
       this.replaceConnection(sections);
@@ -249,7 +264,10 @@ export class MediaEndpoint {
     this.slots = slots;
     this.ufrag = ufrag;
     const pc = this.pc!;
-    await pc.setRemoteDescription({ type: 'offer', sdp: offer });
+    await pc.setRemoteDescription({
+      type: 'offer',
+      sdp: multistream ? keepSsrcs(offer, sources) : offer,
+    });
     const bound = new Set<MediaSlot>();
     for (const t of pc.getTransceivers()) {
       const section = sections.find((s) => s.mid === t.mid);
@@ -281,6 +299,11 @@ export class MediaEndpoint {
       this.inbound.get(slot)!.mimeType = mime;
       this.outbound.get(slot)!.mimeType = mime;
     }
+    for (const source of this.jmp.sources.values()) {
+      const t = pc.getTransceivers().find((x) => x.mid === source.mid);
+      source.payloadType = t?.sender.codec?.payloadType ?? t?.codecs[0]?.payloadType;
+    }
+    this.jmp.bindTransport(multistream ? pc.getTransceivers()[0]?.dtlsTransport : undefined);
     let sdp = answerForBrowser(pc.localDescription!.sdp);
     if (multistream) sdp = homerAnswer(sdp);
     if (this.dropped) {
@@ -347,6 +370,10 @@ export class MediaEndpoint {
         for (const out of this.outbound.values()) out.source?.requestKeyframe();
       } else if (s === 'failed' || s === 'closed') this.setState(s);
     });
+    // webex@3 multistream opens one data channel for JMP.
+    pc.onDataChannel.subscribe((channel) => {
+      if (this.pc === pc) this.jmp.bindChannel(channel);
+    });
     const seen = new WeakSet<object>();
     pc.ontrack = ({ track, transceiver }) => {
       if (seen.has(track)) return;
@@ -368,6 +395,7 @@ export class MediaEndpoint {
     this.ufrag = undefined;
     if (pc) {
       for (const out of this.outbound.values()) out.bind(undefined);
+      this.jmp.close();
       void pc.close().catch(() => {});
       this.setState('closed');
     }

@@ -117,7 +117,17 @@ export class MeetingRelay {
       speakers: this.speakers,
       shareOwner: this.shareOwner,
     };
+    const multistream = context.endpoints.filter((e) => e.multistream);
+    for (const receiver of multistream)
+      receiver.jmp.update({
+        others: multistream.filter((e) => e !== receiver).map((e) => e.jmp),
+        speakers: this.speakers,
+        shareOwner: this.shareOwner,
+        live: (stream) => stream.active(LIVE_MS),
+      });
     for (const receiver of context.endpoints) {
+      // A multistream receiver's panes follow its JMP media requests instead.
+      if (receiver.multistream) continue;
       const chosen = this.policy.select(receiver, context);
       for (const [slot, source] of Object.entries(chosen) as [MediaSlot, InboundStream | null][])
         receiver.outbound.get(slot)?.attach(source);
@@ -142,6 +152,7 @@ export class MeetingRelay {
         )[0]?.participantId;
       if (next) this.speakers = [next, ...this.speakers.filter((id) => id !== next)];
     }
+    for (const ep of this.endpoints.values()) if (ep.multistream) ep.jmp.tick();
     this.reselect();
   }
 

@@ -149,3 +149,63 @@ export function homerAnswer(sdp: string): string {
   }
   return out.join('\r\n');
 }
+
+/** One send m-line of a multistream offer, as JMP names it. */
+export interface JmpSourceSection {
+  mid: string;
+  kind: 'audio' | 'video';
+  slides: boolean;
+  /** `a=jmp-source:<mid> csi=<csi>`. */
+  csi: number;
+  /**
+   * The SSRC the relay takes from this m-line: the last of the simulcast
+   * group (the full-size layer) when there is one, else the first primary.
+   * The relay asks for that one layer only: no simulcast adaptation.
+   */
+  ssrc: number;
+  /** Its RTX SSRC (`a=ssrc-group:FID`): the SDK matches a request's id with both. */
+  rtxSsrc?: number;
+}
+
+/** The send m-lines of a webex@3 multistream offer, with their CSI and chosen SSRC. */
+export function jmpSources(sdp: string): JmpSourceSection[] {
+  const out: JmpSourceSection[] = [];
+  for (const block of sdp.split(/\r\n(?=m=)/).slice(1)) {
+    const kind = /^m=(audio|video) /.exec(block)?.[1] as 'audio' | 'video' | undefined;
+    const mid = /^a=mid:(\S+)/m.exec(block)?.[1];
+    const csi = Number(/^a=jmp-source:\S+ csi=(\d+)/m.exec(block)?.[1]);
+    if (!kind || mid === undefined || !Number.isFinite(csi) || csi <= 0) continue;
+    const sim = /^a=ssrc-group:SIM ([\d ]+)/m.exec(block)?.[1]?.trim().split(' ').map(Number);
+    const fid = /^a=ssrc-group:FID (\d+)/m.exec(block)?.[1];
+    const first = /^a=ssrc:(\d+) /m.exec(block)?.[1];
+    const ssrc = sim?.length ? sim[sim.length - 1] : Number(fid ?? first);
+    if (!ssrc) continue;
+    const rtx = new RegExp(`^a=ssrc-group:FID ${ssrc} (\\d+)`, 'm').exec(block)?.[1];
+    out.push({
+      mid,
+      kind,
+      slides: /^a=content:slides/m.test(block),
+      csi,
+      ssrc,
+      ...(rtx ? { rtxSsrc: Number(rtx) } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * The offer as werift is given it: on each send m-line only the chosen SSRC's
+ * lines (werift receives the first `a=ssrc` of an m-line and drops packets
+ * of any other), no SSRC groups (no RTX: the answer offers none).
+ */
+export function keepSsrcs(sdp: string, sources: readonly JmpSourceSection[]): string {
+  const keep = new Set(sources.map((s) => s.ssrc));
+  return sdp
+    .split('\r\n')
+    .filter((line) => {
+      if (line.startsWith('a=ssrc-group:')) return false;
+      const m = /^a=ssrc:(\d+) /.exec(line);
+      return !m || keep.has(Number(m[1]));
+    })
+    .join('\r\n');
+}
