@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { JmpSession, decodeFrame, encodeFrame, streamRequests, type JmpMessage } from './jmp';
+import {
+  JmpSession,
+  decodeFrame,
+  encodeFrame,
+  streamRequests,
+  type JmpMessage,
+  type StreamRequest,
+} from './jmp';
 import { selectSources, type Candidate } from './select';
 import { jmpSources, keepSsrcs } from '../sdp';
 
@@ -16,9 +23,9 @@ const asRequest = (
   ids: number[],
   policy: 'active-speaker' | 'receiver-selected',
   info: object,
-) => ({
+): StreamRequest => ({
   policy,
-  policySpecificInfo: info,
+  policySpecificInfo: info as StreamRequest['policySpecificInfo'],
   ids: ids.map((ssrc) => ({ ssrc })),
   maxPayloadBitsPerSecond: 4_000_000,
   codecInfos: [],
