@@ -15,6 +15,7 @@ import { setUp, untilJoined, type Side, type SimMeeting } from './kit';
 let env: Awaited<ReturnType<typeof setUp>>;
 beforeAll(async () => {
   env = await setUp('hooks-multistream');
+  await env.sim.configure({ multistream: true });
 });
 afterAll(async () => {
   await env?.sim.close();

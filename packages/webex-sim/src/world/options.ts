@@ -38,6 +38,8 @@ export interface SimOptions {
    * as Webex's multistream media servers (Homer) do: a pane per participant,
    * chosen over JMP on the data channel. `false`: every offer gets today's
    * transcoded answer, and webex@3 falls back to transcoded by itself.
+   * Off by default until the relay forwards media to multistream panes: on,
+   * a webex@3 participant would see no video.
    */
   multistream: boolean;
 }
@@ -55,5 +57,5 @@ export const DEFAULT_OPTIONS: SimOptions = {
   webhookRetryDelayMs: 200,
   instantConnectBase: '/mtg-broker',
   presenceGraceMs: 30_000,
-  multistream: true,
+  multistream: false,
 };
