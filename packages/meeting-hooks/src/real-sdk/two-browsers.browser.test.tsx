@@ -36,7 +36,12 @@ afterAll(async () => {
 });
 
 function useGuest(destination: string, name: string) {
-  const { state, actions, session } = useJoinSession(destination, { displayName: name });
+  // Transcoded, as the simulator answers by default: no multistream attempt,
+  // whose fallback webex@3 logs as errors (multistream has its own file).
+  const { state, actions, session } = useJoinSession(destination, {
+    displayName: name,
+    multistream: false,
+  });
   const roster = useRoster({ session }).state.participants;
   const media = useLocalMedia({ session });
   return { state, actions, roster, media };
@@ -165,9 +170,25 @@ describe.each(['webex@3', 'webex@2.60.4'] as const)('%s, guest and host in two b
     }, WAIT);
   });
 
-  // Needs media: both SDKs report a local mute in their media requests
-  // (`localSdp.audioMuted`), which exist only once ROAP is answered.
-  base.todo('the guest mutes their microphone, and the host sees it (needs the media relay)');
+  // Both SDKs carry a local mute in their media requests (`localSdp.audioMuted`):
+  // webex@3's `LocalMute`, webex@2.60.4's `remoteAudioVideoToggle`. Those exist
+  // only once the media connection is answered, so the guest connects first.
+  it('the guest mutes and unmutes their microphone, and the host sees each', async () => {
+    const guestId = guest.result.current.roster.find((p) => p.isSelf)!.id;
+    const hostSees = (audioMuted: boolean) =>
+      vi.waitFor(async () => {
+        const seen = (await host.call('roster')).find((p) => p.id === guestId);
+        expect(seen?.audioMuted).toBe(audioMuted);
+      }, WAIT);
+    const media = () => guest.result.current.media.actions;
+    await act(async () => expect(await media().start('microphone')).toBeNull());
+    await act(async () => expect(await media().connect()).toBeNull());
+    for (const muted of [false, true, false]) {
+      await act(() => media().setMuted('microphone', muted));
+      await hostSees(muted);
+      expect(guest.result.current.roster.find((p) => p.isSelf)?.audioMuted).toBe(muted);
+    }
+  });
 
   it('the guest leaves, and the host sees it', async () => {
     await act(() => guest.result.current.actions.leave());
