@@ -10,6 +10,7 @@
 import {
   RTCPeerConnection,
   RTCRtpCodecParameters,
+  RTCRtpHeaderExtensionParameters,
   type RTCRtpTransceiver,
   type RtpPacket,
 } from 'werift';
@@ -39,6 +40,21 @@ export type Now = () => number;
  */
 const VOICE_BYTES = 16;
 
+/**
+ * RFC 6464 `ssrc-audio-level`: the sender's level in -dBov (0 loudest, 127
+ * silence) in the low 7 bits of the extension's first byte. Louder than
+ * this counts as speaking.
+ */
+const VOICE_LEVEL = 50;
+export const AUDIO_LEVEL_URI = 'urn:ietf:params:rtp-hdrext:ssrc-audio-level';
+
+/** Whether an RTP packet's audio-level extension (by its negotiated id) says speech; undefined without one. */
+export function speaking(rtp: RtpPacket, extensionId: number): boolean | undefined {
+  const ext = rtp.header.extensions.find((e) => e.id === extensionId);
+  if (!ext || ext.payload.length === 0) return undefined;
+  return (ext.payload[0]! & 0x7f) <= VOICE_LEVEL;
+}
+
 /** What one participant sends on one slot. Stable for the endpoint's life, across renegotiations. */
 export class InboundStream {
   /** When the last packet arrived (0: never). */
@@ -51,6 +67,8 @@ export class InboundStream {
   private readonly listeners = new Set<(rtp: RtpPacket) => void>();
   private ssrc: number | undefined;
   /** @internal */ keyframe: ((ssrc: number) => void) | undefined;
+  /** The negotiated id of `ssrc-audio-level` (multistream audio), if any. */
+  audioLevelId: number | undefined;
 
   constructor(
     readonly owner: string,
@@ -85,7 +103,11 @@ export class InboundStream {
     this.lastPacketAt = at;
     this.packets++;
     this.ssrc = rtp.header.ssrc;
-    if (this.slot === 'audio' && rtp.payload.length >= VOICE_BYTES) this.lastVoiceAt = at;
+    if (this.slot === 'audio') {
+      // The browser's own audio-level measure when negotiated, else DTX packet sizes.
+      const level = this.audioLevelId === undefined ? undefined : speaking(rtp, this.audioLevelId);
+      if (level ?? rtp.payload.length >= VOICE_BYTES) this.lastVoiceAt = at;
+    }
     if (this.listeners.size === 0) return;
     // One stripped copy for every receiver: the sender's header-extension ids
     // mean nothing in a receiver's negotiation.
@@ -258,7 +280,7 @@ export class MediaEndpoint {
     );
     const ufrag = iceUfrag(offer);
     if (!this.pc || ufrag !== this.ufrag || ['failed', 'closed'].includes(this.state)) {
-      this.replaceConnection(sections);
+      this.replaceConnection(sections, multistream ? audioLevelId(offer) : undefined);
     }
     const slots = slotsOf(sections);
     this.slots = slots;
@@ -350,11 +372,19 @@ export class MediaEndpoint {
     });
   }
 
-  private replaceConnection(sections: OfferedSection[]): void {
+  private replaceConnection(sections: OfferedSection[], levelId: number | undefined): void {
     this.closeConnection();
+    this.inbound.get('audio')!.audioLevelId = levelId;
     const pc = new RTCPeerConnection({
       codecs: { audio: [OPUS()], video: [videoCodecFor(sections)] },
-      headerExtensions: { audio: [], video: [] },
+      // Multistream: the browser's audio levels tell who speaks (Homer reads them too).
+      headerExtensions: {
+        audio:
+          levelId === undefined
+            ? []
+            : [new RTCRtpHeaderExtensionParameters({ id: levelId, uri: AUDIO_LEVEL_URI })],
+        video: [],
+      },
       iceUseIpv6: false,
       iceInterfaceAddresses: { udp4: '127.0.0.1' },
       iceAdditionalHostAddresses: ['127.0.0.1'],
@@ -406,6 +436,12 @@ export class MediaEndpoint {
     this.state = state;
     this.onChange();
   }
+}
+
+/** The id the offer gives `ssrc-audio-level`. */
+function audioLevelId(sdp: string): number | undefined {
+  const id = new RegExp(`^a=extmap:(\\d+)(?:/\\w+)? ${AUDIO_LEVEL_URI}`, 'm').exec(sdp)?.[1];
+  return id === undefined ? undefined : Number(id);
 }
 
 /** Resolves once werift has gathered its host candidates (they go into the answer: no trickle). */

@@ -124,6 +124,7 @@ export class MeetingRelay {
         speakers: this.speakers,
         shareOwner: this.shareOwner,
         live: (stream) => stream.active(LIVE_MS),
+        audience: context.endpoints.length - 1,
       });
     for (const receiver of context.endpoints) {
       // A multistream receiver's panes follow its JMP media requests instead.

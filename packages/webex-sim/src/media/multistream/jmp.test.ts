@@ -8,7 +8,9 @@ import {
   type StreamRequest,
 } from './jmp';
 import { selectSources, type Candidate } from './select';
+import { RtpHeader, RtpPacket } from 'werift';
 import { jmpSources, keepSsrcs } from '../sdp';
+import { speaking } from '../endpoint';
 
 /** A frame as webex@3's MultistreamConnection sends it (HomerMsg around a JmpMsg). */
 const sdkFrame = (type: string, msgType: string, payload: Record<string, unknown>) => {
@@ -266,5 +268,22 @@ describe('multistream SDP', () => {
       'a=ssrc:31 cname:x',
       'a=ssrc:41 cname:y',
     ]);
+  });
+});
+
+describe('audio level (RFC 6464)', () => {
+  const packet = (level: number | undefined) =>
+    new RtpPacket(
+      new RtpHeader({
+        extensions: level === undefined ? [] : [{ id: 12, payload: Buffer.from([0x80 | level]) }],
+      }),
+      Buffer.alloc(40),
+    );
+  it('reads speech from the level byte (voice-activity bit ignored), nothing without the extension', () => {
+    expect(speaking(packet(10), 12)).toBe(true);
+    expect(speaking(packet(127), 12)).toBe(false);
+    expect(speaking(packet(90), 12)).toBe(false);
+    expect(speaking(packet(undefined), 12)).toBeUndefined();
+    expect(speaking(packet(10), 3)).toBeUndefined();
   });
 });

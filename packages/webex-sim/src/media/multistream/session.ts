@@ -36,6 +36,8 @@ export interface MultistreamContext {
   speakers: readonly string[];
   shareOwner: string | null;
   live: (stream: InboundStream) => boolean;
+  /** Other participants of any kind (a transcoded one receives this one's streams too). */
+  audience: number;
 }
 
 /** One receiver SSRC and the source that feeds it. */
@@ -207,7 +209,7 @@ export class MultistreamSession {
       const wanted =
         !!own &&
         (type.endsWith('MAIN') || ctx.shareOwner === this.participantId) &&
-        ctx.others.length > 0;
+        ctx.audience > 0;
       if (own && (this.requested.get(type) ?? false) !== wanted) {
         this.requested.set(type, wanted);
         session.sendNumbered('mediaRequest', {
