@@ -38,8 +38,9 @@ export interface SimOptions {
    * as Webex's multistream media servers (Homer) do: a pane per participant,
    * chosen over JMP on the data channel. `false`: every offer gets today's
    * transcoded answer, and webex@3 falls back to transcoded by itself.
-   * Off by default until the relay forwards media to multistream panes: on,
-   * a webex@3 participant would see no video.
+   * Off by default: the relay now forwards media to multistream panes, but
+   * the demo and the widget still render webex@3's transcoded remote stream
+   * (demo e2e 4b, the widget's host video), which multistream never fills.
    */
   multistream: boolean;
 }
