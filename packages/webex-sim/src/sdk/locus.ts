@@ -206,25 +206,8 @@ export class LocusService {
       const m = this.meetingByLocus(p.locusId!);
       const participant = this.ownParticipant(m, p.pid!, token.personId);
       const body = jsonBody(req);
-      const { audioMuted, videoMuted } = localMuteOf(body);
-      const first = participant.audioMuted === undefined && participant.videoMuted === undefined;
-      const event =
-        audioMuted !== undefined && audioMuted !== participant.audioMuted && !first
-          ? audioMuted
-            ? LOCUS_EVENT.participantAudioMuted
-            : LOCUS_EVENT.participantAudioUnmuted
-          : videoMuted !== undefined && videoMuted !== participant.videoMuted && !first
-            ? videoMuted
-              ? LOCUS_EVENT.participantVideoMuted
-              : LOCUS_EVENT.participantVideoUnmuted
-            : LOCUS_EVENT.participantUpdated;
-      const before = JSON.stringify([participant.audioMuted, participant.videoMuted]);
-      if (audioMuted !== undefined) participant.audioMuted = audioMuted;
-      if (videoMuted !== undefined) participant.videoMuted = videoMuted;
-      participant.audioMuted ??= false;
-      participant.videoMuted ??= false;
-      if (JSON.stringify([participant.audioMuted, participant.videoMuted]) !== before)
-        this.changed(m, event, participant.deviceUrl);
+      const event = this.world.meetings.setLocalMute(participant, localMuteOf(body));
+      if (event) this.changed(m, event, participant.deviceUrl);
       const answer =
         participant.state === 'LEFT' || !m.locus
           ? undefined

@@ -1,7 +1,7 @@
 import { emitParticipantEvent } from '../webhooks/participants';
 import type { WorldContext } from './context';
 import type { Identity } from './identity';
-import { LOCUS_EVENT } from './locus-events';
+import { LOCUS_EVENT, type LocusEventType } from './locus-events';
 import type { Locus, Meeting, Participant } from './types';
 
 /** One key → the meetings that share it (an app's, a host's, a room's). */
@@ -369,6 +369,37 @@ export class Meetings {
       this.ctx.emit({ type: 'locus', meeting, eventType: LOCUS_EVENT.participantJoined });
     }
     return admitted;
+  }
+
+  /**
+   * A participant's own mute state, from the `localSdp` of a media request.
+   * Returns the Locus event to publish, or undefined when nothing changed.
+   * The first request (the media offer) sets the state without a mute event:
+   * nobody muted anything, the participant only started sending.
+   */
+  setLocalMute(
+    participant: Participant,
+    mute: { audioMuted?: boolean; videoMuted?: boolean },
+  ): LocusEventType | undefined {
+    const { audioMuted, videoMuted } = mute;
+    const first = participant.audioMuted === undefined && participant.videoMuted === undefined;
+    const before = [participant.audioMuted, participant.videoMuted];
+    const event =
+      audioMuted !== undefined && audioMuted !== participant.audioMuted && !first
+        ? audioMuted
+          ? LOCUS_EVENT.participantAudioMuted
+          : LOCUS_EVENT.participantAudioUnmuted
+        : videoMuted !== undefined && videoMuted !== participant.videoMuted && !first
+          ? videoMuted
+            ? LOCUS_EVENT.participantVideoMuted
+            : LOCUS_EVENT.participantVideoUnmuted
+          : LOCUS_EVENT.participantUpdated;
+    if (audioMuted !== undefined) participant.audioMuted = audioMuted;
+    if (videoMuted !== undefined) participant.videoMuted = videoMuted;
+    participant.audioMuted ??= false;
+    participant.videoMuted ??= false;
+    const changed = before[0] !== participant.audioMuted || before[1] !== participant.videoMuted;
+    return changed ? event : undefined;
   }
 
   /** Drops meetings over (ended, or scheduled and past their end) before `cutoff`; returns their ids. */
