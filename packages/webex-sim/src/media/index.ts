@@ -78,6 +78,17 @@ export class MediaRelay {
     this.meetings.get(meetingKey)?.setShareOwner(participantId);
   }
 
+  /**
+   * The CSIs of the participant's multistream send streams (its latest
+   * offer's `a=jmp-source`), the very values the relay names them by in JMP
+   * (media requests, statuses, active speaker notices); empty when the
+   * participant is not in multistream.
+   */
+  csisOf(participantId: string): number[] {
+    const ep = this.endpointOf(participantId);
+    return ep?.multistream ? [...ep.jmp.sources.values()].map((s) => s.csi) : [];
+  }
+
   /** Fault: closes the participant's media connection and keeps later ones from connecting. */
   drop(participantId: string): boolean {
     this.dropped.add(participantId);

@@ -221,6 +221,9 @@ export class LocusService {
               },
               { media: this.media, mercury: this.mercury },
             );
+      // The answer settles which streams (CSIs) the participant sends in multistream.
+      const csis = this.world.meetings.setCsis(participant, this.media.csisOf(participant.id));
+      if (csis) this.changed(m, csis, participant.deviceUrl);
       return {
         status: 200,
         body: {
@@ -590,6 +593,8 @@ export class LocusService {
           ...(p.inLobby && p.state === 'IDLE'
             ? { intent: { type: 'WAIT', reason: 'ON_HOLD_LOBBY' } }
             : {}),
+          // webex@3 finds the member behind a CSI here (`members.findMemberByCsi`).
+          csis: p.csis ?? [],
           mediaSessions: [],
         },
       ],

@@ -402,6 +402,18 @@ export class Meetings {
     return changed ? event : undefined;
   }
 
+  /**
+   * The participant's multistream CSIs, as its latest offer declared them
+   * (the relay reads them). Returns the Locus event to publish when they
+   * changed: the others' SDKs can then name the panes showing it.
+   */
+  setCsis(participant: Participant, csis: readonly number[]): LocusEventType | undefined {
+    const before = participant.csis ?? [];
+    if (before.length === csis.length && before.every((c, i) => c === csis[i])) return undefined;
+    participant.csis = [...csis];
+    return LOCUS_EVENT.participantUpdated;
+  }
+
   /** Drops meetings over (ended, or scheduled and past their end) before `cutoff`; returns their ids. */
   prune(cutoff: number): string[] {
     const gone: string[] = [];

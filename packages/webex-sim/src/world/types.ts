@@ -110,6 +110,13 @@ export interface Participant {
   remoteVideoMuted: boolean;
   /** Who last changed the remote mute (Locus's `controls.audio.meta.modifiedBy`). */
   mutedBy?: string;
+  /**
+   * The capture source ids of the participant's multistream streams (its
+   * offer's `a=jmp-source` CSIs, audio, video and slides), shown as
+   * `devices[].csis`: webex@3 maps a pane's or a speaker's CSI to the member
+   * by them. Empty for a transcoded participant.
+   */
+  csis?: readonly number[];
 }
 
 /** Locus's content (screen-share) floor. */
