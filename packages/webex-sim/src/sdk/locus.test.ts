@@ -147,6 +147,11 @@ describe('Locus lifecycle', () => {
     sim.control.endMeeting(m.id);
     await expect.poll(() => g.events.at(-1)).toMatchObject({ selfState: 'LEFT' });
     expect(sim.control.meetingState(m.id).participants).toEqual([]);
+    // The ended Locus stays addressable while the SDK tears its meeting down.
+    const token = await guest(app, 'g2');
+    const ended = await fetch(g.locusUrl, { headers: { Authorization: `Bearer ${token}` } });
+    expect(ended.status).toBe(200);
+    expect(((await ended.json()) as { fullState: unknown }).fullState).toMatchObject({ state: 'INACTIVE' });
     await g.close();
   });
 });

@@ -21,8 +21,6 @@ const locusError = (status: number, errorCode: number, message: string) =>
 /** Websocket path of the meeting data channel (see {@link MercuryHub.handleDataChannel}). */
 export const DATA_CHANNEL_PATH = '/llm/ws';
 
-const ENDED_LOCI_KEPT = 1000;
-
 /**
  * `info.displayHints`: what plugin-meetings lets a user do (`locus-info/infoUtils.js`,
  * `meeting/util.js` canUserLock…). Everyone sees the lock state; moderators get the controls.
@@ -307,23 +305,10 @@ export class LocusService {
     });
   }
 
-  /**
-   * Ended loci stay addressable for a while, as Webex's do: the SDK still
-   * talks to them (data channel, sync) while it tears its meeting down.
-   */
-  private ended = new Map<string, string>();
-
-  private rememberEnded(locusId: string, meetingId: string): void {
-    this.ended.set(locusId, meetingId);
-    if (this.ended.size > ENDED_LOCI_KEPT) this.ended.delete(this.ended.keys().next().value!);
-  }
-
   private meetingByLocus(locusId: string, forJoin = false): Meeting {
     const live = this.world.meetings.byLocus(locusId);
     if (live) return live;
-    const endedMeeting = forJoin
-      ? undefined
-      : this.world.meetings.get(this.ended.get(locusId) ?? '');
+    const endedMeeting = forJoin ? undefined : this.world.meetings.byEndedLocus(locusId);
     if (endedMeeting) return endedMeeting;
     throw forJoin
       ? locusError(404, LOCUS_CODES.MEETING_ENDED, 'The meeting has ended.')
@@ -548,7 +533,6 @@ export class LocusService {
       if (!seen || seen.joinedAt <= p.joinedAt) byDevice.set(p.deviceUrl, p);
     }
     const ended = m.locus?.state !== 'ACTIVE';
-    if (ended && m.locus) this.rememberEnded(m.locus.id, m.id);
     for (const [deviceUrl, self] of byDevice) {
       if (deviceUrl === answeredDevice) continue;
       const locus = ended ? this.renderEnded(m, self) : this.render(m, self);

@@ -41,6 +41,9 @@ export interface MeetingAddress {
  * fields (its Locus id, its participants) happens here, so the indexes
  * cannot drift from the data.
  */
+/** How many ended loci stay addressable; bounded so a long soak cannot grow it. */
+const ENDED_LOCI_KEPT = 1000;
+
 export class Meetings {
   private readonly byId = new Map<string, Meeting>();
   private readonly byNumber = new Map<string, Meeting>();
@@ -64,6 +67,12 @@ export class Meetings {
   private readonly byParticipant = new Map<string, Meeting>();
   /** In-progress meetings per licensing app (the licence counts these). */
   private readonly running = new Map<string, number>();
+  /**
+   * Ended Locus id → its meeting, oldest first, at most {@link ENDED_LOCI_KEPT}.
+   * Ended loci stay addressable for a while, as Webex's do: the SDK still talks
+   * to them (data channel, sync, leave) while it tears its meeting down.
+   */
+  private readonly endedLoci = new Map<string, string>();
 
   constructor(private readonly ctx: WorldContext & { readonly identity: Identity }) {}
 
@@ -76,6 +85,7 @@ export class Meetings {
       this.byLocusId,
       this.byParticipant,
       this.running,
+      this.endedLoci,
     ])
       map.clear();
     for (const index of [
@@ -215,6 +225,12 @@ export class Meetings {
     return this.byLocusId.get(locusId);
   }
 
+  /** The meeting whose Locus this was, if that Locus ended recently (see {@link endedLoci}). */
+  byEndedLocus(locusId: string): Meeting | undefined {
+    const id = this.endedLoci.get(locusId);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
   /** The meeting's live Locus, opened on first use. */
   openLocus(meeting: Meeting): Locus {
     return (meeting.locus ??= {
@@ -304,6 +320,9 @@ export class Meetings {
     const now = this.ctx.now();
     if (meeting.locus) {
       meeting.locus.state = 'INACTIVE';
+      this.endedLoci.set(meeting.locus.id, meeting.id);
+      if (this.endedLoci.size > ENDED_LOCI_KEPT)
+        this.endedLoci.delete(this.endedLoci.keys().next().value!);
       const sentAway: string[] = [];
       for (const p of meeting.locus.participants.values()) {
         if (p.state !== 'LEFT') {
