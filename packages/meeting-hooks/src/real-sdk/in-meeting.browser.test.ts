@@ -194,67 +194,57 @@ for (const legacy of [false, true]) {
       view.remove();
     }, 90_000);
 
-    // webex@2.60.4's host controls are not modelled yet.
-    it.skipIf(legacy)(
-      'the host mutes the guest, and the guest’s roster says so',
-      async () => {
-        const guestSelf = () => guest.session.roster.getSnapshot().self;
-        const guestId = guestSelf()!.id;
-        await host.session.muteParticipant(guestId);
-        await vi.waitFor(() => expect(guestSelf()?.audioMuted).toBe(true), LONG);
-        await vi.waitFor(
-          () =>
-            expect(
-              host.session.roster.getSnapshot().participants.find((p) => p.id === guestId)
-                ?.audioMuted,
-            ).toBe(true),
-          LONG,
-        );
-      },
-      60_000,
-    );
+    // Both SDKs: PATCH {locusUrl}/participant/<id>/controls {audio: {muted: true}}
+    // (members/util.js); the guest's SDK reads its controls.audio.muted.
+    it('the host mutes the guest, and the guest’s roster says so', async () => {
+      const guestSelf = () => guest.session.roster.getSnapshot().self;
+      const guestId = guestSelf()!.id;
+      await host.session.muteParticipant(guestId);
+      await vi.waitFor(() => expect(guestSelf()?.audioMuted).toBe(true), LONG);
+      await vi.waitFor(
+        () =>
+          expect(
+            host.session.roster.getSnapshot().participants.find((p) => p.id === guestId)
+              ?.audioMuted,
+          ).toBe(true),
+        LONG,
+      );
+    }, 60_000);
 
-    // webex@2.60.4's host controls are not modelled yet.
-    it.skipIf(legacy)(
-      'the host locks and unlocks the meeting, and the guest’s SDK hears it',
-      async () => {
-        const events: string[] = [];
-        const m = guest.session.meeting as any;
-        m.on('meeting:locked', () => events.push('locked'));
-        m.on('meeting:unlocked', () => events.push('unlocked'));
-        await host.session.setLocked(true);
-        await vi.waitFor(() => expect(events).toContain('locked'), LONG);
-        expect((await env.sim.meeting(meeting.id)).participants).toHaveLength(2);
-        await host.session.setLocked(false);
-        await vi.waitFor(() => expect(events).toContain('unlocked'), LONG);
-      },
-      60_000,
-    );
+    // Both SDKs: PATCH {locusUrl}/controls {lock: {locked}}, which webex@2.60.4 only
+    // sends when info.displayHints lets it (meeting/util.js canUserLock/canUserUnlock).
+    it('the host locks and unlocks the meeting, and the guest’s SDK hears it', async () => {
+      const events: string[] = [];
+      const m = guest.session.meeting as any;
+      m.on('meeting:locked', () => events.push('locked'));
+      m.on('meeting:unlocked', () => events.push('unlocked'));
+      await host.session.setLocked(true);
+      await vi.waitFor(() => expect(events).toContain('locked'), LONG);
+      expect((await env.sim.meeting(meeting.id)).participants).toHaveLength(2);
+      await host.session.setLocked(false);
+      await vi.waitFor(() => expect(events).toContain('unlocked'), LONG);
+    }, 60_000);
 
-    // webex@2.60.4's host controls are not modelled yet.
-    it.skipIf(legacy)(
-      'the host removes the guest, whose session ends as removed',
-      async () => {
-        const guestId = guest.session.roster.getSnapshot().self!.id;
-        await host.session.removeParticipant(guestId);
-        await vi.waitFor(
-          () =>
-            expect(guest.session.getSnapshot()).toMatchObject({
-              status: 'left',
-              reason: 'removed',
-            }),
-          LONG,
-        );
-        await vi.waitFor(
-          () =>
-            expect(host.session.roster.getSnapshot().participants.map((p) => p.name)).toEqual([
-              'Dr Host',
-            ]),
-          LONG,
-        );
-      },
-      60_000,
-    );
+    // Both SDKs: PUT {locusUrl}/participant/<id>/leave {reason: 'FORCED'} for someone else.
+    it('the host removes the guest, whose session ends as removed', async () => {
+      const guestId = guest.session.roster.getSnapshot().self!.id;
+      await host.session.removeParticipant(guestId);
+      await vi.waitFor(
+        () =>
+          expect(guest.session.getSnapshot()).toMatchObject({
+            status: 'left',
+            reason: 'removed',
+          }),
+        LONG,
+      );
+      await vi.waitFor(
+        () =>
+          expect(host.session.roster.getSnapshot().participants.map((p) => p.name)).toEqual([
+            'Dr Host',
+          ]),
+        LONG,
+      );
+    }, 60_000);
   });
 }
 
