@@ -4,7 +4,13 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright';
 import {
   guardNetwork,
   OffLoopbackError,
@@ -48,9 +54,15 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
     stack,
     browser,
     cspViolations,
-    /** A fresh browser context (its own storage), like a different person's browser. */
-    async person(): Promise<Page> {
-      const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    /**
+     * A fresh browser context (its own storage), like a different person's
+     * browser; `options` for a locale or a viewport.
+     */
+    async person(options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await browser.newContext({
+        permissions: ['camera', 'microphone'],
+        ...options,
+      });
       contexts.push(context);
       // Nothing leaves loopback: see checkNetwork.
       guards.push(await guardNetwork(context));
