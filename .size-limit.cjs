@@ -108,6 +108,9 @@ module.exports = [
   // The in-meeting screen, loaded on demand by the main entry's InMeeting (and
   // importable as its own entry): measured with everything it needs.
   initial('@g2g/meeting-ui/in-meeting', ['packages/meeting-ui/dist/in-meeting/index.js'], '12 KB'),
+  // The video tiles (multistream), loaded on demand by the meeting screen once
+  // media runs multistream: measured with everything they need.
+  initial('@g2g/meeting-ui/tiles', ['packages/meeting-ui/dist/tiles/index.js'], '7.5 KB'),
   initial(
     '@g2g/meeting-ui/destination-field',
     ['packages/meeting-ui/dist/destination-field/index.js'],

@@ -26,6 +26,7 @@ const ENTRIES = {
       widget: 'widget/index',
       'destination-field': 'destination-field/index',
       'in-meeting': 'in-meeting/index',
+      tiles: 'tiles/index',
     },
   },
   'webex-spec': { tagged: false, entries: { index: 'index', rest: 'rest/index' } },

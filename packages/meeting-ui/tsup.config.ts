@@ -6,7 +6,8 @@ import { libraryBuild } from '../../scripts/tsup-preset';
 // DestinationField is its own entry too: it carries the destination parser,
 // which the join UI otherwise loads lazily with the engine.
 // Both are client modules. The stylesheet is also shipped as a file, for apps
-// whose CSP forbids the injected <style>.
+// whose CSP forbids the injected <style>. The video tiles are an entry as
+// well: the meeting screen loads them on demand, once media runs multistream.
 export default defineConfig(
   libraryBuild(
     {
@@ -14,6 +15,7 @@ export default defineConfig(
       'widget/index': 'src/widget/index.ts',
       'destination-field/index': 'src/DestinationField.tsx',
       'in-meeting/index': 'src/in-meeting/index.ts',
+      'tiles/index': 'src/tiles/index.ts',
     },
     {
       clientEntries: [
@@ -21,6 +23,7 @@ export default defineConfig(
         'dist/widget/index.js',
         'dist/destination-field/index.js',
         'dist/in-meeting/index.js',
+        'dist/tiles/index.js',
       ],
       async onSuccess() {
         const { writeFile } = (await import('node:fs/promises' as string)) as {
@@ -28,7 +31,9 @@ export default defineConfig(
         };
         const { meetingUiCss } = await import('./src/theme/styles');
         const { inMeetingCss } = await import('./src/in-meeting/styles');
-        await writeFile('dist/styles.css', meetingUiCss.trim() + '\n' + inMeetingCss.trim() + '\n');
+        const { tilesCss } = await import('./src/tiles/styles');
+        const css = [meetingUiCss, inMeetingCss, tilesCss].map((c) => c.trim() + '\n');
+        await writeFile('dist/styles.css', css.join(''));
       },
     },
   ),

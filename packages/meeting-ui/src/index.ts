@@ -42,6 +42,8 @@ export {
 } from './join/InMeeting';
 // Types only: the in-meeting code itself loads on demand.
 export type { InMeetingProps, InMeetingMessages, MeetingControlsProps } from './in-meeting';
+// Types only: the video tiles load on demand (`@g2g/meeting-ui/tiles`).
+export type { TilesMessages } from './i18n/tiles';
 export { LeftScreen } from './join/LeftScreen';
 export { JoinErrorView } from './join/JoinErrorView';
 export type { JoinErrorViewProps, WayForward } from './join/JoinErrorView';

@@ -6,6 +6,7 @@ import { createMeetingClient } from '@g2g/meeting-hooks';
 import { WebexMeeting } from '@g2g/meeting-hooks/react';
 import { createFakeWebex } from '@g2g/meeting-hooks/testing';
 import { GuestJoin, MediaToggle, ParticipantTile, fr } from './index';
+import { VideoTiles } from './tiles';
 
 describe('server rendering', () => {
   it('renders GuestJoin’s pre-join screen and the blocks without window or the SDK', () => {
@@ -19,6 +20,7 @@ describe('server rendering', () => {
         <WebexMeeting client={client} destination="2516 666 1234" join={false}>
           <ParticipantTile />
           <MediaToggle kind="camera" />
+          <VideoTiles />
         </WebexMeeting>
       </>,
     );
@@ -26,6 +28,7 @@ describe('server rendering', () => {
     expect(html).toContain('Prêt');
     expect(html).toContain('data-g2g-camera-off="true"');
     expect(html).toContain('Turn camera on');
+    expect(html).toContain('Nobody else is here yet');
     expect(fake.calls.init).toBe(0);
   });
 });

@@ -145,6 +145,12 @@ export interface FakeScenario {
     microphone?: 'denied' | 'in-use' | 'not-found';
     camera?: 'denied' | 'in-use' | 'not-found';
     devices?: { deviceId: string; kind: 'audioinput' | 'videoinput'; label: string }[];
+    /**
+     * The others' streams (multistream panes, share, audio), by kind and a
+     * stable id such as `remote-video-<memberId>`: e.g. canvas test patterns,
+     * so a browser shows pictures. Default: stubs that play nothing.
+     */
+    remoteStream?: (kind: 'audio' | 'video', id: string) => MediaStream;
   };
 }
 
@@ -420,7 +426,11 @@ export function createFakeWebex(scenario: FakeScenario = {}): FakeWebex {
   const remoteStreams = new Map<string, MediaStream>();
   const remoteStream = (kind: 'audio' | 'video', id: string) => {
     let stream = remoteStreams.get(id);
-    if (!stream) remoteStreams.set(id, (stream = fakeStream(kind, id)));
+    if (!stream)
+      remoteStreams.set(
+        id,
+        (stream = scenario.media?.remoteStream?.(kind, id) ?? fakeStream(kind, id)),
+      );
     return stream;
   };
 

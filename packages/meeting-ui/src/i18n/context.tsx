@@ -18,6 +18,7 @@ const merge = (base: Messages, over: MessageOverrides | undefined): Messages =>
         ...over,
         errors: { ...base.errors, ...over.errors },
         inMeeting: { ...base.inMeeting, ...over.inMeeting },
+        tiles: { ...base.tiles, ...over.tiles },
       }
     : base;
 

@@ -1,5 +1,6 @@
 import type { JoinErrorCode, PasswordFailure } from '@g2g/meeting-hooks';
 import type { InMeetingMessages } from '../in-meeting/messages';
+import type { TilesMessages } from './tiles';
 
 /**
  * Every word the components show or announce. Override any of them through
@@ -11,6 +12,8 @@ export interface Messages {
   locale: string;
   /** Overrides of the in-meeting words (see `InMeetingMessages`). */
   inMeeting?: Partial<InMeetingMessages>;
+  /** Overrides of the video tiles' words (see `TilesMessages`). */
+  tiles?: Partial<TilesMessages>;
   // pre-join
   preJoinHeading: string;
   displayName: string;

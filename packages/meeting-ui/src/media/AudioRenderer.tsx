@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ButtonHTMLAttributes } from 'react';
-import { mergeProps, useRemoteMedia, useSession } from '@g2g/meeting-hooks/react';
+import type { MultistreamSnapshot } from '@g2g/meeting-hooks';
+import { mergeProps, useMultistream, useRemoteMedia, useSession } from '@g2g/meeting-hooks/react';
 import { useMessages } from '../i18n/context';
 import type { PartProps } from '../join/shared';
 import { applySink, playbackOf, tryPlay, usePlayback } from './audio-playback';
@@ -8,12 +9,16 @@ import { realStream } from './VideoRenderer';
 /**
  * Plays the meeting's remote audio: render one per meeting (not per tile),
  * anywhere inside it, so audio keeps playing whatever panel is shown. If the
- * browser refuses autoplay, {@link StartAudio} appears.
+ * browser refuses autoplay, {@link StartAudio} appears. In a multistream
+ * meeting it plays every remote audio stream (Webex sends the loudest few,
+ * not one per tile), combined into one.
  * @public
  */
 export function AudioRenderer({ session }: Pick<PartProps, 'session'>) {
   const active = useSession({ session });
-  const stream = realStream(useRemoteMedia({ session: active }).state.audio);
+  const multistream = useMultistream({ session: active, select: multistreamAudio }).state;
+  const transcoded = useRemoteMedia({ session: active }).state.audio;
+  const stream = realStream(multistream === undefined ? transcoded : multistream);
   const ref = useRef<HTMLAudioElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -28,6 +33,10 @@ export function AudioRenderer({ session }: Pick<PartProps, 'session'>) {
   }, [active, stream]);
   return <audio ref={ref} autoPlay hidden data-g2g-audio={stream ? 'live' : 'none'} />;
 }
+
+/** The multistream audio, or `undefined` when media is not multistream. */
+const multistreamAudio = (s: MultistreamSnapshot) =>
+  s.mode === 'multistream' ? s.audio : undefined;
 
 /**
  * Whether the browser blocked the meeting's audio, and the button props that
