@@ -1,6 +1,14 @@
-import { useId, useInsertionEffect, useState } from 'react';
-import { useJoinState, useRemoteMedia, useRoster, useSession } from '@g2g/meeting-hooks/react';
-import { StepHeading, type PartProps } from '../join/shared';
+import { lazy, Suspense, useEffect, useId, useInsertionEffect, useState } from 'react';
+import type { MultistreamSnapshot } from '@g2g/meeting-hooks';
+import {
+  useJoinState,
+  useMultistream,
+  useRemoteMedia,
+  useRoster,
+  useSession,
+} from '@g2g/meeting-hooks/react';
+import { Spinner, StepHeading, type PartProps } from '../join/shared';
+import type * as TilesModule from '../tiles';
 import { ParticipantTile } from '../media/ParticipantTile';
 import { VideoRenderer } from '../media/VideoRenderer';
 import { MeetingControls } from './Controls';
@@ -21,12 +29,44 @@ export interface InMeetingProps extends PartProps {
   titleBadge?: boolean;
 }
 
+// The video tiles load on demand (their own chunk, the `@g2g/meeting-ui/tiles`
+// entry): a transcoded meeting (webex@2.60.4, or a media server that refused
+// multistream) shows one composed video and never needs them.
+let tiles: Promise<typeof TilesModule> | undefined;
+const loadTiles = () =>
+  (tiles ??= import('../tiles').catch((error: unknown) => {
+    tiles = undefined; // a failed download is tried again on the next render
+    throw error;
+  }));
+const VideoTiles = lazy(() => loadTiles().then((mod) => ({ default: mod.VideoTiles })));
+const selectMode = (s: MultistreamSnapshot) => s.mode;
+
 /**
- * The others' video as Webex composes it and, when someone shares, the
- * shared screen first (larger, first in reading order), then your own tile.
+ * The others' video. In a multistream meeting, a tile per participant
+ * (`VideoTiles`, loaded on demand; you among them). Otherwise the video
+ * as Webex composes it and, when someone shares, the shared screen first
+ * (larger, first in reading order), then your own tile.
  * @public
  */
 export function Stage({ session, messages }: PartProps) {
+  const active = useSession({ session });
+  const mode = useMultistream({ session: active, select: selectMode }).state;
+  // Fetched while media connects (webex@3 asks for multistream first), not after.
+  useEffect(() => {
+    if (mode !== 'transcoded') void loadTiles().catch(() => {});
+  }, [mode]);
+  if (mode === 'multistream')
+    return (
+      <div className="g2g-stage g2g-stage--tiles">
+        <Suspense fallback={<Spinner />}>
+          <VideoTiles session={active} messages={messages} />
+        </Suspense>
+      </div>
+    );
+  return <ComposedStage session={active} messages={messages} />;
+}
+
+function ComposedStage({ session, messages }: PartProps) {
   const m = useInMeetingMessages(messages);
   const remote = useRemoteMedia({ session }).state;
   return (

@@ -18,6 +18,7 @@ export const inMeetingCss = `
 .g2g-timer{font-variant-numeric:tabular-nums}
 .g2g-stage{position:relative;display:grid;gap:var(--g2g-space);grid-template-columns:minmax(0,2fr) minmax(0,1fr);align-items:start;min-width:0}
 .g2g-stage>.g2g-video{min-width:0;flex:none}
+.g2g-stage--tiles{display:block}
 .g2g-stage[data-g2g-share=true]{grid-template-columns:minmax(0,3fr) minmax(0,1fr)}
 .g2g-stage[data-g2g-share=true]>.g2g-video:first-child{grid-row:span 2}
 .g2g-video__label{max-width:calc(100% - 16px);overflow:hidden;text-overflow:ellipsis;white-space:nowrap}

@@ -95,6 +95,34 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
     expect(await screen.findByRole('button', { name: 'Leave' })).toBe(leave);
   });
 
+  it('in a multistream meeting, shows a video tile per participant (loaded on demand) instead of the composed box', async () => {
+    let fake: FakeWebex | undefined;
+    const ada = { id: 'p-ada', name: 'Ada' };
+    render(
+      <FakeJoin
+        skipPreJoin
+        scenario={{ meeting: { participants: [ada] } }}
+        onFake={(f) => (fake = f)}
+      />,
+    );
+    const tile = await screen.findByRole('figure', { name: 'Ada' });
+    expect(tile.closest('.g2g-in-meeting')).not.toBeNull();
+    expect(screen.queryByText('Video of the others')).toBeNull();
+    expect(fake!.joinArgs.at(-1)).toMatchObject({ enableMultistream: true });
+    // One audio element for the meeting, not one per tile.
+    expect(document.querySelectorAll('audio')).toHaveLength(1);
+  });
+
+  it('in a transcoded meeting, keeps the one composed video of the others', async () => {
+    const ada = { id: 'p-ada', name: 'Ada' };
+    render(
+      <FakeJoin skipPreJoin scenario={{ multistream: false, meeting: { participants: [ada] } }} />,
+    );
+    await screen.findByText('Video of the others');
+    await screen.findByText('No video from the others yet');
+    expect(screen.queryByRole('figure', { name: 'Ada' })).toBeNull();
+  });
+
   it('injects its contained stylesheet once', () => {
     render(
       <>
