@@ -170,21 +170,31 @@ for (const legacy of [false, true]) {
       views.forEach((v) => v.remove());
     }, 60_000);
 
-    // Not yet passing: the share is published and the floor modelled (the simulator's
-    // in-meeting tests cover the floor), but no share frames reach the host yet.
-    it.skip('a screen share reaches the other side and stops', async () => {
+    it('a screen share reaches the other side and stops', async () => {
+      const state = () => env.sim.meeting(meeting.id);
+      const guestId = guest.session.roster.getSnapshot().self!.id;
+      const hostId = host.session.roster.getSnapshot().self!.id;
+      // What the relay feeds the host's share slot (from whom, how many packets).
+      const hostShare = async (s?: Awaited<ReturnType<typeof state>>) =>
+        (s ?? (await state())).participants.find((p) => p.id === hostId)?.media?.received.share;
+      expect((await state()).sharing).toBeNull();
       expect(await guest.session.localMedia.startShare(fakeScreen())).toBeNull();
       expect(guest.session.localMedia.getSnapshot().share.status).toBe('on');
       const view = watch(() => host.session.remoteMedia.getSnapshot().share);
       await until(
         () => view.frames() > 10 && view.width() > 0,
-        () => `share frames ${view.frames()}`,
-        45_000,
+        () => `share frames ${view.frames()}, width ${view.width()}`,
+        60_000,
       );
-      const floor = async () => ((await env.sim.meeting(meeting.id)) as any).participants;
-      expect(await floor()).toBeTruthy();
+      // Locus's floor names the sharer, and the relay feeds the host's share slot from it.
+      const during = await state();
+      expect(during.sharing).toBe(guestId);
+      expect(await hostShare(during)).toMatchObject({ from: guestId });
+      expect((await hostShare(during))!.packets).toBeGreaterThan(0);
       expect(await guest.session.localMedia.stopShare()).toBeNull();
       expect(guest.session.localMedia.getSnapshot().share.status).toBe('off');
+      await vi.waitFor(async () => expect((await state()).sharing).toBeNull(), LONG);
+      expect(await hostShare()).toMatchObject({ from: null });
       // Once the floor is released the relay stops feeding the share: frames stop.
       await vi.waitFor(async () => {
         const before = view.frames();
@@ -192,7 +202,7 @@ for (const legacy of [false, true]) {
         expect(view.frames()).toBe(before);
       }, LONG);
       view.remove();
-    }, 90_000);
+    }, 120_000);
 
     // Both SDKs: PATCH {locusUrl}/participant/<id>/controls {audio: {muted: true}}
     // (members/util.js); the guest's SDK reads its controls.audio.muted.

@@ -184,6 +184,7 @@ export const CONTROL_IMPLEMENTATIONS: { [K in OperationName]: Implementation<K> 
         state: p.state,
         media: media?.participant(p.id) ?? null,
       })),
+      sharing: m.locus?.share?.disposition === 'GRANTED' ? m.locus.share.participantId : null,
     };
   },
   admit: ({ world }, id, participantIds) =>

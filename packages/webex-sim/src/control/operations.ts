@@ -88,6 +88,11 @@ export interface SimMeetingState {
     /** The participant's media connection to the relay, once it offered. */
     media: ParticipantMedia | null;
   }[];
+  /**
+   * Who holds Locus's content (screen-share) floor: the participant id while
+   * the floor is granted, null when it was released or never asked for.
+   */
+  sharing: string | null;
 }
 
 /** An HTTP request as an operation builds it from its arguments. */

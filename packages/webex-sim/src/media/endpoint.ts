@@ -286,6 +286,22 @@ export class MediaEndpoint {
     this.slots = slots;
     this.ufrag = ufrag;
     const pc = this.pc!;
+    const direction = (section: OfferedSection) =>
+      // Homer only receives on the m-lines it is offered (the client's send
+      // m-lines): what it sends goes to the client's receive-only m-lines,
+      // which the client keeps out of the offer.
+      multistream && section.direction !== 'inactive'
+        ? 'recvonly'
+        : ANSWER_DIRECTION[section.direction];
+    // werift registers a remote SSRC for receiving only if the transceiver's
+    // own direction already receives when the offer is applied. A re-offer
+    // that starts sending on an m-line that only received until then (the
+    // share m-line when the participant starts sharing, both SDK versions)
+    // would otherwise have its RTP dropped by werift's router, unrouted.
+    for (const t of pc.getTransceivers()) {
+      const section = sections.find((s) => s.mid === t.mid);
+      if (section && section.kind !== 'application') t.setDirection(direction(section));
+    }
     await pc.setRemoteDescription({
       type: 'offer',
       sdp: multistream ? keepSsrcs(offer, sources) : offer,
@@ -294,15 +310,7 @@ export class MediaEndpoint {
     for (const t of pc.getTransceivers()) {
       const section = sections.find((s) => s.mid === t.mid);
       const slot = t.mid == null ? undefined : slots.get(t.mid);
-      // Homer only receives on the m-lines it is offered (the client's send
-      // m-lines): what it sends goes to the client's receive-only m-lines,
-      // which the client keeps out of the offer.
-      if (section && section.kind !== 'application')
-        t.setDirection(
-          multistream && section.direction !== 'inactive'
-            ? 'recvonly'
-            : ANSWER_DIRECTION[section.direction],
-        );
+      if (section && section.kind !== 'application') t.setDirection(direction(section));
       if (!slot) continue;
       const inbound = this.inbound.get(slot)!;
       inbound.keyframe = (ssrc) => void t.receiver.sendRtcpPLI(ssrc).catch(() => {});

@@ -152,7 +152,9 @@ describe('host controls', () => {
 
 describe('content floor', () => {
   it('grants and releases the share floor in mediaShares; another participant may take it over', async () => {
-    const { host, guest, asHost, asGuest } = await setUp();
+    const { m, host, guest, asHost, asGuest } = await setUp();
+    const sharing = () => sim.control.meetingState(m.id).sharing;
+    expect(sharing()).toBeNull();
     const content = (await asGuest('GET', '')).body.mediaShares.find(
       (s: { name: string }) => s.name === 'content',
     );
@@ -166,6 +168,7 @@ describe('content floor', () => {
       },
     });
     expect(grant.status).toBe(200);
+    expect(sharing()).toBe(guest.participantId);
     const floor = (await asHost('GET', '')).body.mediaShares[0].floor;
     expect(floor).toMatchObject({
       disposition: 'GRANTED',
@@ -181,10 +184,12 @@ describe('content floor', () => {
     expect((await asGuest('GET', '')).body.mediaShares[0].floor.beneficiary.id).toBe(
       host.participantId,
     );
+    expect(sharing()).toBe(host.participantId);
     expect((await asHost('PUT', sharePath, { floor: { disposition: 'RELEASED' } })).status).toBe(
       200,
     );
     expect((await asGuest('GET', '')).body.mediaShares[0].floor.disposition).toBe('RELEASED');
+    expect(sharing()).toBeNull();
     expect((await asHost('PUT', sharePath, { floor: { disposition: 'MAYBE' } })).status).toBe(400);
   });
 
