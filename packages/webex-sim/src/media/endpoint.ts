@@ -28,7 +28,7 @@ import {
   type MediaSlot,
   type OfferedSection,
 } from './sdp';
-import { MultistreamSession } from './multistream/session';
+import { MultistreamSession, transcodedSources } from './multistream/session';
 import type { MediaTypeKey } from './multistream/jmp';
 
 /** A clock for activity bookkeeping (monotonic milliseconds). */
@@ -209,11 +209,14 @@ const H264 = () =>
 /**
  * The relay offers one video codec per connection so every participant of a
  * meeting ends up on the same one (VP8, which every Chromium offers; H264
- * only for an offer without VP8).
+ * only for an offer without VP8). Where multistream is answered, H264 for any
+ * offer that has it: webex@3's multistream offers are H264-only, so video
+ * crosses between multistream and transcoded participants (never transcoded).
  */
-function videoCodecFor(sections: OfferedSection[]) {
+function videoCodecFor(sections: OfferedSection[], multistream: boolean) {
   const offered = sections.filter((s) => s.kind === 'video').flatMap((s) => s.codecs);
-  return offered.length && !offered.includes('VP8') ? H264() : VP8();
+  const h264 = offered.some((c) => c.toUpperCase() === 'H264');
+  return (offered.length && !offered.includes('VP8')) || (multistream && h264) ? H264() : VP8();
 }
 
 /** RTCP PSFB (RFC 4585) and its PLI / FIR formats. */
@@ -272,15 +275,27 @@ export class MediaEndpoint {
     const multistream = !!options.multistream && isMultistreamOffer(offer);
     this.multistream = multistream;
     const sources = multistream ? jmpSources(offer) : [];
-    this.jmp.sources = new Map(
-      sources.map((s) => [
-        `${s.kind.toUpperCase()}-${s.slides ? 'SLIDES' : 'MAIN'}` as MediaTypeKey,
-        { type: `${s.kind.toUpperCase()}-${s.slides ? 'SLIDES' : 'MAIN'}` as MediaTypeKey, ...s },
-      ]),
-    );
+    this.jmp.sources = multistream
+      ? new Map(
+          sources.map((s) => [
+            `${s.kind.toUpperCase()}-${s.slides ? 'SLIDES' : 'MAIN'}` as MediaTypeKey,
+            {
+              type: `${s.kind.toUpperCase()}-${s.slides ? 'SLIDES' : 'MAIN'}` as MediaTypeKey,
+              ...s,
+            },
+          ]),
+        )
+      : // Where multistream is answered, a transcoded participant's streams get CSIs too, so multistream panes can show it.
+        options.multistream
+        ? transcodedSources(this.participantId)
+        : new Map();
     const ufrag = iceUfrag(offer);
     if (!this.pc || ufrag !== this.ufrag || ['failed', 'closed'].includes(this.state)) {
-      this.replaceConnection(sections, multistream ? audioLevelId(offer) : undefined);
+      this.replaceConnection(
+        sections,
+        multistream ? audioLevelId(offer) : undefined,
+        !!options.multistream,
+      );
     }
     const slots = slotsOf(sections);
     this.slots = slots;
@@ -380,11 +395,15 @@ export class MediaEndpoint {
     });
   }
 
-  private replaceConnection(sections: OfferedSection[], levelId: number | undefined): void {
+  private replaceConnection(
+    sections: OfferedSection[],
+    levelId: number | undefined,
+    multistreamAnswered: boolean,
+  ): void {
     this.closeConnection();
     this.inbound.get('audio')!.audioLevelId = levelId;
     const pc = new RTCPeerConnection({
-      codecs: { audio: [OPUS()], video: [videoCodecFor(sections)] },
+      codecs: { audio: [OPUS()], video: [videoCodecFor(sections, multistreamAnswered)] },
       // Multistream: the browser's audio levels tell who speaks (Homer reads them too).
       headerExtensions: {
         audio:

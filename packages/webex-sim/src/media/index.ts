@@ -82,11 +82,13 @@ export class MediaRelay {
    * The CSIs of the participant's multistream send streams (its latest
    * offer's `a=jmp-source`), the very values the relay names them by in JMP
    * (media requests, statuses, active speaker notices); empty when the
-   * participant is not in multistream.
+   * participant is transcoded in a simulator that answers no multistream
+   * (with multistream on, a transcoded participant gets CSIs of the relay's
+   * choosing, so multistream panes can show it).
    */
   csisOf(participantId: string): number[] {
     const ep = this.endpointOf(participantId);
-    return ep?.multistream ? [...ep.jmp.sources.values()].map((s) => s.csi) : [];
+    return ep ? [...ep.jmp.sources.values()].map((s) => s.csi) : [];
   }
 
   /** Fault: closes the participant's media connection and keeps later ones from connecting. */

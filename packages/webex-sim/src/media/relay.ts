@@ -120,7 +120,10 @@ export class MeetingRelay {
     const multistream = context.endpoints.filter((e) => e.multistream);
     for (const receiver of multistream)
       receiver.jmp.update({
-        others: multistream.filter((e) => e !== receiver).map((e) => e.jmp),
+        // Transcoded participants with CSIs (see transcodedSources) show in panes too.
+        others: context.endpoints
+          .filter((e) => e !== receiver && e.jmp.sources.size > 0)
+          .map((e) => e.jmp),
         speakers: this.speakers,
         shareOwner: this.shareOwner,
         live: (stream) => stream.active(LIVE_MS),

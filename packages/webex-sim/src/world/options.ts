@@ -41,6 +41,9 @@ export interface SimOptions {
    * Off by default: the relay now forwards media to multistream panes, but
    * the demo and the widget still render webex@3's transcoded remote stream
    * (demo e2e 4b, the widget's host video), which multistream never fills.
+   * On, transcoded participants beside multistream ones are answered H264
+   * where they offer it and get relay-chosen CSIs, so media crosses between
+   * the modes (README "Multistream", mixed meetings).
    */
   multistream: boolean;
 }

@@ -145,8 +145,7 @@ const csisIn = (locus: LocusView, id: string) =>
   locus.participants.find((p) => p.id === id)?.devices[0]?.csis;
 
 describe('CSIs in Locus (multistream)', () => {
-  const people: { p: HeadlessParticipant; c: Awaited<ReturnType<typeof multistreamClient>> }[] =
-    [];
+  const people: { p: HeadlessParticipant; c: Awaited<ReturnType<typeof multistreamClient>> }[] = [];
   afterAll(async () => {
     for (const { p, c } of people) {
       await c.close();
@@ -255,7 +254,7 @@ describe('CSIs in Locus (multistream)', () => {
     expect(csisIn(last, b!.p.participantId)).toContain(state.csi);
   }, 90_000);
 
-  it('a transcoded participant has no CSIs', async () => {
+  it('a transcoded participant gets CSIs of the relay’s choosing (one scene), none with multistream off', async () => {
     const app = provision(sim);
     const m = await call('POST', '/v1/meetings', {
       token: app.tokens.accessToken,
@@ -283,8 +282,31 @@ describe('CSIs in Locus (multistream)', () => {
     const plain = mc.offer.replace(/^a=jmp.*\r\n/gm, '');
     const { answer, locus } = await offer(p, token, plain);
     expect(answer).not.toMatch(/^o=homer /m);
-    expect(locus.self?.devices[0]?.csis).toEqual([]);
+    const [audio, video] = locus.self!.devices[0]!.csis!;
+    expect(audio! > 0 && video === audio! + 1).toBe(true);
+    // The same participant id always gets the same CSIs.
+    expect((await offer(p, token, plain)).locus.self?.devices[0]?.csis).toEqual([audio, video]);
     await mc.close();
     await p.close();
+
+    // With multistream off nobody has CSIs.
+    sim.control.configure({ multistream: false });
+    try {
+      const q = await joinOverHttp({
+        url: sim.url,
+        token,
+        meetingNumber: meeting.meetingNumber,
+        password: meeting.password,
+        listen: false,
+      });
+      const other = await multistreamClient({ video: 7, audio: 6 });
+      const off = await offer(q, token, other.offer);
+      expect(off.answer).not.toMatch(/^o=homer /m);
+      expect(off.locus.self?.devices[0]?.csis).toEqual([]);
+      await other.close();
+      await q.close();
+    } finally {
+      sim.control.configure({ multistream: true });
+    }
   }, 60_000);
 });

@@ -135,6 +135,35 @@ describe('JMP session (server side)', () => {
     expect(session.requests.flatMap((r) => r.ids.map((i) => i.ssrc))).toEqual([12, 13]);
   });
 
+  it('keeps the client’s word on its own stream: live sources advertised, and its status (avatar while its camera is muted)', () => {
+    const { session, receive } = setUp();
+    expect(session.clientLive).toBeUndefined();
+    expect(
+      receive('sourceAdvertisement', { seqNum: 1, numTotalSources: 1, numLiveSources: 1 }),
+    ).toBe('new');
+    receive('mediaRequestStatus', {
+      seqNum: 1,
+      streamStates: [{ id: { ssrc: 5 }, state: 'live', csi: 9 }],
+    });
+    expect([session.clientLive, session.clientState]).toEqual([true, 'live']);
+    receive('sourceAdvertisement', { seqNum: 2, numTotalSources: 1, numLiveSources: 0 });
+    receive('mediaRequestStatus', {
+      seqNum: 2,
+      streamStates: [{ id: { ssrc: 5 }, state: 'avatar', csi: 9 }],
+    });
+    expect([session.clientLive, session.clientState]).toEqual([false, 'avatar']);
+    // An older (retransmitted) message changes nothing; an unknown state is dropped.
+    expect(
+      receive('sourceAdvertisement', { seqNum: 1, numTotalSources: 1, numLiveSources: 1 }),
+    ).toBe('old');
+    expect(session.clientLive).toBe(false);
+    receive('mediaRequestStatus', {
+      seqNum: 3,
+      streamStates: [{ id: { ssrc: 5 }, state: 'nope' }],
+    });
+    expect(session.clientState).toBeUndefined();
+  });
+
   it('acks source advertisements and statuses, numbers its own per kind, and retransmits until acked', () => {
     const { sent, session, receive } = setUp();
     receive('sourceAdvertisement', { seqNum: 1, numTotalSources: 1, numLiveSources: 1 });

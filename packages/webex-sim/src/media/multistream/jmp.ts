@@ -49,6 +49,13 @@ export interface StreamRequest {
 }
 
 export type StreamState = 'no source' | 'invalid source' | 'live' | 'avatar' | 'away';
+const STREAM_STATES: readonly StreamState[] = [
+  'no source',
+  'invalid source',
+  'live',
+  'avatar',
+  'away',
+];
 
 export interface StreamInfo {
   id: SsrcId;
@@ -144,6 +151,14 @@ export class JmpSession {
   private readonly unacked = new Map<JmpMsgType, { seqNum: number; frame: string; left: number }>();
   /** The latest media request from the client, which the panes follow. */
   requests: StreamRequest[] = [];
+  /**
+   * The client's own word on its stream of this type: its latest source
+   * advertisement (`numLiveSources` 0 while its track is muted) and, for
+   * video, the state of its latest media request status (`avatar` while its
+   * camera is muted). Homer relays both to whoever shows the stream.
+   */
+  clientLive: boolean | undefined;
+  clientState: StreamState | undefined;
 
   constructor(
     readonly type: MediaTypeKey,
@@ -178,8 +193,8 @@ export class JmpSession {
 
   /**
    * Takes a message from the client: acks and orders the numbered ones,
-   * clears retransmission on acks. Returns the media request's verdict
-   * (`new` means the panes should follow it) or undefined for others.
+   * clears retransmission on acks. Returns a numbered message's verdict
+   * (`new`: what the panes show may change) or undefined for acks.
    */
   receive(msg: JmpMessage): Incoming | undefined {
     const { msgType, payload } = msg.payload;
@@ -200,11 +215,20 @@ export class JmpSession {
       const last = this.lastIn[msgType];
       const verdict: Incoming =
         last === undefined || seqNum > last ? 'new' : seqNum === last ? 'duplicate' : 'old';
-      if (verdict === 'old') return msgType === 'mediaRequest' ? verdict : undefined;
+      if (verdict === 'old') return verdict;
       this.lastIn[msgType] = seqNum;
       this.sendPlain(ack[0], { [ack[1]]: seqNum });
       if (msgType === 'mediaRequest' && verdict === 'new') this.requests = streamRequests(payload);
-      return msgType === 'mediaRequest' ? verdict : undefined;
+      if (msgType === 'sourceAdvertisement' && verdict === 'new')
+        this.clientLive = Number(payload.numLiveSources) > 0;
+      if (msgType === 'mediaRequestStatus' && verdict === 'new') {
+        const states = Array.isArray(payload.streamStates) ? payload.streamStates : [];
+        const state = (states[0] as { state?: unknown } | undefined)?.state;
+        this.clientState = STREAM_STATES.includes(state as StreamState)
+          ? (state as StreamState)
+          : undefined;
+      }
+      return verdict;
     }
     const done = acked[msgType];
     if (done) {

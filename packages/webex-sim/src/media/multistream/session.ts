@@ -8,7 +8,14 @@
 import type { RTCDataChannel, RTCDtlsTransport, RtpPacket } from 'werift';
 import type { InboundStream } from '../endpoint';
 import type { MediaSlot } from '../sdp';
-import { JmpSession, decodeFrame, mediaTypeOf, type MediaTypeKey, type StreamInfo } from './jmp';
+import {
+  JmpSession,
+  decodeFrame,
+  mediaTypeOf,
+  type MediaTypeKey,
+  type StreamInfo,
+  type StreamState,
+} from './jmp';
 import { selectSources, type Candidate } from './select';
 
 /** What the offer says about one of the participant's send m-lines. */
@@ -29,9 +36,26 @@ const SLOT_OF: Partial<Record<MediaTypeKey, MediaSlot>> = {
   'VIDEO-SLIDES': 'share',
 };
 
+/**
+ * The send sources of a transcoded participant as multistream receivers see
+ * them: it declares no CSIs, so the relay gives its main audio and video
+ * stable ones (derived from its participant id, one scene: video = audio + 1,
+ * as the SDK's own differ in the lowest bit). It is never sent JMP (it has no
+ * data channel); its streams feed panes as they arrive.
+ */
+export function transcodedSources(participantId: string): Map<MediaTypeKey, SendSource> {
+  let h = 0x811c9dc5; // FNV-1a
+  for (const ch of participantId) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  const base = (h & 0x7ffffffe || 2) >>> 0;
+  return new Map<MediaTypeKey, SendSource>([
+    ['AUDIO-MAIN', { type: 'AUDIO-MAIN', mid: '', csi: base, ssrc: 0 }],
+    ['VIDEO-MAIN', { type: 'VIDEO-MAIN', mid: '', csi: base + 1, ssrc: 0 }],
+  ]);
+}
+
 /** What a session needs to know about the meeting on each update. */
 export interface MultistreamContext {
-  /** Every other multistream participant of the meeting, in join order. */
+  /** Every other participant with CSIs (multistream, or transcoded beside multistream), in join order. */
   others: readonly MultistreamSession[];
   speakers: readonly string[];
   shareOwner: string | null;
@@ -184,15 +208,38 @@ export class MultistreamSession {
     if (!this.open) return;
     for (const [type, session] of this.sessions) {
       const family = type.startsWith('AUDIO') ? 'AUDIO' : 'VIDEO';
-      const others = ctx.others.filter((o) => o.sources.has(type) && o.streamOf(type));
+      // A source on another codec (a transcoded VP8 sender) cannot feed this receiver's panes: nothing is transcoded.
+      const codec = family === 'VIDEO' ? this.inbound.get('video')?.mimeType : undefined;
+      const others = ctx.others.filter(
+        (o) =>
+          o.sources.has(type) &&
+          o.streamOf(type) &&
+          (!codec || !o.streamOf(type)!.mimeType || o.streamOf(type)!.mimeType === codec),
+      );
       const candidates = others
         .filter((o) => type !== 'VIDEO-SLIDES' || o.participantId === ctx.shareOwner)
-        .map<Candidate & { stream: InboundStream }>((o) => ({
-          participantId: o.participantId,
-          csi: o.sources.get(type)!.csi,
-          stream: o.streamOf(type)!,
-          live: ctx.live(o.streamOf(type)!),
-        }));
+        .map<Candidate & { stream: InboundStream; state: StreamState }>((o) => {
+          const stream = o.streamOf(type)!;
+          // A muted track still sends (silence, black frames): the sender's
+          // own advertisement and status say it is off, as Homer relays them.
+          // (Video only: audio panes know no avatar.)
+          const own = family === 'VIDEO' ? o.sessions.get(type) : undefined;
+          const state: StreamState =
+            own?.clientState === 'no source'
+              ? 'no source'
+              : own?.clientState === 'avatar' || own?.clientLive === false
+                ? 'avatar'
+                : ctx.live(stream)
+                  ? 'live'
+                  : 'no source';
+          return {
+            participantId: o.participantId,
+            csi: o.sources.get(type)!.csi,
+            stream,
+            live: state === 'live',
+            state,
+          };
+        });
       // What exists to receive.
       if (SLOT_OF[type]) {
         const ad = `${candidates.length}/${candidates.filter((c) => c.live).length}`;
@@ -251,12 +298,10 @@ export class MultistreamSession {
           pane = new Pane(ssrc, () => this.outFor(family));
           this.panes.set(ssrc, pane);
         }
-        const stream = c ? (c as (typeof candidates)[number]).stream : null;
-        pane.attach(stream);
+        const source = c ? (c as (typeof candidates)[number]) : null;
+        pane.attach(source?.stream ?? null);
         states.push(
-          c
-            ? { id, state: ctx.live(stream!) ? 'live' : 'no source', csi: c.csi }
-            : { id, state: 'no source' },
+          source ? { id, state: source.state, csi: source.csi } : { id, state: 'no source' },
         );
       }
       const key = JSON.stringify(states);
