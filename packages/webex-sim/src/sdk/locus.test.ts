@@ -151,7 +151,9 @@ describe('Locus lifecycle', () => {
     const token = await guest(app, 'g2');
     const ended = await fetch(g.locusUrl, { headers: { Authorization: `Bearer ${token}` } });
     expect(ended.status).toBe(200);
-    expect(((await ended.json()) as { fullState: unknown }).fullState).toMatchObject({ state: 'INACTIVE' });
+    expect(((await ended.json()) as { fullState: unknown }).fullState).toMatchObject({
+      state: 'INACTIVE',
+    });
     await g.close();
   });
 });
@@ -363,6 +365,44 @@ describe('Locus pushes, as both SDK versions correlate and read them', () => {
     );
     expect(nosy.status).toBe(403);
     await Promise.all([host.close(), g.close(), other.close()]);
+  });
+
+  it('a device that sent its media offer has active main audio and video sessions, before it none', async () => {
+    // Both SDKs read them as currentMediaStatus and reconnect media only when it is established.
+    const app = provision(sim);
+    const m = await meeting(app, OPEN);
+    const token = await guest(app, 'media-sessions');
+    const g = await joinOverHttp({
+      url: sim.url,
+      token,
+      meetingNumber: m.meetingNumber,
+      hostKey: m.hostKey,
+    });
+    const path = g.locusUrl.replace(sim.url, '');
+    type Dto = { self: { devices: { mediaSessions: unknown[] }[] } };
+    const sessions = async () =>
+      ((await call('GET', path, { token })).body as Dto).self.devices[0]!.mediaSessions;
+    expect(await sessions()).toEqual([]);
+    const res = await call('PUT', `${path}/participant/${g.participantId}/media`, {
+      token,
+      body: {
+        device: { url: g.deviceUrl, deviceType: 'WEB' },
+        localMedias: [{ localSdp: JSON.stringify({ audioMuted: false, videoMuted: true }) }],
+      },
+    });
+    expect(res.status).toBe(200);
+    const active = (mediaType: string) => ({
+      mediaType,
+      mediaContent: 'main',
+      state: 'active',
+      direction: 'sendrecv',
+    });
+    expect(await sessions()).toEqual([active('audio'), active('video')]);
+    // Pushed to the device itself too: neither SDK reads its self from the media answer.
+    await expect
+      .poll(() => (g.events.at(-1)?.locus as Dto | undefined)?.self.devices[0]?.mediaSessions)
+      .toEqual([active('audio'), active('video')]);
+    await g.close();
   });
 
   it('the syncUrl answers nothing when up to date, and a delta after a change', async () => {

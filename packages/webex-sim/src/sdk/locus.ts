@@ -6,6 +6,7 @@ import type { SimRequest } from '../http/types';
 import { LOCUS_EVENT, type LocusEventType } from '../world/locus-events';
 import type { Meeting, Participant, ShareFloor } from '../world/types';
 import type { World, WorldEvent } from '../world/world';
+import { mediaEstablished } from '../world/meetings';
 import type { MediaRelay } from '../media';
 import { emitParticipantEvent } from '../webhooks/participants';
 import type { MercuryHub } from './mercury';
@@ -52,6 +53,26 @@ function localMuteOf(body: Record<string, unknown>): {
   } catch {
     return {};
   }
+}
+
+/**
+ * `devices[].mediaSessions`: the media a device joined with. Both SDKs read
+ * the main audio and video sessions of their own device as
+ * `currentMediaStatus` (`locus-info/selfUtils.js#getMediaStatus`, lower-case
+ * `mediaType`/`mediaContent`) and refuse to reconnect a meeting whose media
+ * is not established (`meeting.reconnect`, "Media has not established to
+ * reconnect"). Kept `active` while connected: an `inactive` one would be
+ * Locus saying media stopped (`MEDIA_INACTIVITY`, which makes the SDK
+ * reconnect by itself).
+ */
+function mediaSessions(connected: boolean) {
+  if (!connected) return [];
+  return (['audio', 'video'] as const).map((mediaType) => ({
+    mediaType,
+    mediaContent: 'main',
+    state: 'active',
+    direction: 'sendrecv',
+  }));
 }
 
 const mediaStatus = (connected: boolean, muted: boolean | undefined) =>
@@ -204,8 +225,13 @@ export class LocusService {
       const m = this.meetingByLocus(p.locusId!);
       const participant = this.ownParticipant(m, p.pid!, token.personId);
       const body = jsonBody(req);
+      const established = mediaEstablished(participant);
       const event = this.world.meetings.setLocalMute(participant, localMuteOf(body));
-      if (event) this.changed(m, event, participant.deviceUrl);
+      // With the first offer the device's own media sessions appear, and Locus
+      // tells that device too: neither SDK takes its self from a media answer
+      // (webex@2.60.4's sendRoapMediaRequest drops the answer's locus), and both
+      // reconnect media only once they have seen them (`currentMediaStatus`).
+      if (event) this.changed(m, event, established ? participant.deviceUrl : undefined);
       const answer =
         participant.state === 'LEFT' || !m.locus
           ? undefined
@@ -550,7 +576,7 @@ export class LocusService {
   }
 
   private participantView(m: Meeting, p: Participant, locusUrl: string) {
-    const mediaConnected = p.audioMuted !== undefined || p.videoMuted !== undefined;
+    const mediaConnected = mediaEstablished(p);
     return {
       id: p.id,
       url: `${locusUrl}/participant/${p.id}`,
@@ -579,7 +605,7 @@ export class LocusService {
             : {}),
           // webex@3 finds the member behind a CSI here (`members.findMemberByCsi`).
           csis: p.csis ?? [],
-          mediaSessions: [],
+          mediaSessions: mediaSessions(mediaConnected),
         },
       ],
       status: {

@@ -401,7 +401,7 @@ export class Meetings {
     mute: { audioMuted?: boolean; videoMuted?: boolean },
   ): LocusEventType | undefined {
     const { audioMuted, videoMuted } = mute;
-    const first = participant.audioMuted === undefined && participant.videoMuted === undefined;
+    const first = !mediaEstablished(participant);
     const before = [participant.audioMuted, participant.videoMuted];
     const event =
       audioMuted !== undefined && audioMuted !== participant.audioMuted && !first
@@ -443,6 +443,15 @@ export class Meetings {
     }
     return gone;
   }
+}
+
+/**
+ * Whether a participant's media is established: its first media request (the
+ * offer) has arrived, which is when {@link Meetings.setLocalMute} first sets
+ * its mute state.
+ */
+export function mediaEstablished(p: Pick<Participant, 'audioMuted' | 'videoMuted'>): boolean {
+  return p.audioMuted !== undefined || p.videoMuted !== undefined;
 }
 
 /** A meeting link reduced to what identifies it: host, path and query, any scheme. */
