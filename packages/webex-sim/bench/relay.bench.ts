@@ -12,6 +12,9 @@
  * Parts:
  * - CPU % (of one core) and RSS of the simulator process while 2, 4 and 8
  *   participants send audio and video for BENCH_RELAY_SECONDS (default 30);
+ *   then the same for 4 and 8 multistream participants (BENCH_RELAY_MS_GROUPS):
+ *   pages whose offers and JMP requests are shaped as webex@3's (H264, a=jmp
+ *   lines, receive slots demultiplexed by SSRC, one pane per other participant);
  * - join-to-first-frame: from creating the offer to the first decoded remote
  *   frame, through the relay and, as the baseline, between two pages directly
  *   (the difference is what the relay adds);
@@ -35,7 +38,14 @@ import { fmt, median, type BenchPart } from './measure';
 const SECONDS = Number(process.env.BENCH_RELAY_SECONDS ?? 30);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const TRIALS = Number(process.env.BENCH_LATENCY_TRIALS ?? 5);
-const GROUPS = (process.env.BENCH_RELAY_GROUPS ?? '2,4,8').split(',').map(Number);
+const groups = (list: string) =>
+  list
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+const GROUPS = groups(process.env.BENCH_RELAY_GROUPS ?? '2,4,8');
+/** Multistream meetings (the simulator's `multistream` option on for them). */
+const MS_GROUPS = groups(process.env.BENCH_RELAY_MS_GROUPS ?? '4,8');
 /** Settling time after everyone connected, before the window is measured. */
 const SETTLE_MS = 5_000;
 /** Bounds on waiting, never speed targets. */
@@ -61,7 +71,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 const PAGE_SCRIPT = String.raw`
 window.bench = (() => {
-  let pc, local, t0 = 0, firstFrame = null, frames = 0, video;
+  let pc, local, t0 = 0, firstFrame = null, frames = 0, video, ms = {};
   const gathered = () => new Promise((resolve) => {
     if (pc.iceGatheringState === 'complete') return resolve();
     pc.addEventListener('icegatheringstatechange', () => pc.iceGatheringState === 'complete' && resolve());
@@ -133,7 +143,129 @@ window.bench = (() => {
       });
       return { width, height, fps };
     },
+    /**
+     * A multistream offer as webex@3 words it (README "Multistream"): send
+     * m-lines for the camera (H264 only) and microphone with a=jmp lines and
+     * their CSIs, the data channel, and receive slots (recvonly) kept out of
+     * the offer. Returns the SDP the server sees.
+     */
+    async msOffer(videoSlots, audioSlots) {
+      await capture();
+      t0 = performance.now();
+      pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+      const h264 = RTCRtpReceiver.getCapabilities('video').codecs.filter((c) => /h264|rtx/i.test(c.mimeType));
+      const send = local.getTracks().map((track) => {
+        const t = pc.addTransceiver(track, { direction: 'sendrecv', streams: [local] });
+        if (track.kind === 'video') t.setCodecPreferences(h264);
+        return t;
+      });
+      ms.slots = [];
+      for (const [kind, n] of [['video', videoSlots], ['audio', audioSlots]])
+        for (let i = 0; i < n; i++) {
+          const t = pc.addTransceiver(kind, { direction: 'recvonly' });
+          if (kind === 'video') t.setCodecPreferences(h264);
+          ms.slots.push({ t, kind, ssrc: 0x10000 + Math.floor(Math.random() * 0x7fff0000) });
+        }
+      ms.frames = new Map();
+      pc.ontrack = (e) => {
+        if (e.track.kind !== 'video') return;
+        const v = document.createElement('video');
+        v.muted = true; v.autoplay = true; v.playsInline = true;
+        document.body.append(v);
+        v.srcObject = new MediaStream([e.track]);
+        ms.frames.set(v, 0);
+        const tick = () => {
+          ms.frames.set(v, ms.frames.get(v) + 1);
+          if (firstFrame === null) firstFrame = performance.now() - t0;
+          v.requestVideoFrameCallback(tick);
+        };
+        v.requestVideoFrameCallback(tick);
+      };
+      ms.dc = pc.createDataChannel('datachannel', { ordered: false, maxRetransmits: 0 });
+      await pc.setLocalDescription(await pc.createOffer());
+      await gathered();
+      ms.local = pc.localDescription.sdp;
+      const [head, ...sections] = ms.local.split(/\r\n(?=m=)/);
+      const sendMids = new Set(send.map((t) => t.mid));
+      let csi = 1000 + Math.floor(Math.random() * 1e6) * 4;
+      const kept = sections.filter((b) => {
+        const mid = /^a=mid:(\S+)/m.exec(b)[1];
+        return b.startsWith('m=application') || sendMids.has(mid);
+      }).map((b) => {
+        if (b.startsWith('m=application')) return b;
+        const mid = /^a=mid:(\S+)/m.exec(b)[1];
+        // No mid/rid header extensions: streams are told apart by SSRC.
+        const lines = b.replace(/\r\n$/, '').split('\r\n').filter((l) => !/^a=extmap:\d+ urn:ietf:params:rtp-hdrext:sdes:/.test(l));
+        return [...lines, 'a=jmp:v1', 'a=jmp-source:' + mid + ' csi=' + (csi++), 'a=jmp-stream-id-mode:SSRC', ''].join('\r\n');
+      });
+      const mids = kept.map((b) => /^a=mid:(\S+)/m.exec(b)[1]);
+      return [head.replace(/^a=group:BUNDLE .*$/m, 'a=group:BUNDLE ' + mids.join(' ')), ...kept]
+        .map((b) => b.replace(/(\r\n)+$/, '')).join('\r\n') + '\r\n';
+    },
+    /** Takes Homer's answer, synthesising one for each receive slot (SSRC-demultiplexed), then asks for panes over JMP. */
+    async msAccept(sdp) {
+      const [head, ...sections] = sdp.split(/\r\n(?=m=)/);
+      const byMid = new Map(sections.map((b) => [/^a=mid:(\S+)/m.exec(b)[1], b]));
+      const template = (kind) => sections.find((b) => b.startsWith('m=' + kind));
+      const out = [];
+      for (const b of ms.local.split(/\r\n(?=m=)/).slice(1)) {
+        const mid = /^a=mid:(\S+)/m.exec(b)[1];
+        const slot = ms.slots.find((s) => s.t.mid === mid);
+        if (!slot) { out.push(byMid.get(mid)); continue; }
+        const base = template(slot.kind).replace(/\r\n$/, '').split('\r\n')
+          .filter((l) => !/^a=(ssrc|msid|jmp)/.test(l))
+          .map((l) => l.startsWith('a=mid:') ? 'a=mid:' + mid : l === 'a=recvonly' ? 'a=sendonly' : l);
+        out.push([...base, 'a=ssrc:' + slot.ssrc + ' cname:homer', 'a=ssrc:' + slot.ssrc + ' msid:homer' + slot.ssrc + ' t' + slot.ssrc, ''].join('\r\n'));
+      }
+      const mids = out.map((b) => /^a=mid:(\S+)/m.exec(b)[1]);
+      const answer = [head.replace(/^a=group:BUNDLE .*$/m, 'a=group:BUNDLE ' + mids.join(' ')), ...out]
+        .map((b) => b.replace(/(\r\n)+$/, '')).join('\r\n') + '\r\n';
+      await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+      const request = (kind) => ({
+        seqNum: 1,
+        requests: [{
+          policy: 'active-speaker',
+          policySpecificInfo: { priority: 255, crossPriorityDuplication: false, crossPolicyDuplication: false, preferLiveVideo: true },
+          ids: ms.slots.filter((s) => s.kind === kind).map((s) => ({ ssrc: s.ssrc })),
+          maxPayloadBitsPerSecond: 10000000,
+          codecInfos: [],
+        }],
+      });
+      const frame = (family, msgType, payload) => JSON.stringify({
+        msgType: 'multistream',
+        payload: { mediaFamily: family, mediaContent: 'MAIN', payload: { msgType, payload } },
+      });
+      // The channel is unordered without retransmits: repeat until the server acks.
+      const acked = new Set();
+      ms.dc.onmessage = (e) => {
+        const m = JSON.parse(e.data).payload;
+        if (m.payload.msgType === 'mediaRequestAck') acked.add(m.mediaFamily);
+        const seqNum = m.payload.payload.seqNum;
+        const ack = { mediaRequest: ['mediaRequestAck', 'mediaRequestSeqNum'], sourceAdvertisement: ['sourceAdvertisementAck', 'sourceAdvertisementSeqNum'], mediaRequestStatus: ['mediaRequestStatusAck', 'mediaRequestStatusSeqNum'] }[m.payload.msgType];
+        if (ack) ms.dc.send(frame(m.mediaFamily, ack[0], { [ack[1]]: seqNum }));
+      };
+      ms.timer = setInterval(() => {
+        if (ms.dc.readyState !== 'open') return;
+        for (const family of ['VIDEO', 'AUDIO'])
+          if (!acked.has(family)) ms.dc.send(frame(family, 'mediaRequest', request(family.toLowerCase())));
+        if (acked.size === 2) clearInterval(ms.timer);
+      }, 500);
+    },
+    msStatus() {
+      const counts = [...(ms.frames?.values() ?? [])];
+      const widths = [...(ms.frames?.keys() ?? [])].map((v) => v.videoWidth);
+      return {
+        frames: counts.length ? Math.min(...counts) : 0,
+        firstFrame,
+        width: widths.length ? Math.min(...widths) : 0,
+        height: 0,
+        panes: counts.filter((n) => n > 0).length,
+      };
+    },
     close() {
+      clearInterval(ms.timer);
+      for (const v of ms.frames?.keys() ?? []) v.remove();
+      ms = {};
       pc?.close();
       video?.remove();
       pc = undefined;
@@ -154,12 +286,18 @@ interface BenchWindow {
     status(): PageStatus;
     inbound(): Promise<{ audioBytes: number; decoded: number; keyFrames: number }>;
     sent(): Promise<{ width: number; height: number; fps: number }>;
+    msOffer(videoSlots: number, audioSlots: number): Promise<string>;
+    msAccept(sdp: string): Promise<void>;
+    msStatus(): PageStatus;
     close(): void;
   };
 }
 
 interface PageStatus {
+  /** Multistream: the fewest frames of any pane. */
   frames: number;
+  /** Multistream: panes with frames. */
+  panes?: number;
   firstFrame: number | null;
   width: number;
   height: number;
@@ -292,8 +430,12 @@ async function openPage(w: World): Promise<{ page: Page; context: BrowserContext
   return { page, context };
 }
 
-/** Joins a page to the meeting and negotiates its media with the relay (ROAP, as webex@3). */
-async function join(w: World, meeting: Meeting): Promise<Participant> {
+/**
+ * Joins a page to the meeting and negotiates its media with the relay (ROAP,
+ * as webex@3); with `panes`, as a webex@3 multistream client with that many
+ * video receive slots (and three audio ones), asking for them over JMP.
+ */
+async function join(w: World, meeting: Meeting, panes?: number): Promise<Participant> {
   const { page, context } = await openPage(w);
   const i = w.n++;
   const guest = await w.sim.rest<{ accessToken: string }>(w.appToken, 'POST', '/guests/token', {
@@ -308,7 +450,10 @@ async function join(w: World, meeting: Meeting): Promise<Participant> {
     password: meeting.password,
     listen: false,
   });
-  const offer: string = await page.evaluate(() => (window as unknown as BenchWindow).bench.offer());
+  const offer: string =
+    panes === undefined
+      ? await page.evaluate(() => (window as unknown as BenchWindow).bench.offer())
+      : await page.evaluate((n) => (window as unknown as BenchWindow).bench.msOffer(n, 3), panes);
   const res = await fetch(`${headless.locusUrl}/participant/${headless.participantId}/media`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -337,12 +482,23 @@ async function join(w: World, meeting: Meeting): Promise<Participant> {
   const remote = body.mediaConnections?.[0]?.remoteSdp;
   if (res.status !== 200 || !remote) throw new Error(`ROAP offer: ${res.status}`);
   const answer = (JSON.parse(remote) as { roapMessage: { sdps: string[] } }).roapMessage.sdps[0]!;
-  await page.evaluate((sdp) => (window as unknown as BenchWindow).bench.accept(sdp), answer);
+  if (panes !== undefined && !answer.includes('o=homer'))
+    throw new Error('the relay did not answer as Homer: is the multistream option on?');
+  await page.evaluate(
+    ([sdp, ms]) =>
+      ms
+        ? (window as unknown as BenchWindow).bench.msAccept(sdp)
+        : (window as unknown as BenchWindow).bench.accept(sdp),
+    [answer, panes !== undefined] as const,
+  );
   return {
     page,
     context,
     headless,
-    status: () => page.evaluate(() => (window as unknown as BenchWindow).bench.status()),
+    status: () =>
+      panes === undefined
+        ? page.evaluate(() => (window as unknown as BenchWindow).bench.status())
+        : page.evaluate(() => (window as unknown as BenchWindow).bench.msStatus()),
     async leave() {
       await page.evaluate(() => (window as unknown as BenchWindow).bench.close());
       await headless.leave();
@@ -350,6 +506,18 @@ async function join(w: World, meeting: Meeting): Promise<Participant> {
       await context.close();
     },
   };
+}
+
+/** Multistream: every participant shows frames on each of its `panes` panes. */
+async function allPanes(people: Participant[], panes: number): Promise<void> {
+  const deadline = Date.now() + FIRST_FRAME_TIMEOUT_MS;
+  for (;;) {
+    const s = await Promise.all(people.map((p) => p.status()));
+    if (s.every((x) => (x.panes ?? 0) >= panes && x.width > 0)) return;
+    if (Date.now() > deadline)
+      throw new Error(`not every pane decoded within 60 s: ${JSON.stringify(s)}`);
+    await sleep(200);
+  }
 }
 
 async function firstFrame(status: () => Promise<PageStatus>): Promise<number> {
@@ -376,12 +544,21 @@ async function relayPackets(w: World, meetingId: string): Promise<{ in: number; 
   return { in: pin, out: pout };
 }
 
-async function load(w: World, proc: SimProcess, count: number): Promise<string> {
+async function load(
+  w: World,
+  proc: SimProcess,
+  count: number,
+  mode: 'transcoded' | 'multistream' = 'transcoded',
+): Promise<string> {
   const meeting = await createMeeting(w);
   const people: Participant[] = [];
+  const multistream = mode === 'multistream';
   try {
-    for (let i = 0; i < count; i++) people.push(await join(w, meeting));
+    // Multistream: a pane for every other participant (as webex@3's grid gives them).
+    for (let i = 0; i < count; i++)
+      people.push(await join(w, meeting, multistream ? count - 1 : undefined));
     await Promise.all(people.map((p) => firstFrame(p.status)));
+    if (multistream) await allPanes(people, count - 1);
     await sleep(SETTLE_MS);
     const inbound = () =>
       Promise.all(
@@ -431,13 +608,15 @@ async function load(w: World, proc: SimProcess, count: number): Promise<string> 
     const res = sent.map((s) => `${s.width}×${s.height}`);
     const common = [...new Set(res)].join(', ');
     return (
-      `${count} participants, ${fmt(wall)} s: simulator CPU ${fmt(cpu, 1)} % of one core, ` +
+      `${multistream ? 'multistream, ' : ''}${count} participants, ${fmt(wall)} s: simulator CPU ${fmt(cpu, 1)} % of one core, ` +
       `RSS ${mb(median(rss))} median / ${mb(Math.max(...rss))} peak; ` +
       `relay ${fmt((packets1.in - packets0.in) / wall)} packets/s in, ${fmt((packets1.out - packets0.out) / wall)} out; ` +
       `sent ${common} at ${fmt(median(sent.map((s) => s.fps)))} fps; ` +
       `receivers decoded ${fmt(Math.min(...decodedFps), 1)}–${fmt(Math.max(...decodedFps), 1)} fps ` +
-      `(rendered ${fmt(Math.min(...fps), 1)}–${fmt(Math.max(...fps), 1)}), ${keyFrames} key frames, ` +
-      `${switches} speaker switches seen; ` +
+      (multistream
+        ? `over their ${count - 1} panes (the slowest pane rendered ${fmt(Math.min(...fps), 1)}–${fmt(Math.max(...fps), 1)}), ${keyFrames} key frames; `
+        : `(rendered ${fmt(Math.min(...fps), 1)}–${fmt(Math.max(...fps), 1)}), ${keyFrames} key frames, ` +
+          `${switches} speaker switches seen; `) +
       `load average ${loadavg()[0]!.toFixed(1)}`
     );
   } finally {
@@ -557,7 +736,15 @@ export const relayBench: BenchPart = async () => {
       `simulator process idle: CPU ${fmt(((proc.cpuSeconds() - idle) / 3) * 100, 1)} %, RSS ${mb(proc.rss())}`,
     );
     for (const n of GROUPS) lines.push(await load(w, proc, n));
-    lines.push(...(await latency(w)));
+    if (MS_GROUPS.length) {
+      await sim.configure({ multistream: true });
+      try {
+        for (const n of MS_GROUPS) lines.push(await load(w, proc, n, 'multistream'));
+      } finally {
+        await sim.configure({ multistream: false });
+      }
+    }
+    if (TRIALS > 0) lines.push(...(await latency(w)));
     if (SOAK_SECONDS > 0) lines.push(...(await soak(w, proc)));
   } finally {
     await browser.close();

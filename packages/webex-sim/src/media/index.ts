@@ -26,7 +26,7 @@ export interface ParticipantMedia {
   dropped: boolean;
   /** Packets received from the participant, by slot. */
   sent: Record<string, number>;
-  /** Packets sent to the participant, by slot, and whose stream feeds each slot. */
+  /** Packets sent to the participant, by slot, and whose stream feeds each slot (multistream: `panes`, all its panes together). */
   received: Record<string, { packets: number; from: string | null }>;
 }
 
@@ -112,12 +112,16 @@ export class MediaRelay {
       state: ep.state,
       dropped: ep.dropped,
       sent: Object.fromEntries([...ep.inbound].map(([slot, s]) => [slot, s.packets])),
-      received: Object.fromEntries(
-        [...ep.outbound].map(([slot, o]) => [
-          slot,
-          { packets: o.packets, from: o.source?.owner ?? null },
-        ]),
-      ),
+      received: {
+        ...Object.fromEntries(
+          [...ep.outbound].map(([slot, o]) => [
+            slot,
+            { packets: o.packets, from: o.source?.owner ?? null },
+          ]),
+        ),
+        // Multistream: what its panes were sent, all of them (each has its own source).
+        ...(ep.multistream ? { panes: { packets: panePackets(ep), from: null } } : {}),
+      },
     };
   }
 
@@ -136,6 +140,7 @@ export class MediaRelay {
       if (ep.state === 'connected') stats.connected++;
       for (const s of ep.inbound.values()) stats.packetsIn += s.packets;
       for (const o of ep.outbound.values()) stats.packetsOut += o.packets;
+      stats.packetsOut += panePackets(ep);
     }
     return stats;
   }
@@ -150,4 +155,11 @@ export class MediaRelay {
     const key = this.byParticipant.get(participantId);
     return key ? this.meetings.get(key)?.endpoint(participantId) : undefined;
   }
+}
+
+/** RTP packets sent to a participant's multistream panes (those still open). */
+function panePackets(ep: MediaEndpoint): number {
+  let n = 0;
+  for (const pane of ep.jmp.panes.values()) n += pane.packets;
+  return n;
 }
