@@ -67,7 +67,9 @@ export function ConfirmButton(props: ConfirmButtonProps) {
         }
       }}
     >
-      <span id={id} className="g2g-confirm__question">
+      {/* At most three lines (a 5,000-character name would fill the screen);
+          the whole question in the tooltip and the group's accessible name. */}
+      <span id={id} className="g2g-confirm__question" title={props.question}>
         {props.question}
       </span>
       <button

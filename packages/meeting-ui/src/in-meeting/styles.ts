@@ -33,11 +33,11 @@ export const inMeetingCss = `
 .g2g-controls{position:sticky;bottom:0;z-index:2;display:flex;flex-direction:column;gap:6px;padding:10px 0;background:var(--g2g-bg);border-top:1px solid var(--g2g-border)}
 .g2g-controls__row{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .g2g-confirm{display:flex;flex-wrap:wrap;gap:8px;align-items:center;padding:4px 8px;border:2px solid var(--g2g-danger);border-radius:calc(var(--g2g-radius)*.6)}
-.g2g-confirm__question{font-weight:600}
+.g2g-confirm__question{font-weight:600;min-width:0;max-width:100%;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
 .g2g-banner-slot:empty{display:none}
 .g2g-banner{display:flex;gap:8px;align-items:center;margin:0;padding:8px 12px;border-radius:8px;background:var(--g2g-fg);color:var(--g2g-bg);font-weight:600}
 .g2g-banner--ok{background:var(--g2g-surface);color:var(--g2g-fg)}
-.g2g-notice{margin:0;padding:8px 12px;border-radius:8px;border:2px solid var(--g2g-accent);font-weight:600}
+.g2g-notice{margin:0;padding:8px 12px;border-radius:8px;border:2px solid var(--g2g-accent);font-weight:600;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden}
 .g2g-notice:empty{display:none}
 .g2g-quality{display:inline-flex;align-items:flex-end;gap:4px}
 .g2g-quality__bars{display:inline-flex;align-items:flex-end;gap:2px;height:14px}
@@ -52,6 +52,8 @@ export const inMeetingCss = `
 .g2g-root:has(.g2g-in-meeting){padding:8px}
 .g2g-stage{grid-template-columns:1fr}
 .g2g-stage>.g2g-video[data-g2g-self=true]{position:absolute;right:8px;top:8px;width:34%;min-width:0;aspect-ratio:3/4;z-index:1;border:2px solid var(--g2g-bg)}
+.g2g-stage>.g2g-video[data-g2g-self=true] .g2g-video__label{left:4px;bottom:4px;max-width:calc(100% - 8px);padding:2px 6px;font-size:.75rem}
+.g2g-stage>.g2g-video[data-g2g-self=true] .g2g-badge{font-size:inherit;padding:0 5px;max-width:100%;white-space:normal}
 .g2g-stage[data-g2g-share=true]>.g2g-video:first-child{grid-row:auto}
 .g2g-controls__row{gap:6px}
 .g2g-controls .g2g-button{padding:8px 10px;flex:1 1 auto;justify-content:center}

@@ -63,8 +63,13 @@ export function ParticipantTile({
       ) : (
         <span className="g2g-tile__placeholder">{isSelf ? m.cameraOff : name}</span>
       )}
-      <figcaption className="g2g-video__label">
-        {name}
+      {/* The name and the badge wrap onto two lines rather than cut each
+          other off; a name too long for its line ends in an ellipsis, whole
+          in its tooltip (and in the figure's accessible name). */}
+      <figcaption className="g2g-video__label g2g-tile__label">
+        <span className="g2g-tile__name" title={name}>
+          {name}
+        </span>
         {audioMuted && (
           <>
             {' '}

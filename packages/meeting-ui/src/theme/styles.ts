@@ -35,6 +35,9 @@ export const meetingUiCss = `
 .g2g-video{position:relative;background:var(--g2g-video-bg);color:var(--g2g-on-video);border-radius:var(--g2g-radius);aspect-ratio:16/9;overflow:hidden;display:flex;align-items:center;justify-content:center;min-width:200px;flex:1 1 240px;margin:0}
 .g2g-video video{width:100%;height:100%;object-fit:cover}
 .g2g-video__label{position:absolute;left:8px;bottom:8px;padding:2px 8px;border-radius:6px;background:rgba(0,0,0,.72);color:#fff;font-size:.85rem}
+.g2g-video__label.g2g-tile__label{display:flex;flex-wrap:wrap;align-items:center;gap:2px 6px;max-width:calc(100% - 16px);white-space:normal}
+.g2g-tile__name{min-width:0;max-width:100%;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.g2g-tile__label .g2g-badge{flex:none;white-space:nowrap}
 .g2g-grid{display:flex;flex-wrap:wrap;gap:var(--g2g-space)}
 .g2g-spinner{width:28px;height:28px;border-radius:50%;border:3px solid var(--g2g-surface);border-top-color:var(--g2g-accent);animation:g2g-spin 1s linear infinite}
 @keyframes g2g-spin{to{transform:rotate(360deg)}}
