@@ -73,3 +73,46 @@ export async function joinFakeMeeting(options: {
   );
   return { fake, client, session };
 }
+
+/**
+ * Real streams for a browser (canvas pictures, silent audio), so the tiles
+ * show video: a figure per member, a slide for a share. Browser only.
+ */
+export function browserStreams(): (kind: 'audio' | 'video', id: string) => MediaStream {
+  let ctx: AudioContext | undefined;
+  return (kind, id) => {
+    if (kind === 'audio') return (ctx ??= new AudioContext()).createMediaStreamDestination().stream;
+    const share = id.startsWith('remote-share-');
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 360;
+    const g = canvas.getContext('2d')!;
+    let hue = 0;
+    for (const c of id) hue = (hue * 31 + c.charCodeAt(0)) % 360;
+    let frame = 0;
+    const draw = () => {
+      g.fillStyle = share ? '#f4f6f8' : `hsl(${hue} 35% 38%)`;
+      g.fillRect(0, 0, 640, 360);
+      if (share) {
+        g.fillStyle = '#0b5cad';
+        g.fillRect(40, 40, 360, 36);
+        g.fillStyle = '#8a94a3';
+        for (let i = 0; i < 5; i++) g.fillRect(40, 110 + i * 40, 520 - i * 50, 18);
+      } else {
+        g.fillStyle = `hsl(${hue} 30% 78%)`;
+        g.beginPath();
+        g.arc(320 + 6 * Math.sin(frame / 8), 150, 62, 0, 2 * Math.PI);
+        g.fill();
+        g.beginPath();
+        g.ellipse(320, 360, 150, 120, 0, Math.PI, 2 * Math.PI);
+        g.fill();
+      }
+      frame++;
+    };
+    draw();
+    const timer = setInterval(draw, 100);
+    const stream = canvas.captureStream(10);
+    stream.getTracks()[0]?.addEventListener('ended', () => clearInterval(timer));
+    return stream;
+  };
+}
