@@ -48,11 +48,15 @@ export class SimServer {
       this.handle(req, res).catch((err: unknown) => {
         // A bug in the simulator, not a client mistake: still answer, never hang.
         console.error('[webex-sim] internal error', err);
+        // With CORS headers: without them a page sees a status-less CORS error
+        // and nobody can tell the simulator's bug from a network failure.
         if (!res.headersSent)
-          this.send(res, 500, {
-            message: MESSAGES.serverError,
-            errors: [{ description: MESSAGES.serverError }],
-          });
+          this.send(
+            res,
+            500,
+            { message: MESSAGES.serverError, errors: [{ description: MESSAGES.serverError }] },
+            corsHeaders(req),
+          );
       });
     });
     this.http.keepAliveTimeout = 5_000;
