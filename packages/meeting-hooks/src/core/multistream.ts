@@ -185,8 +185,10 @@ export function createMultistream(
       });
       listen(meeting, 'media:activeSpeakerChanged', (payload) => {
         const ids = (payload as { memberIds?: unknown } | undefined)?.memberIds;
+        // Once each, in order: Homer names a speaker by every CSI it sends
+        // (audio and video), and the SDK maps each CSI to its member.
         const list = Array.isArray(ids)
-          ? ids.filter((x): x is string => typeof x === 'string')
+          ? [...new Set(ids.filter((x): x is string => typeof x === 'string'))]
           : [];
         if (!sameList(list, get().activeSpeakerIds))
           refresh({ activeSpeakerIds: Object.freeze(list) });

@@ -64,7 +64,8 @@ describe('multistream (3.x)', () => {
 
   it('says who speaks, switches to the share layout for a share and back', async () => {
     const { fake, session } = await joined();
-    fake.speak(['p-bob']);
+    // A speaker named by both their audio and their video CSI counts once.
+    fake.speak(['p-bob', 'p-bob']);
     const ms = session.multistream.getSnapshot();
     expect(ms.activeSpeakerIds).toEqual(['p-bob']);
     expect(ms.panes.find((p) => p.memberId === 'p-bob')?.speaking).toBe(true);
