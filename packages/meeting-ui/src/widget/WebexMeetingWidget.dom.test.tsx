@@ -108,6 +108,11 @@ describe('WebexMeetingWidget (jsdom, stand-in widget)', () => {
     );
     await vi.waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1), WAIT);
     expect(onStateChange).toHaveBeenCalledWith('joined');
+    // The wrapper sees the widget's DOM before React runs the stand-in's passive
+    // effect (on a busy machine, well before): wait for the mount, then make
+    // sure no second one follows.
+    await vi.waitFor(() => expect(mounts.count).toBeGreaterThan(0), WAIT);
+    await settle();
     expect(mounts.count).toBe(1);
     const widget = document.querySelector('.webex-meetings-widget')!;
     expect(widget.className).toContain('wxc-theme-dark');
