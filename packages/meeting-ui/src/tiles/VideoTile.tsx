@@ -171,7 +171,9 @@ export const VideoTile = memo(function VideoTile({
       ) : (
         <div className="g2g-vtile__off" aria-hidden="true">
           <span className="g2g-vtile__avatar">{initials(plainName)}</span>
-          <span className="g2g-vtile__why">{why}</span>
+          <span className="g2g-vtile__why" title={why ?? undefined}>
+            {why}
+          </span>
         </div>
       )}
       <figcaption className="g2g-vtile__name" title={fullName} aria-hidden="true">

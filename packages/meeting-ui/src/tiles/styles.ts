@@ -23,6 +23,7 @@ export const tilesCss: string = `
 .g2g-tiles__pager{display:flex;align-items:center;justify-content:center;gap:8px;font-variant-numeric:tabular-nums}
 .g2g-tiles__empty{margin:0;color:var(--g2g-muted)}
 .g2g-vtile{position:relative;margin:0;aspect-ratio:16/9;overflow:hidden;border-radius:var(--g2g-radius);background:var(--g2g-video-bg);color:var(--g2g-on-video);display:flex;align-items:center;justify-content:center;min-width:0}
+.g2g-vtile{container-type:inline-size}
 .g2g-vtile::after{content:"";position:absolute;inset:0;border-radius:inherit;pointer-events:none}
 .g2g-vtile[data-g2g-speaking=true]::after{box-shadow:inset 0 0 0 3px var(--g2g-speaking,#3fb950)}
 .g2g-vtile video{width:100%;height:100%;object-fit:cover;display:block}
@@ -39,6 +40,7 @@ export const tilesCss: string = `
 .g2g-vtile__pin{position:absolute;top:6px;right:6px;z-index:1;width:36px;height:36px;display:flex;align-items:center;justify-content:center;padding:0;border-radius:50%;border:1px solid rgba(255,255,255,.7);background:rgba(0,0,0,.6);color:#fff;cursor:pointer}
 .g2g-vtile__pin[aria-pressed=true]{background:#fff;color:#1b1f24}
 .g2g-vtile__pin:focus-visible{outline:3px solid var(--g2g-focus);outline-offset:2px}
+@container (max-width:260px){.g2g-vtile__off{gap:2px;padding:4px 6px 26px}.g2g-vtile__avatar{font-size:.8rem}.g2g-vtile__why{font-size:.75rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}}
 .g2g-tiles[data-g2g-width=narrow] .g2g-tiles__list .g2g-vtile{aspect-ratio:4/3}
 .g2g-tiles[data-g2g-width=narrow] .g2g-vtile__name{font-size:.78rem;left:4px;bottom:4px;max-width:calc(100% - 8px);padding:1px 6px}
 .g2g-tiles[data-g2g-width=narrow] .g2g-vtile__pin{width:32px;height:32px;top:4px;right:4px}
