@@ -93,6 +93,35 @@ export async function startE2E(options: Partial<StackOptions> = {}) {
     hardCoded(): string[] {
       return guards.flatMap((g) => g.report().hardCoded);
     },
+    /**
+     * A meeting scheduled straight on the simulator (by a fresh Service App,
+     * joinable before the host), so a test knows its number, password and SIP
+     * address without going through the backend.
+     */
+    async simMeeting(
+      title: string,
+      security: 'allowJoin' | 'allowJoinWithLobby' = 'allowJoin',
+    ): Promise<SimMeeting> {
+      const app = stack.sim.control.createServiceApp();
+      const start = new Date(Date.now() + 60_000);
+      const res = await fetch(`${stack.simUrl}/v1/meetings`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${app.tokens!.accessToken}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({
+          title,
+          start: start.toISOString(),
+          end: new Date(start.getTime() + 1800_000).toISOString(),
+          enabledJoinBeforeHost: true,
+          joinBeforeHostMinutes: 15,
+          unlockedMeetingJoinSecurity: security,
+        }),
+      });
+      if (!res.ok) throw new Error(`scheduling on the simulator: ${res.status}`);
+      return (await res.json()) as SimMeeting;
+    },
     async shot(page: Page, name: string) {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     },
@@ -117,3 +146,11 @@ function freePort(): Promise<number> {
 }
 
 export type E2E = Awaited<ReturnType<typeof startE2E>>;
+
+/** What the suites read of a meeting scheduled on the simulator. */
+export interface SimMeeting {
+  id: string;
+  meetingNumber: string;
+  password: string;
+  sipAddress: string;
+}

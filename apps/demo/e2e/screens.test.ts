@@ -1,8 +1,9 @@
 // Every screen of the demo as a new user meets it, in English and French, on a
 // desktop (1280×800) and a phone (375×667): landing, operator sign-in and
 // console, the destination form, the participant's name form, pre-join,
-// password, captcha, the lobby (host not there yet, then there), the meeting
-// with the host's and the guest's cameras both playing, the Leave and End for
+// password, the host-key form, captcha, the lobby (host not there yet, then
+// there), the meeting with the host's and the guest's cameras both playing, the
+// meeting under its reconnecting banner (signalling dropped), the Leave and End for
 // everyone confirmations, the closing screens and an error with its way
 // forward. Each gets axe (no violations), a full-page screenshot
 // (test-results/e2e/screens/<lang>-<device>-<screen>.png), no horizontal
@@ -39,6 +40,9 @@ const WORDS = {
     join: 'Join meeting',
     cameraOn: 'Turn camera on',
     password: 'Meeting password',
+    iAmTheHost: 'I am the host',
+    hostKey: 'Host key',
+    backToPassword: 'Back to the password',
     wrongPassword: /That password is not right/,
     captchaImage: /Security code image/,
     captchaHeading: 'Type the code you see',
@@ -47,6 +51,7 @@ const WORDS = {
     lobbyHost: /knows you are here/,
     admit: (name: string) => `Let ${name} in`,
     inMeeting: '2 in the meeting',
+    reconnecting: 'Connection lost. Reconnecting…',
     leave: 'Leave',
     confirmLeave: 'Leave the meeting?',
     endForAll: 'End for everyone',
@@ -75,6 +80,9 @@ const WORDS = {
     join: 'Rejoindre la réunion',
     cameraOn: 'Allumer la caméra',
     password: 'Mot de passe de la réunion',
+    iAmTheHost: 'Je suis l’organisateur',
+    hostKey: 'Clé d’organisateur',
+    backToPassword: 'Retour au mot de passe',
     wrongPassword: /Ce mot de passe est incorrect/,
     captchaImage: /Image du code de sécurité/,
     captchaHeading: 'Saisissez le code affiché',
@@ -83,6 +91,7 @@ const WORDS = {
     lobbyHost: /sait que vous êtes là/,
     admit: (name: string) => `Faire entrer ${name}`,
     inMeeting: '2 dans la réunion',
+    reconnecting: 'Connexion perdue. Reconnexion…',
     leave: 'Quitter',
     confirmLeave: 'Quitter la réunion ?',
     endForAll: 'Terminer pour tous',
@@ -117,33 +126,15 @@ async function api<T>(path: string, body: unknown): Promise<T> {
 
 /** A consultation with a host: its host and guest links. */
 async function consultation(title: string) {
-  const made = await api<{ links: { host?: { url: string }; guests: { url: string }[] } }>(
-    '/api/consultations',
-    { title, mode: 'host-guest' },
-  );
-  return { host: made.links.host!.url, guest: made.links.guests[0]!.url };
-}
-
-/** A meeting scheduled straight on the simulator (open to guests), so the test knows its password. */
-async function simMeeting(title: string) {
-  const app = e2e.stack.sim.control.createServiceApp();
-  const start = new Date(Date.now() + 60_000);
-  const res = await fetch(`${e2e.stack.simUrl}/v1/meetings`, {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${app.tokens!.accessToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({
-      title,
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 1800_000).toISOString(),
-      enabledJoinBeforeHost: true,
-      joinBeforeHostMinutes: 15,
-      unlockedMeetingJoinSecurity: 'allowJoin',
-    }),
-  });
-  return (await res.json()) as { meetingNumber: string; password: string };
+  const made = await api<{
+    consultation: { meetingNumber: string };
+    links: { host?: { url: string }; guests: { url: string }[] };
+  }>('/api/consultations', { title, mode: 'host-guest' });
+  return {
+    host: made.links.host!.url,
+    guest: made.links.guests[0]!.url,
+    meetingNumber: made.consultation.meetingNumber,
+  };
 }
 
 beforeAll(async () => {
@@ -335,7 +326,7 @@ for (const lang of ['en', 'fr'] as const) {
       });
 
       it('the keyboard alone: Tab reaches Join, Enter joins; password, then captcha', async () => {
-        const meeting = await simMeeting(`Walk-in ${lang} ${device}`);
+        const meeting = await e2e.simMeeting(`Walk-in ${lang} ${device}`);
         await page.goto(walkIn);
         await page.getByLabel(w.destination).fill(meeting.meetingNumber);
         await page.getByLabel(w.yourName, { exact: true }).fill('Pat Quinn');
@@ -363,6 +354,12 @@ for (const lang of ['en', 'fr'] as const) {
         await page.keyboard.press('Enter');
         await page.getByLabel(w.password).waitFor(UI);
         await check(page, lang, device, 'password');
+        // "I am the host": the host-key form, then back to the password.
+        await page.getByRole('button', { name: w.iAmTheHost }).click();
+        await page.getByLabel(w.hostKey).waitFor(UI);
+        await check(page, lang, device, 'host-key');
+        await page.getByRole('button', { name: w.backToPassword }).click();
+        await page.getByLabel(w.password).waitFor(UI);
         const infoCalls = () =>
           e2e.stack.sim.control.requests({ path: '/wbxappapi/v1/meetingInfo' }).length;
         for (const wrong of ['wrong-1', 'wrong-2', 'wrong-3']) {
@@ -379,7 +376,7 @@ for (const lang of ['en', 'fr'] as const) {
 
       describe('a consultation: lobby, meeting, confirmations, closing screens', () => {
         let host: Page;
-        let links: { host: string; guest: string };
+        let links: { host: string; guest: string; meetingNumber: string };
         beforeAll(async () => {
           links = await consultation(`Visit ${lang} ${device}`);
           host = await e2e.person({
@@ -427,6 +424,28 @@ for (const lang of ['en', 'fr'] as const) {
           await check(page, lang, device, 'in-meeting');
           await check(host, lang, device, 'in-meeting-host');
         }, 300_000);
+
+        it('the signalling connection drops: the reconnecting banner, then the meeting again', async () => {
+          const sim = e2e.stack.sim.control;
+          const guestId = sim
+            .meetingState(links.meetingNumber)
+            .participants.find((p) => p.name === 'Pat Quinn')!.id;
+          // A long presence grace: the guest must not be timed out while its socket is down.
+          sim.configure({ presenceGraceMs: 300_000 });
+          try {
+            sim.dropMercury(guestId);
+            const banner = page.locator('[data-g2g-banner=reconnecting]');
+            await banner.filter({ hasText: w.reconnecting }).waitFor(UI);
+            await check(page, lang, device, 'reconnecting');
+            sim.restoreMercury(guestId);
+            // The SDK's own backoff decides when it comes back.
+            await banner.waitFor({ state: 'detached', timeout: 240_000 });
+          } finally {
+            sim.restoreMercury(guestId);
+            sim.configure({ presenceGraceMs: 30_000 });
+          }
+          await page.getByRole('heading', { name: w.inMeeting }).waitFor(UI);
+        }, 400_000);
 
         it('the confirmations: Leave, and End for everyone', async () => {
           await page.getByRole('button', { name: w.leave, exact: true }).click();

@@ -1,24 +1,18 @@
 import { memo } from 'react';
 import { act, cleanup, render } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JoinSession } from '../core';
 import { MEETING_NUMBER, setup, until } from '../test-support';
-import type { FakeScenario } from '../testing';
+import { stubMediaStream, type FakeScenario } from '../testing';
 import { JoinSessionProvider } from './context';
 import { useMultistream, useVideoPane } from './hooks';
 
 afterEach(cleanup);
-// jsdom has no MediaStream: just enough of one to hold the meeting's remote audio tracks.
+// jsdom has no MediaStream: the testing entry's stand-in holds the meeting's remote audio tracks.
+let unstub: () => void = () => {};
 beforeEach(() => {
-  vi.stubGlobal(
-    'MediaStream',
-    class {
-      constructor(private readonly tracks: MediaStreamTrack[] = []) {}
-      getAudioTracks = () => this.tracks.filter((t) => t.kind === 'audio');
-      getTracks = () => this.tracks;
-    },
-  );
-  return () => vi.unstubAllGlobals();
+  unstub = stubMediaStream();
+  return () => unstub();
 });
 
 const PEOPLE = [

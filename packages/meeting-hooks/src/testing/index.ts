@@ -15,3 +15,4 @@ export type {
 export { FakeEmitter } from './emitter';
 export { createSessionFixture, fixtureParticipant, fixturePane, failedWith } from './fixture';
 export type { SessionFixture, SessionFixtureInit } from './fixture';
+export { stubMediaStream } from './jsdom';

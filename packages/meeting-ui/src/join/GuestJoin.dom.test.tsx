@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { FakeWebex } from '@g2g/meeting-hooks/testing';
 import { FakeJoin } from '../stories/fake';
 import { fr } from '../i18n/fr';
@@ -93,6 +93,21 @@ describe('GuestJoin (jsdom, fake SDK)', () => {
     expect(quitter).toBe(leave);
     view.rerender(<FakeJoin media={false} skipPreJoin displayName="Zoé" />);
     expect(await screen.findByRole('button', { name: 'Leave' })).toBe(leave);
+  });
+
+  it('while reconnecting, keeps the meeting on screen under its banner (nothing torn down), then carries on', async () => {
+    let fake: FakeWebex | undefined;
+    render(<FakeJoin media={false} skipPreJoin displayName="Zoé" onFake={(f) => (fake = f)} />);
+    const leave = await screen.findByRole('button', { name: 'Leave' });
+    act(() => fake!.dropMercury());
+    await screen.findByText('Connection lost. Reconnecting…');
+    // The same Leave button: the in-meeting view stayed mounted.
+    expect(screen.getByRole('button', { name: 'Leave' })).toBe(leave);
+    expect(document.querySelector('[data-g2g-step]')?.getAttribute('data-g2g-step')).toBe('joined');
+    act(() => fake!.restoreMercury());
+    await screen.findByText('Reconnected.');
+    expect(screen.queryByText('Connection lost. Reconnecting…')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Leave' })).toBe(leave);
   });
 
   it('in a multistream meeting, shows a video tile per participant (loaded on demand) instead of the composed box', async () => {

@@ -186,7 +186,7 @@ function Screens(props: FlowProps) {
       <div ref={root} data-g2g-step={step}>
         {view}
       </div>
-      {(state.status === 'joined' || (state.status as string) === 'reconnecting') && (
+      {(state.status === 'joined' || state.status === 'reconnecting') && (
         <>
           <AudioRenderer />
           <StartAudio />

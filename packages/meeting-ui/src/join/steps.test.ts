@@ -27,6 +27,12 @@ describe('stepOf', () => {
     expect(
       stepOf({ status: 'lobby', destination: d, title: null, meetingNumber: null }, false),
     ).toBe('lobby');
+    const inMeeting = { destination: d, title: null, meetingNumber: null, self: null, isHost: false };
+    expect(stepOf({ status: 'joined', ...inMeeting }, false)).toBe('joined');
+    // Reconnecting is still the meeting (under a banner), not a progress screen.
+    expect(stepOf({ status: 'reconnecting', ...inMeeting, lost: ['signalling'] }, false)).toBe(
+      'joined',
+    );
     expect(stepOf({ status: 'left', reason: 'ended' }, false)).toBe('left');
     expect(stepOf({ status: 'failed', error: new JoinError('network', 'x') }, false)).toBe('error');
   });

@@ -24,7 +24,10 @@ export function stepOf(state: JoinState, hostKeyMode: boolean): JoinStep {
       return hostKeyMode ? 'host-key' : state.captcha.required ? 'captcha' : 'password';
     case 'lobby':
       return 'lobby';
+    // Still in the meeting: the view (its videos, roster, controls) stays
+    // mounted under its reconnecting banner rather than falling back to "Connecting".
     case 'joined':
+    case 'reconnecting':
       return 'joined';
     case 'left':
       return 'left';

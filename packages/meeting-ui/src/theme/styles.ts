@@ -31,6 +31,7 @@ export const meetingUiCss = `
 .g2g-button--danger{background:var(--g2g-danger);border-color:var(--g2g-danger);color:var(--g2g-on-danger)}
 .g2g-button:disabled,.g2g-button[aria-disabled=true]{cursor:not-allowed;opacity:.75}
 .g2g-link{font:inherit;background:none;border:none;padding:0;color:var(--g2g-fg);text-decoration:underline;cursor:pointer;align-self:flex-start}
+.g2g-row>.g2g-link{align-self:center}
 .g2g-link:focus-visible{outline:3px solid var(--g2g-focus);outline-offset:2px}
 .g2g-video{position:relative;background:var(--g2g-video-bg);color:var(--g2g-on-video);border-radius:var(--g2g-radius);aspect-ratio:16/9;overflow:hidden;display:flex;align-items:center;justify-content:center;min-width:200px;flex:1 1 240px;margin:0}
 .g2g-video video{width:100%;height:100%;object-fit:cover}

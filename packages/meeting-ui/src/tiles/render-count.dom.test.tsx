@@ -5,6 +5,7 @@ import { memo, type ReactNode } from 'react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
 import { JoinSessionProvider } from '@g2g/meeting-hooks/react';
+import { stubMediaStream } from '@g2g/meeting-hooks/testing';
 import type * as TileModule from './VideoTile';
 import type { VideoTileProps } from './VideoTile';
 
@@ -27,20 +28,15 @@ const { joinFakeMeeting, people } = await import('./fake-meeting');
 const { VideoTiles } = await import('./VideoTiles');
 
 let stop: (() => Promise<void>) | undefined;
+// jsdom has no MediaStream: the testing entry's stand-in holds the meeting's remote audio tracks.
+let unstub: () => void = () => {};
 beforeEach(() => {
-  vi.stubGlobal(
-    'MediaStream',
-    class {
-      constructor(private readonly tracks: MediaStreamTrack[] = []) {}
-      getAudioTracks = () => this.tracks.filter((t) => t.kind === 'audio');
-      getTracks = () => this.tracks;
-    },
-  );
+  unstub = stubMediaStream();
 });
 afterEach(async () => {
   cleanup();
   await stop?.();
-  vi.unstubAllGlobals();
+  unstub();
 });
 
 it('100 source updates on one pane re-render 0 other tiles', async () => {

@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { JoinSessionProvider } from '@g2g/meeting-hooks/react';
-import { createSessionFixture, type FakeParticipant } from '@g2g/meeting-hooks/testing';
+import {
+  createSessionFixture,
+  stubMediaStream,
+  type FakeParticipant,
+} from '@g2g/meeting-hooks/testing';
 import { AudioRenderer } from '../media/AudioRenderer';
 import { MessagesProvider } from '../i18n/context';
 import { fr } from '../i18n/fr';
@@ -10,21 +14,16 @@ import { arrange, initials, perPage } from './layout';
 import { VideoTile, VideoTiles } from './index';
 
 let meeting: FakeMeeting | undefined;
-// jsdom has no MediaStream: just enough of one to hold the meeting's remote audio tracks.
+// jsdom has no MediaStream: the testing entry's stand-in holds the meeting's remote audio tracks.
+let unstub: () => void = () => {};
 beforeEach(() => {
-  vi.stubGlobal(
-    'MediaStream',
-    class {
-      constructor(private readonly tracks: MediaStreamTrack[] = []) {}
-      getAudioTracks = () => this.tracks.filter((t) => t.kind === 'audio');
-      getTracks = () => this.tracks;
-    },
-  );
+  unstub = stubMediaStream();
 });
 afterEach(async () => {
   cleanup();
   await meeting?.client.dispose();
   meeting = undefined;
+  unstub();
   vi.unstubAllGlobals();
 });
 
