@@ -454,34 +454,8 @@ async function join(w: World, meeting: Meeting, panes?: number): Promise<Partici
     panes === undefined
       ? await page.evaluate(() => (window as unknown as BenchWindow).bench.offer())
       : await page.evaluate((n) => (window as unknown as BenchWindow).bench.msOffer(n, 3), panes);
-  const res = await fetch(`${headless.locusUrl}/participant/${headless.participantId}/media`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      correlationId: headless.correlationId,
-      device: { url: headless.deviceUrl, deviceType: 'WEB' },
-      localMedias: [
-        {
-          localSdp: JSON.stringify({
-            audioMuted: false,
-            videoMuted: false,
-            roapMessage: {
-              messageType: 'OFFER',
-              version: '2',
-              seq: 1,
-              tieBreaker: 0xfffffffe,
-              sdps: [offer],
-              headers: ['includeAnswerInHttpResponse', 'noOkInTransaction'],
-            },
-          }),
-        },
-      ],
-    }),
-  });
-  const body = (await res.json()) as { mediaConnections?: { remoteSdp?: string }[] };
-  const remote = body.mediaConnections?.[0]?.remoteSdp;
-  if (res.status !== 200 || !remote) throw new Error(`ROAP offer: ${res.status}`);
-  const answer = (JSON.parse(remote) as { roapMessage: { sdps: string[] } }).roapMessage.sdps[0]!;
+  const { status, answer } = await headless.offerMedia(offer);
+  if (status !== 200 || !answer) throw new Error(`ROAP offer: ${status}`);
   if (panes !== undefined && !answer.includes('o=homer'))
     throw new Error('the relay did not answer as Homer: is the multistream option on?');
   await page.evaluate(

@@ -121,6 +121,7 @@ export type {
   JoinOverHttpInput,
   LocusDto,
   LocusPush,
+  MediaOffer,
 } from './testing/participant';
 export { httpCaller } from './testing/http-call';
 export type { HttpCallOptions, HttpCallResponse } from './testing/http-call';

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { until } from '@g2g/webex-sim/testing/browser';
 import type { JoinSession } from '../core';
 import { JOIN_BOUND as JOIN, setUp, untilJoined, type Side, type SimMeeting } from './kit';
+import { fakeScreen, inboundBytes, mediaConnection } from './page-kit';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- SDK internals for stats */
 let env: Awaited<ReturnType<typeof setUp>>;
@@ -76,16 +77,7 @@ function watch(stream: () => MediaStream | null) {
 
 /** WebRTC stats of the meeting's connection, whichever SDK version made it. */
 function stats(session: JoinSession): Promise<RTCStatsReport> {
-  const props = (session.meeting as any).mediaProperties;
-  return (props.webrtcMediaConnection ?? props.peerConnection).getStats();
-}
-
-async function inbound(session: JoinSession, kind: 'audio' | 'video') {
-  let bytes = 0;
-  (await stats(session)).forEach((r: any) => {
-    if (r.type === 'inbound-rtp' && r.kind === kind) bytes += r.bytesReceived ?? 0;
-  });
-  return bytes;
+  return mediaConnection(session)!.getStats();
 }
 
 /** The remote address of the selected ICE pair: the relay on loopback. */
@@ -117,20 +109,6 @@ async function remoteAddress(session: JoinSession) {
   return address;
 }
 
-/** A moving canvas: a screen share with frames that change, without a capture picker. */
-function fakeScreen(): MediaStream {
-  const canvas = document.createElement('canvas');
-  canvas.width = 320;
-  canvas.height = 240;
-  const ctx = canvas.getContext('2d')!;
-  let n = 0;
-  setInterval(() => {
-    ctx.fillStyle = `hsl(${n++ % 360} 80% 50%)`;
-    ctx.fillRect(0, 0, 320, 240);
-  }, 50);
-  return canvas.captureStream(15);
-}
-
 for (const legacy of [false, true]) {
   describe(`${legacy ? 'webex@2.60.4' : 'webex@3'} through the hooks core`, () => {
     let meeting: SimMeeting;
@@ -155,7 +133,7 @@ for (const legacy of [false, true]) {
       const views = [host, guest].map((s) =>
         watch(() => s.session.remoteMedia.getSnapshot().video),
       );
-      const start = await Promise.all([host, guest].map((s) => inbound(s.session, 'audio')));
+      const start = await Promise.all([host, guest].map((s) => inboundBytes(s.session, 'audio')));
       const first = views.map((v) => v.frames());
       await until(
         () => views.every((v, i) => v.frames() > first[i]! + 10 && v.width() > 0),
@@ -163,7 +141,7 @@ for (const legacy of [false, true]) {
         45_000,
       );
       await vi.waitFor(async () => {
-        const now = await Promise.all([host, guest].map((s) => inbound(s.session, 'audio')));
+        const now = await Promise.all([host, guest].map((s) => inboundBytes(s.session, 'audio')));
         expect(now.every((b, i) => b > start[i]! + 1000)).toBe(true);
       }, LONG);
       for (const s of [host, guest]) expect(await remoteAddress(s.session)).toBe('127.0.0.1');
@@ -178,7 +156,7 @@ for (const legacy of [false, true]) {
       const hostShare = async (s?: Awaited<ReturnType<typeof state>>) =>
         (s ?? (await state())).participants.find((p) => p.id === hostId)?.media?.received.share;
       expect((await state()).sharing).toBeNull();
-      expect(await guest.session.localMedia.startShare(fakeScreen())).toBeNull();
+      expect(await guest.session.localMedia.startShare(fakeScreen(320, 240))).toBeNull();
       expect(guest.session.localMedia.getSnapshot().share.status).toBe('on');
       const view = watch(() => host.session.remoteMedia.getSnapshot().share);
       await until(

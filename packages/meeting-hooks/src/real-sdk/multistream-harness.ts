@@ -5,17 +5,10 @@
 // own camera, every remote pane, the share, transcoded remote video) into
 // <video> elements and counts their frames with requestVideoFrameCallback,
 // so the test reads what a user would see. Every export takes and returns JSON.
-import { createMeetingClient, type JoinSession, type MeetingClient } from '../core';
+import type { JoinSession, MeetingClient } from '../core';
+import { fakeScreen, inboundBytes, joinSim, type SimJoin } from './page-kit';
 
-export interface MultistreamJoin {
-  simUrl: string;
-  accessToken: string;
-  sdk: 'webex@3' | 'webex@2.60.4';
-  destination: string;
-  displayName: string;
-  hostKey?: string;
-  password?: string;
-}
+export type MultistreamJoin = SimJoin;
 
 let client: MeetingClient | undefined;
 let session: JoinSession | undefined;
@@ -72,20 +65,12 @@ function render() {
 
 /** Connects, registers and starts joining; returns at once (poll `state()`). */
 export function join(input: MultistreamJoin): null {
-  const base = input.simUrl.replace(/\/$/, '');
-  client = createMeetingClient({
-    accessToken: input.accessToken,
-    sdk: input.sdk === 'webex@2.60.4' ? () => import('webex-legacy') : () => import('webex'),
-    discovery: { u2c: `${base}/u2c/api/v1`, hydra: `${base}/v1`, sqdiscovery: `${base}/region` },
-    config: { meetings: { reconnection: { enabled: false } }, logger: { level: 'error' } },
-    // Bounds, not speed targets: loading the SDK into a fresh page is slow on a busy machine.
-    timeouts: { connecting: 180_000, resolving: 60_000, verifying: 60_000, joining: 90_000 },
-  });
-  session = client.join(input.destination, {
-    displayName: input.displayName,
-    ...(input.hostKey ? { hostKey: input.hostKey } : {}),
-    ...(input.password ? { password: input.password } : {}),
-  });
+  ({ client, session } = joinSim(input, {
+    connecting: 180_000,
+    resolving: 60_000,
+    verifying: 60_000,
+    joining: 90_000,
+  }));
   for (const store of [session.multistream, session.localMedia, session.remoteMedia])
     store.subscribe(render);
   return null;
@@ -121,20 +106,6 @@ export async function pin(memberId: string | null): Promise<null> {
   return null;
 }
 
-/** A moving canvas: a screen with frames that change, without a capture picker. */
-function fakeScreen(): MediaStream {
-  const canvas = document.createElement('canvas');
-  canvas.width = 640;
-  canvas.height = 360;
-  const ctx = canvas.getContext('2d')!;
-  let n = 0;
-  setInterval(() => {
-    ctx.fillStyle = `hsl(${n++ % 360} 80% 50%)`;
-    ctx.fillRect(0, 0, 640, 360);
-  }, 50);
-  return canvas.captureStream(15);
-}
-
 export async function startShare(): Promise<string | null> {
   const error = await active().localMedia.startShare(fakeScreen());
   return error ? `${error.code}: ${error.message}` : null;
@@ -143,21 +114,6 @@ export async function startShare(): Promise<string | null> {
 export async function stopShare(): Promise<string | null> {
   const error = await active().localMedia.stopShare();
   return error ? `${error.code}: ${error.message}` : null;
-}
-
-/** Audio bytes received on the media connection (both SDKs' connections expose getStats). */
-async function audioBytesIn(): Promise<number> {
-  /* eslint-disable @typescript-eslint/no-explicit-any -- SDK internals for stats */
-  const props = (active().meeting as any)?.mediaProperties;
-  const pc = props?.webrtcMediaConnection ?? props?.peerConnection;
-  /* eslint-enable @typescript-eslint/no-explicit-any */
-  if (!pc?.getStats) return 0;
-  const report: RTCStatsReport = await pc.getStats();
-  let bytes = 0;
-  report.forEach((r: { type?: string; kind?: string; bytesReceived?: number }) => {
-    if (r.type === 'inbound-rtp' && r.kind === 'audio') bytes += r.bytesReceived ?? 0;
-  });
-  return bytes;
 }
 
 /** What this participant sees, reduced to JSON. */
@@ -189,7 +145,7 @@ export async function look() {
     local: view(show('local', s.localMedia.getSnapshot().camera.stream)),
     /** Transcoded: the one remote video stream. */
     remote: { hasStream: !!remote.video, ...view(show('remote', remote.video)) },
-    audioBytes: await audioBytesIn(),
+    audioBytes: await inboundBytes(s, 'audio'),
     sdkVersion: String((client?.webex as { version?: string } | undefined)?.version ?? ''),
   };
 }

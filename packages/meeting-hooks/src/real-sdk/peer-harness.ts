@@ -1,18 +1,10 @@
 // Runs in a second browser context (see @g2g/webex-sim/testing/peer): one
 // more person's browser, with its own SDK instance, driven through the
 // framework-free core of the hooks. Every export takes and returns JSON.
-import { createMeetingClient, type JoinSession, type MeetingClient } from '../core';
+import type { JoinSession, MeetingClient } from '../core';
+import { joinSim, stateJson, type SimJoin } from './page-kit';
 
-export interface PeerJoin {
-  simUrl: string;
-  accessToken: string;
-  /** Which SDK this browser loads. */
-  sdk: 'webex@3' | 'webex@2.60.4';
-  destination: string;
-  displayName: string;
-  hostKey?: string;
-  password?: string;
-}
+export type PeerJoin = SimJoin;
 
 let client: MeetingClient | undefined;
 let session: JoinSession | undefined;
@@ -24,33 +16,18 @@ const active = () => {
 
 /** Connects, registers and starts joining; returns at once (poll `state()`). */
 export function join(input: PeerJoin): null {
-  const base = input.simUrl.replace(/\/$/, '');
-  client = createMeetingClient({
-    accessToken: input.accessToken,
-    sdk: input.sdk === 'webex@2.60.4' ? () => import('webex-legacy') : () => import('webex'),
-    discovery: { u2c: `${base}/u2c/api/v1`, hydra: `${base}/v1`, sqdiscovery: `${base}/region` },
-    config: { meetings: { reconnection: { enabled: false } }, logger: { level: 'error' } },
-    // Bounds, not speed targets: loading the SDK into a fresh page is slow on a busy machine.
-    timeouts: { connecting: 120_000, resolving: 60_000, verifying: 60_000, joining: 60_000 },
-  });
-  session = client.join(input.destination, {
-    displayName: input.displayName,
-    ...(input.hostKey ? { hostKey: input.hostKey } : {}),
-    ...(input.password ? { password: input.password } : {}),
-  });
+  ({ client, session } = joinSim(input, {
+    connecting: 120_000,
+    resolving: 60_000,
+    verifying: 60_000,
+    joining: 60_000,
+  }));
   return null;
 }
 
 /** The join state, reduced to what crosses the page boundary. */
 export function state() {
-  const s = active().getSnapshot();
-  return JSON.parse(
-    JSON.stringify(s, (k, v: unknown) =>
-      k === 'error' && v instanceof Error
-        ? { ...v, code: (v as { code?: string }).code, message: v.message }
-        : v,
-    ),
-  ) as Record<string, unknown> & { status: string };
+  return stateJson(active());
 }
 
 export function roster() {

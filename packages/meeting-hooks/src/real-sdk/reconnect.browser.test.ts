@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JoinSession, JoinState } from '../core';
 import { JOIN_BOUND as JOIN, setUp, untilJoined, type Side, type SimMeeting } from './kit';
+import { inboundBytes } from './page-kit';
 
 let env: Awaited<ReturnType<typeof setUp>>;
 beforeAll(async () => {
@@ -145,27 +146,16 @@ describe('webex@3 reconnection through the hooks core', () => {
   }, 400_000);
 });
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- SDK internals for stats */
-/** Bytes received of one kind, from the meeting's current connection, whichever SDK made it. */
-async function inbound(session: JoinSession, kind: 'audio' | 'video'): Promise<number> {
-  const props = (session.meeting as any)?.mediaProperties;
-  const pc = props?.webrtcMediaConnection ?? props?.peerConnection;
-  if (!pc) return 0;
-  let bytes = 0;
-  (await pc.getStats()).forEach((r: any) => {
-    if (r.type === 'inbound-rtp' && r.kind === kind) bytes += r.bytesReceived ?? 0;
-  });
-  return bytes;
-}
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
 /** Waits until both kinds of media received grow by more than `by` bytes from now. */
 async function untilMediaGrows(session: JoinSession, by = 2_000): Promise<void> {
-  const start = { audio: await inbound(session, 'audio'), video: await inbound(session, 'video') };
+  const start = {
+    audio: await inboundBytes(session, 'audio'),
+    video: await inboundBytes(session, 'video'),
+  };
   await vi.waitFor(
     async () => {
-      expect(await inbound(session, 'audio')).toBeGreaterThan(start.audio + by);
-      expect(await inbound(session, 'video')).toBeGreaterThan(start.video + by);
+      expect(await inboundBytes(session, 'audio')).toBeGreaterThan(start.audio + by);
+      expect(await inboundBytes(session, 'video')).toBeGreaterThan(start.video + by);
     },
     { timeout: 120_000, interval: 500 },
   );

@@ -213,6 +213,23 @@ export function createSessionFixture(init: SessionFixtureInit = {}): SessionFixt
   };
 }
 
+/**
+ * A joined state for fixtures: meeting 25166661234 titled "Visit", self not
+ * yet named, not the host; `patch` changes any of it.
+ * @public
+ */
+export const joinedState = (
+  patch: Partial<Omit<Extract<JoinState, { status: 'joined' }>, 'status'>> = {},
+): Extract<JoinState, { status: 'joined' }> => ({
+  status: 'joined',
+  destination: { type: 'MEETING_ID', value: '25166661234' },
+  title: 'Visit',
+  meetingNumber: '25166661234',
+  self: null,
+  isHost: false,
+  ...patch,
+});
+
 /** A failed state with a typed error, for fixtures. @public */
 export const failedWith = (
   code: JoinError['code'],

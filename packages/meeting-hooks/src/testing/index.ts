@@ -13,6 +13,12 @@ export type {
   FakeWebex,
 } from './fake-webex';
 export { FakeEmitter } from './emitter';
-export { createSessionFixture, fixtureParticipant, fixturePane, failedWith } from './fixture';
+export {
+  createSessionFixture,
+  fixtureParticipant,
+  fixturePane,
+  failedWith,
+  joinedState,
+} from './fixture';
 export type { SessionFixture, SessionFixtureInit } from './fixture';
 export { stubMediaStream } from './jsdom';

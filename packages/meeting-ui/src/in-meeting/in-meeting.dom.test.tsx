@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { JoinState } from '@g2g/meeting-hooks';
 import { JoinSessionProvider } from '@g2g/meeting-hooks/react';
-import { createSessionFixture, failedWith, type SessionFixture } from '@g2g/meeting-hooks/testing';
+import {
+  createSessionFixture,
+  failedWith,
+  joinedState,
+  type SessionFixture,
+} from '@g2g/meeting-hooks/testing';
 import { JoinErrorView, Lobby, MessagesProvider, fr } from '../index';
 import {
   InMeeting,
@@ -21,14 +26,7 @@ afterEach(() => {
 });
 
 const DEST = { type: 'MEETING_ID', value: '25166661234' } as const;
-const joined = (isHost = false): JoinState => ({
-  status: 'joined',
-  destination: DEST,
-  title: 'Visit',
-  meetingNumber: '25166661234',
-  self: null,
-  isHost,
-});
+const joined = (isHost = false): JoinState => joinedState({ destination: DEST, isHost });
 const ME = { id: 'me', name: 'Dr Jones', isSelf: true, isHost: true };
 const ADA = { id: 'ada', name: 'Ada', audioMuted: false };
 const BOB = { id: 'bob', name: 'Bob', inLobby: true };

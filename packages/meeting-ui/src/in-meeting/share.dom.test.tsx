@@ -7,18 +7,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import type { JoinState, LocalMediaState, MediaError } from '@g2g/meeting-hooks';
 import { JoinSessionProvider } from '@g2g/meeting-hooks/react';
-import { createSessionFixture, type SessionFixture } from '@g2g/meeting-hooks/testing';
+import { createSessionFixture, joinedState, type SessionFixture } from '@g2g/meeting-hooks/testing';
 import { MessagesProvider, fr } from '../index';
 import { MeetingControls, ShareToggle, Stage } from './index';
 
-const JOINED: JoinState = {
-  status: 'joined',
-  destination: { type: 'MEETING_ID', value: '25166661234' },
-  title: 'Visit',
-  meetingNumber: '25166661234',
-  self: null,
-  isHost: false,
-};
+const JOINED: JoinState = joinedState();
 const OFF = { status: 'off', muted: false, deviceId: null, stream: null, error: null } as const;
 const sharing = (status: LocalMediaState['share']['status']) => ({ share: { ...OFF, status } });
 

@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { JoinSessionProvider } from '@g2g/meeting-hooks/react';
-import { createSessionFixture } from '@g2g/meeting-hooks/testing';
+import { createSessionFixture, joinedState } from '@g2g/meeting-hooks/testing';
 import { DeviceSelect, MediaToggle, ParticipantTile, StartAudio } from '../index';
 
 afterEach(cleanup);
 
-const joined = {
-  status: 'joined',
-  destination: { type: 'MEETING_ID', value: '25166661234' },
-  title: 'Visit',
-  meetingNumber: '25166661234',
-  self: null,
-  isHost: false,
-} as const;
+const joined = joinedState();
 
 describe('building blocks on a session fixture', () => {
   it('ParticipantTile shows speaking, muted and camera-off as data attributes', () => {

@@ -15,9 +15,21 @@ export interface HeadlessParticipant {
   events: LocusPush[];
   /** Whether the Mercury socket is still open. */
   listening(): boolean;
+  /**
+   * Offers media by ROAP as webex@3 does (`PUT …/media`, the answer in the
+   * HTTP response). `answer` is the relay's SDP, `null` if none came back.
+   */
+  offerMedia(sdp: string): Promise<MediaOffer>;
   leave(): Promise<number>;
   /** Closes the websocket and deletes the device. */
   close(): Promise<void>;
+}
+
+/** What a ROAP offer got back: the HTTP status, the relay's answer and the Locus. */
+export interface MediaOffer {
+  status: number;
+  answer: string | null;
+  locus: LocusDto | null;
 }
 
 /** One Locus event as a headless participant received it. */
@@ -151,6 +163,36 @@ export async function joinOverHttp(input: JoinOverHttpInput): Promise<HeadlessPa
     inLobby: self.state === 'IDLE',
     events,
     listening: () => ws?.readyState === WebSocket.OPEN,
+    async offerMedia(sdp) {
+      const roapMessage = {
+        messageType: 'OFFER',
+        version: '2',
+        seq: 1,
+        tieBreaker: 0xfffffffe,
+        sdps: [sdp],
+        headers: ['includeAnswerInHttpResponse', 'noOkInTransaction'],
+      };
+      const res = await call(`${locusUrl}/participant/${self.id}/media`, token, 'PUT', {
+        correlationId,
+        device: { url: deviceUrl, deviceType: 'WEB' },
+        localMedias: [
+          { localSdp: JSON.stringify({ audioMuted: false, videoMuted: false, roapMessage }) },
+        ],
+      });
+      const body = res.body as {
+        locus?: LocusDto;
+        mediaConnections?: { remoteSdp?: string }[];
+      };
+      const remote = body.mediaConnections?.[0]?.remoteSdp;
+      return {
+        status: res.status,
+        answer: remote
+          ? ((JSON.parse(remote) as { roapMessage: { sdps: string[] } }).roapMessage.sdps[0] ??
+            null)
+          : null,
+        locus: body.locus ?? null,
+      };
+    },
     async leave() {
       const res = await call(`${locusUrl}/participant/${self.id}/leave`, token, 'PUT', {
         device: { url: deviceUrl, deviceType: 'WEB' },

@@ -96,41 +96,11 @@ async function multistreamClient(csi: { video: number; audio: number }) {
   };
 }
 
-/** PUTs a ROAP offer as webex@3 does (answer in the HTTP response); returns the answer and the Locus. */
-async function offer(p: HeadlessParticipant, token: string, sdp: string) {
-  const res = await fetch(`${p.locusUrl}/participant/${p.participantId}/media`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      correlationId: p.correlationId,
-      device: { url: p.deviceUrl, deviceType: 'WEB' },
-      localMedias: [
-        {
-          localSdp: JSON.stringify({
-            audioMuted: false,
-            videoMuted: false,
-            roapMessage: {
-              messageType: 'OFFER',
-              version: '2',
-              seq: 1,
-              tieBreaker: 0xfffffffe,
-              sdps: [sdp],
-              headers: ['includeAnswerInHttpResponse', 'noOkInTransaction'],
-            },
-          }),
-        },
-      ],
-    }),
-  });
-  expect(res.status).toBe(200);
-  const body = (await res.json()) as {
-    locus: LocusView;
-    mediaConnections: { remoteSdp: string }[];
-  };
-  const remote = JSON.parse(body.mediaConnections[0]!.remoteSdp) as {
-    roapMessage: { sdps: string[] };
-  };
-  return { answer: remote.roapMessage.sdps[0]!, locus: body.locus };
+/** A ROAP offer as webex@3 makes it; the relay's answer and the Locus. */
+async function offer(p: HeadlessParticipant, sdp: string) {
+  const { status, answer, locus } = await p.offerMedia(sdp);
+  expect(status).toBe(200);
+  return { answer: answer!, locus: locus as unknown as LocusView };
 }
 
 const until = async (ok: () => boolean, what: () => string, ms = 30_000) => {
@@ -182,7 +152,7 @@ describe('CSIs in Locus (multistream)', () => {
         password: meeting.password,
       });
       const mc = await multistreamClient(c);
-      const { answer, locus } = await offer(p, token, mc.offer);
+      const { answer, locus } = await offer(p, mc.offer);
       expect(answer).toMatch(/^o=homer /m);
       // The offerer's own answer already carries them, in self and in participants.
       expect(locus.self?.devices[0]?.csis).toEqual([c.video, c.audio]);
@@ -280,12 +250,12 @@ describe('CSIs in Locus (multistream)', () => {
     });
     const mc = await multistreamClient({ video: 5, audio: 4 });
     const plain = mc.offer.replace(/^a=jmp.*\r\n/gm, '');
-    const { answer, locus } = await offer(p, token, plain);
+    const { answer, locus } = await offer(p, plain);
     expect(answer).not.toMatch(/^o=homer /m);
     const [audio, video] = locus.self!.devices[0]!.csis!;
     expect(audio! > 0 && video === audio! + 1).toBe(true);
     // The same participant id always gets the same CSIs.
-    expect((await offer(p, token, plain)).locus.self?.devices[0]?.csis).toEqual([audio, video]);
+    expect((await offer(p, plain)).locus.self?.devices[0]?.csis).toEqual([audio, video]);
     await mc.close();
     await p.close();
 
@@ -300,7 +270,7 @@ describe('CSIs in Locus (multistream)', () => {
         listen: false,
       });
       const other = await multistreamClient({ video: 7, audio: 6 });
-      const off = await offer(q, token, other.offer);
+      const off = await offer(q, other.offer);
       expect(off.answer).not.toMatch(/^o=homer /m);
       expect(off.locus.self?.devices[0]?.csis).toEqual([]);
       await other.close();
