@@ -7,20 +7,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from 'vitest/browser';
-import {
-  createMeetingClient,
-  type JoinSession,
-  type MeetingClient,
-  type MeetingClientOptions,
-} from '@g2g/meeting-hooks';
+import type { JoinSession } from '@g2g/meeting-hooks';
 import { startBrowserSim, type BrowserSim } from '@g2g/webex-sim/testing/browser';
-import { provision, type SimMeeting } from '../test-support/sim';
+import { provision, simClients, type SimMeeting } from '../test-support/sim';
 import { fr } from '../i18n/fr';
 import { InMeeting } from './index';
 
 let sim: BrowserSim;
 let kit: Awaited<ReturnType<typeof provision>>;
-const clients: MeetingClient[] = [];
+let clients: ReturnType<typeof simClients>;
 // Bounds on a hang, not on speed: the first connect imports the 5 MB SDK (20 s+ under load).
 const SLOW = { timeout: 120_000, interval: 100 };
 const TITLE = 'Clinic';
@@ -32,6 +27,7 @@ const RealAudioContext = globalThis.AudioContext;
 beforeAll(async () => {
   sim = await startBrowserSim({ seed: 'meeting-ui-knock' });
   kit = await provision(sim);
+  clients = simClients(sim);
   globalThis.AudioContext = class extends RealAudioContext {
     constructor(...args: ConstructorParameters<typeof AudioContext>) {
       super(...args);
@@ -42,25 +38,9 @@ beforeAll(async () => {
 afterEach(() => cleanup());
 afterAll(async () => {
   globalThis.AudioContext = RealAudioContext;
-  for (const c of clients.splice(0)) await c.dispose();
+  await clients?.disposeAll();
   await sim?.close();
 });
-
-function simClient(token: string, legacy: boolean): MeetingClient {
-  const options: MeetingClientOptions = {
-    accessToken: token,
-    discovery: sim.discovery,
-    timeouts: { connecting: 120_000, resolving: 60_000, verifying: 60_000, joining: 60_000 },
-    config: {
-      meetings: { autoUploadLogs: false, reconnection: { enabled: false } },
-      logger: { level: 'error' },
-    },
-    ...(legacy ? { sdk: () => import('webex-legacy') } : {}),
-  };
-  const client = createMeetingClient(options);
-  clients.push(client);
-  return client;
-}
 
 async function until(session: JoinSession, status: string, name: string) {
   await waitFor(() => {
@@ -80,21 +60,17 @@ describe.each([false, true])('a knock announced to the host (legacy SDK: %s)', (
   beforeAll(async () => {
     // The simulator's default: guests wait in the lobby until a host admits them.
     meeting = await kit.meeting({ title: `Knocks ${sdk}` });
-    host = simClient(await kit.guest(`knock-host-${sdk}`, 'Dr Host'), legacy).join(
-      meeting.meetingNumber,
-      { displayName: 'Dr Host', hostKey: meeting.hostKey },
-    );
+    host = clients
+      .make(await kit.guest(`knock-host-${sdk}`, 'Dr Host'), legacy)
+      .join(meeting.meetingNumber, { displayName: 'Dr Host', hostKey: meeting.hostKey });
     await until(host, 'joined', 'the host');
   }, 300_000);
-  afterAll(async () => {
-    for (const c of clients.splice(0)) await c.dispose();
-  });
+  afterAll(() => clients.disposeAll());
 
   async function knock(name: string): Promise<JoinSession> {
-    const guest = simClient(await kit.guest(`${name}-${sdk}`, name), legacy).join(
-      meeting.meetingNumber,
-      { displayName: name, password: meeting.password },
-    );
+    const guest = clients
+      .make(await kit.guest(`${name}-${sdk}`, name), legacy)
+      .join(meeting.meetingNumber, { displayName: name, password: meeting.password });
     await until(guest, 'lobby', name);
     return guest;
   }

@@ -7,20 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from 'vitest/browser';
-import {
-  createMeetingClient,
-  type JoinSession,
-  type MeetingClient,
-  type MeetingClientOptions,
-} from '@g2g/meeting-hooks';
+import type { JoinSession } from '@g2g/meeting-hooks';
 import { startBrowserSim, type BrowserSim } from '@g2g/webex-sim/testing/browser';
-import { provision, type SimMeeting } from '../test-support/sim';
+import { provision, simClients, type SimMeeting } from '../test-support/sim';
 import { checkState } from '../test-support/quality';
 import { GuestJoin } from '../index';
 
 let sim: BrowserSim;
 let kit: Awaited<ReturnType<typeof provision>>;
-const clients: MeetingClient[] = [];
+let clients: ReturnType<typeof simClients>;
 // Bounds on a hang, not on speed: the first connect imports the 5 MB SDK (20 s+ under load).
 const SLOW = { timeout: 180_000, interval: 250 };
 
@@ -28,26 +23,12 @@ beforeAll(async () => {
   sim = await startBrowserSim({ seed: 'meeting-ui-tiles-real-sdk' });
   await sim.configure({ multistream: true });
   kit = await provision(sim);
+  clients = simClients(sim);
 }, 120_000);
 afterAll(async () => {
-  for (const c of clients.splice(0)) await c.dispose();
+  await clients?.disposeAll();
   await sim?.close();
 });
-
-function simClient(token: string): MeetingClient {
-  const options: MeetingClientOptions = {
-    accessToken: token,
-    discovery: sim.discovery,
-    timeouts: { connecting: 120_000, resolving: 60_000, verifying: 60_000, joining: 90_000 },
-    config: {
-      meetings: { autoUploadLogs: false, reconnection: { enabled: false } },
-      logger: { level: 'error' },
-    },
-  };
-  const client = createMeetingClient(options);
-  clients.push(client);
-  return client;
-}
 
 /** Frames a <video> presents in 1.5 s (requestVideoFrameCallback), and its width. */
 function framesOf(video: HTMLVideoElement): Promise<{ frames: number; width: number }> {
@@ -78,7 +59,7 @@ describe('VideoTiles in GuestJoin, real webex@3 multistream', () => {
       unlockedMeetingJoinSecurity: 'allowJoin',
       enabledJoinBeforeHost: true,
     });
-    host = simClient(await kit.guest('tiles-host', 'Dr Ada Host')).join(meeting.meetingNumber, {
+    host = clients.make(await kit.guest('tiles-host', 'Dr Ada Host')).join(meeting.meetingNumber, {
       displayName: 'Dr Ada Host',
       hostKey: meeting.hostKey,
     });
@@ -95,7 +76,7 @@ describe('VideoTiles in GuestJoin, real webex@3 multistream', () => {
   }, 400_000);
 
   it('a tile per person; the host’s plays; camera off on that tile, then live again', async () => {
-    const guest = simClient(await kit.guest('tiles-guest', 'Pat Guest'));
+    const guest = clients.make(await kit.guest('tiles-guest', 'Pat Guest'));
     const { container } = render(
       <GuestJoin client={guest} destination={meeting.meetingNumber} password={meeting.password} />,
     );
