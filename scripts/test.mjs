@@ -74,4 +74,7 @@ console.log(
 );
 if (failedSuites && !summary.numFailedTests)
   console.log(`(${failedSuites} test file(s) failed to load)`);
+else if (vitest.status && !summary.numFailedTests)
+  // An error outside any test (an unhandled rejection, a timer after teardown) fails the run too.
+  console.log(`(no test failed, but Vitest exited ${vitest.status}: see "Unhandled Errors" above)`);
 process.exit(vitest.status ?? 1);

@@ -25,12 +25,17 @@ vi.mock('./stock-widget', () => ({
 }));
 
 import { WebexMeetingWidget } from './WebexMeetingWidget';
+import { settleIsolatedRoots } from './isolated-root';
 
 // A bound on waiting for async UI, not a speed assertion (vi.waitFor defaults to 1 s).
 const WAIT = { timeout: 15_000 };
 
 afterEach(() => {
   cleanup();
+  // The widget's root unmounts 750 ms after the wrapper's: now, while jsdom's
+  // window still exists (a late unmount after the file's teardown threw
+  // "window is not defined" under .ci/run --stress).
+  act(() => settleIsolatedRoots());
   mounts.count = 0;
   mounts.tokens = [];
   mounts.last = null;

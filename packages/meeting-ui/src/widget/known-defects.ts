@@ -45,6 +45,8 @@ const onError = (event: ErrorEvent) => {
 };
 
 function listen(on: boolean) {
+  // The late stop can outlive a test environment's window (jsdom torn down).
+  if (typeof window === 'undefined') return;
   if (on) {
     window.addEventListener('unhandledrejection', onRejection);
     window.addEventListener('error', onError);
