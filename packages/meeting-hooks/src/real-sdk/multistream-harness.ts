@@ -145,6 +145,8 @@ export async function look() {
     local: view(show('local', s.localMedia.getSnapshot().camera.stream)),
     /** Transcoded: the one remote video stream. */
     remote: { hasStream: !!remote.video, ...view(show('remote', remote.video)) },
+    /** Transcoded: the share, on its own stream. */
+    remoteShare: { hasStream: !!remote.share, ...view(show('remote-share', remote.share)) },
     audioBytes: await inboundBytes(s, 'audio'),
     sdkVersion: String((client?.webex as { version?: string } | undefined)?.version ?? ''),
   };
