@@ -18,15 +18,15 @@
 // Heavy (five pages decoding video on a 2-core machine): every wait is a
 // bound on a hang, never a speed target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPeer, type Peer } from '@g2g/webex-sim/testing/peer';
 import { setUp, type SimMeeting } from './kit';
-import type * as Harness from './multistream-harness';
+import {
+  openPerson,
+  untilAll as untilAllPeople,
+  type Look,
+  type Person as HarnessPerson,
+} from './harness-people';
 
-type Api = typeof Harness;
-type Look = Harness.Look;
-const HARNESS = new URL('./multistream-harness.ts', import.meta.url).pathname;
 const STEP = 240_000;
-const WAIT_MS = 180_000;
 
 let env: Awaited<ReturnType<typeof setUp>>;
 beforeAll(async () => {
@@ -37,34 +37,16 @@ afterAll(async () => {
   await env?.sim.close();
 });
 
-interface Person {
-  name: string;
-  peer: Peer<Api>;
+interface Person extends HarnessPerson {
   id: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls every second until `ok` holds for every look; fails with the last looks. */
-async function untilAll(
+const untilAll = (
   people: readonly Person[],
   ok: (look: Look, person: Person) => boolean,
   what: string,
-  ms = WAIT_MS,
-): Promise<Look[]> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const looks = await Promise.all(people.map((p) => p.peer.call('look')));
-    if (looks.every((l, i) => ok(l, people[i]!))) return looks;
-    if (Date.now() > end)
-      throw new Error(
-        `Timed out waiting for ${what}: ${JSON.stringify(
-          looks.map((l, i) => ({ who: people[i]!.name, ...l, roster: undefined })),
-        )}`,
-      );
-    await sleep(1000);
-  }
-}
+  ms?: number,
+) => untilAllPeople(people, ok, what, ms);
 
 /** The panes showing someone (a memberId), by memberId. */
 const shown = (l: Look) => new Map(l.panes.filter((p) => p.memberId).map((p) => [p.memberId!, p]));
@@ -81,7 +63,7 @@ describe('four webex@3 participants in multistream, four browser contexts', () =
       enabledJoinBeforeHost: true,
     });
     for (const [i, name] of names.entries()) {
-      const peer = await openPeer<Api>(HARNESS);
+      const peer = await openPerson();
       await peer.call('join', {
         simUrl: env.sim.url,
         accessToken: await env.guestToken(`four-${i}`, name),
@@ -253,7 +235,7 @@ describe('four webex@3 participants in multistream, four browser contexts', () =
     it(
       'gets media, and the multistream participants see it in the roster',
       async () => {
-        const peer = await openPeer<Api>(HARNESS);
+        const peer = await openPerson();
         legacy = { name: 'Lee Legacy', peer, id: '' };
         await peer.call('join', {
           simUrl: env.sim.url,

@@ -10,14 +10,9 @@
 // Heavy (two pages decoding video on a 2-core machine): every wait is a bound
 // on a hang, never a speed target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPeer, type Peer } from '@g2g/webex-sim/testing/peer';
 import { setUp, type SimMeeting } from './kit';
-import type * as Harness from './multistream-harness';
+import { openPerson, sleep, untilAll, WAIT_MS, type Person } from './harness-people';
 
-type Api = typeof Harness;
-type Look = Harness.Look;
-const HARNESS = new URL('./multistream-harness.ts', import.meta.url).pathname;
-const WAIT_MS = 180_000;
 const STEP = 300_000;
 
 let env: Awaited<ReturnType<typeof setUp>>;
@@ -30,34 +25,6 @@ afterAll(async () => {
   await env?.sim.close();
 });
 
-interface Person {
-  name: string;
-  peer: Peer<Api>;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls every second until `ok` holds for every look; fails with the last looks. */
-async function untilAll(
-  people: readonly Person[],
-  ok: (look: Look, index: number) => boolean,
-  what: string,
-  ms = WAIT_MS,
-): Promise<Look[]> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const looks = await Promise.all(people.map((p) => p.peer.call('look')));
-    if (looks.every((l, i) => ok(l, i))) return looks;
-    if (Date.now() > end)
-      throw new Error(
-        `Timed out waiting for ${what}: ${JSON.stringify(
-          looks.map((l, i) => ({ who: people[i]!.name, ...l, roster: undefined })),
-        )}`,
-      );
-    await sleep(1000);
-  }
-}
-
 describe.each(['webex@3', 'webex@2.60.4'] as const)('two browser contexts, %s', (sdk) => {
   let meeting: SimMeeting;
   const people: Person[] = [];
@@ -69,7 +36,7 @@ describe.each(['webex@3', 'webex@2.60.4'] as const)('two browser contexts, %s', 
       enabledJoinBeforeHost: true,
     });
     for (const [i, name] of ['Dr Host', 'Pat Guest'].entries()) {
-      const peer = await openPeer<Api>(HARNESS);
+      const peer = await openPerson();
       await peer.call('join', {
         simUrl: env.sim.url,
         accessToken: await env.guestToken(`two-${tag}-${i}`, name),
@@ -108,7 +75,7 @@ describe.each(['webex@3', 'webex@2.60.4'] as const)('two browser contexts, %s', 
       );
       await untilAll(
         people,
-        (l, i) =>
+        (l, _p, i) =>
           l.remote.frames >= start[i]!.remote.frames + 20 &&
           l.audioBytes > start[i]!.audioBytes + 1000,
         'video frames advancing and audio bytes growing on both sides',
