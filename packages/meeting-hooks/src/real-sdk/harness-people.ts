@@ -16,6 +16,15 @@ export interface Person {
 /** Opens a harness page in a fresh browser context. */
 export const openPerson = (): Promise<Peer<Api>> => openPeer<Api>(HARNESS);
 
+/** Leaves and closes every person's page (for `afterAll`; a page that already failed is still closed). */
+export async function closeAll(people: readonly (Person | undefined)[]): Promise<void> {
+  for (const p of people) {
+    if (!p) continue;
+    await p.peer.call('dispose').catch(() => {});
+    await p.peer.close();
+  }
+}
+
 /** A bound on a hang while people's pages load, join and decode: never a speed target. */
 export const WAIT_MS = 180_000;
 

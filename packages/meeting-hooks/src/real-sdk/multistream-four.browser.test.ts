@@ -20,6 +20,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUp, type SimMeeting } from './kit';
 import {
+  closeAll,
   openPerson,
   untilAll as untilAllPeople,
   type Look,
@@ -86,12 +87,7 @@ describe('four webex@3 participants in multistream, four browser contexts', () =
       expect(await p.peer.call('connectMedia', i !== 0), p.name).toBeNull();
   }, 600_000);
 
-  afterAll(async () => {
-    for (const p of people) {
-      await p.peer.call('dispose').catch(() => {});
-      await p.peer.close();
-    }
-  });
+  afterAll(() => closeAll(people));
 
   it(
     'each sees the three others in panes named by memberId, frames advancing, and its own camera',
@@ -227,10 +223,7 @@ describe('four webex@3 participants in multistream, four browser contexts', () =
 
   describe('webex@2.60.4 joins transcoded beside them', () => {
     let legacy: Person;
-    afterAll(async () => {
-      await legacy?.peer.call('dispose').catch(() => {});
-      await legacy?.peer.close();
-    });
+    afterAll(() => closeAll([legacy]));
 
     it(
       'gets media, and the multistream participants see it in the roster',

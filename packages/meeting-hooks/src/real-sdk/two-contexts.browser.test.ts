@@ -11,7 +11,7 @@
 // on a hang, never a speed target.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUp, type SimMeeting } from './kit';
-import { openPerson, sleep, untilAll, WAIT_MS, type Person } from './harness-people';
+import { closeAll, openPerson, sleep, untilAll, WAIT_MS, type Person } from './harness-people';
 
 const STEP = 300_000;
 
@@ -54,12 +54,7 @@ describe.each(['webex@3', 'webex@2.60.4'] as const)('two browser contexts, %s', 
     for (const p of people) expect(await p.peer.call('connectMedia', false), p.name).toBeNull();
   }, 600_000);
 
-  afterAll(async () => {
-    for (const p of people) {
-      await p.peer.call('dispose').catch(() => {});
-      await p.peer.close();
-    }
-  });
+  afterAll(() => closeAll(people));
 
   it(
     'each side sees the other’s video frames advance and receives its audio',
